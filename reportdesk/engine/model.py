@@ -1,0 +1,366 @@
+"""Immutable values the engine produces and every other layer reads.
+
+All offsets are Python code-point offsets into ``Report.text`` (the normalized
+plain text that ``reportdesk text FILE`` prints), half-open ``[start, end)``.
+``Report.raw_offsets`` maps them back to the text as loaded, for display of the
+original.  Qt's UTF-16 positions are computed only at the UI boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+# ---------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class RawParagraph:
+    """One paragraph as a loader found it, with the structure hints the file format gives.
+
+    ``style_level`` is 1..4 when the source marks it as a heading (a Word heading
+    style or outline level); ``numbering`` is the label Word's automatic
+    numbering would draw in front of it (e.g. ``"一、"``), which is not in the text.
+    """
+
+    text: str
+    style_level: int | None = None
+    numbering: str | None = None
+    in_table: bool = False
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    path: str
+    format: str  # "txt" | "docx"
+    encoding: str  # detected text encoding, "docx" for Word files
+    paragraphs: tuple[RawParagraph, ...]
+    title: str = ""  # from document properties where the format has them
+
+
+# ---------------------------------------------------------------- structure
+
+
+class BlockKind(str, Enum):
+    FRONT = "front"  # title, date line, speaker, page clutter
+    HEADING = "heading"  # a paragraph that is only a heading
+    BODY = "body"  # ordinary paragraph (may start with a run-in heading)
+    CLOSING = "closing"  # page chrome after the body (责任编辑, 打印本页 …)
+
+
+class Part(str, Enum):
+    """The conventional parts of a work report."""
+
+    PREAMBLE = "preamble"  # 各位代表 … before the first section
+    REVIEW = "review"  # 工作回顾
+    REQUIREMENTS = "requirements"  # 总体要求 / 主要预期目标
+    TASKS = "tasks"  # 工作任务 / 工作安排
+    GOVERNMENT = "government"  # 政府自身建设
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    clauses: tuple[Span, ...] = ()  # split at ，、；： outside quotes/brackets
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: BlockKind
+    level: int = 0  # heading level 1..4 (一、 （一） 1. （1）); 0 for body text
+    heading_end: int = -1  # end offset of a (run-in) heading; -1 when none
+    section: int = -1  # index into Report.sections; -1 for front matter
+    sentences: tuple[Sentence, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def has_heading(self) -> bool:
+        return self.heading_end >= 0
+
+
+@dataclass(frozen=True)
+class Section:
+    index: int
+    heading: str  # heading text without its number, e.g. "2024年工作回顾"
+    number: str  # the label as written, e.g. "一、" or "（一）"; "" for the preamble
+    level: int  # 0 preamble, 1..4
+    part: Part
+    start: int  # start of the heading paragraph
+    end: int  # end of the last paragraph before the next heading of any level
+    paragraphs: tuple[int, ...]  # paragraph indices it holds directly
+    parent: int | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def title(self) -> str:
+        return f"{self.number}{self.heading}"
+
+
+@dataclass(frozen=True)
+class Report:
+    path: str
+    title: str
+    year: int | None  # the year the report is given in (2025 for the 2025 report)
+    text: str  # normalized plain text; paragraphs separated by "\n"
+    raw: str  # the text as loaded (paragraphs joined by "\n")
+    raw_offsets: tuple[int, ...]  # len(text)+1 entries: text offset -> raw offset
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    encoding: str = ""
+    format: str = "txt"
+
+    @property
+    def body_start(self) -> int:
+        for p in self.paragraphs:
+            if p.kind is not BlockKind.FRONT:
+                return p.start
+        return len(self.text)
+
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    def paragraph_at(self, pos: int) -> Paragraph | None:
+        import bisect
+
+        starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and self.paragraphs[i].start <= pos <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    def section_at(self, pos: int) -> Section | None:
+        p = self.paragraph_at(pos)
+        if p is None or p.section < 0:
+            return None
+        return self.sections[p.section]
+
+
+# ---------------------------------------------------------------- comparison
+
+
+class ChangeKind(str, Enum):
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"
+    MOVE = "move"
+
+
+class PairKind(str, Enum):
+    EQUAL = "equal"  # same after normalization
+    CHANGED = "changed"  # aligned, with word-level edits
+    INSERTED = "inserted"  # only in the new report
+    DELETED = "deleted"  # only in the old report
+    MOVED = "moved"  # aligned with a sentence elsewhere (may also have edits)
+
+
+@dataclass(frozen=True)
+class InlineOp:
+    """One token-level edit step inside an aligned pair (diff-match-patch style)."""
+
+    op: str  # "equal" | "insert" | "delete"
+    old: Span | None  # span in the old text (None for inserts)
+    new: Span | None  # span in the new text (None for deletes)
+    moved: bool = False  # a clause that moved within its sentence
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    index: int
+    kind: PairKind
+    old: Span | None  # sentence span in old text
+    new: Span | None  # sentence span in new text
+    similarity: float
+    section: int  # index into Comparison.sections
+    ops: tuple[InlineOp, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionMatch:
+    old: int | None  # index into old.sections
+    new: int | None
+    old_heading: str
+    new_heading: str
+    similarity: float
+    status: str  # "matched" | "renamed" | "moved" | "new" | "removed"
+
+
+@dataclass(frozen=True)
+class Change:
+    id: int
+    kind: ChangeKind
+    section: str  # section title where it happens (new side where it exists)
+    old: Span | None
+    new: Span | None
+    old_text: str
+    new_text: str
+    pair: int  # index into Comparison.pairs
+    is_target: bool = False  # touches a quantity (number with unit)
+    moved_from: Span | None = None  # for moves: where it came from (old side) ...
+    moved_to: Span | None = None  # ... and where it went (new side)
+
+
+@dataclass(frozen=True)
+class Stats:
+    sentences_old: int
+    sentences_new: int
+    equal: int
+    changed: int
+    inserted: int
+    deleted: int
+    moved: int
+    chars_inserted: int
+    chars_deleted: int
+    similarity: float  # 0..1, share of characters unchanged
+    changes_by_kind: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    ignore_punctuation_width: bool = True  # ，vs , is no change
+    ignore_whitespace: bool = True
+    detect_moves: bool = True
+    move_threshold: float = 0.6  # similarity for a moved sentence
+    pair_threshold: float = 0.35  # below this, two sentences are delete + insert
+
+
+# ---------------------------------------------------------------- targets
+
+
+class Qualifier(str, Enum):
+    AT_LEAST = "at_least"
+    ABOUT = "about"
+    AT_MOST = "at_most"
+    EXACT = "exact"
+    RANGE = "range"
+
+
+class Direction(str, Enum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    LEVEL = "level"
+
+
+class TargetKind(str, Enum):
+    TARGET = "target"  # what the report plans
+    ACTUAL = "actual"  # what it reports as achieved
+    OTHER = "other"  # history and context
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Decimal  # in the base unit (1.6万人 -> 16000 人)
+    unit: str  # base unit: "%", "个百分点", "元", "人", "斤" …
+    value_max: Decimal | None = None  # upper end of a range
+    start: int = 0  # span of the number and unit in the text
+    end: int = 0
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    quote: str
+    indicator: str
+    value: Decimal
+    unit: str
+    qualifier: Qualifier
+    direction: Direction
+    kind: TargetKind
+    start: int  # span of quote in Report.text
+    end: int
+    sentence: Span
+    section: int  # index into Report.sections
+    value_max: Decimal | None = None
+    year: int | None = None  # the year the value refers to
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    indicator: str
+    old: Target | None
+    new: Target | None
+    change: str  # unchanged | raised | lowered | qualifier_changed | raised_and_qualifier_changed | lowered_and_qualifier_changed | new | dropped
+    wording: str  # 提高0.5个百分点；由“左右”改为“以上”
+
+
+@dataclass(frozen=True)
+class TargetReview:
+    indicator: str
+    target: Target  # last year's target (from the older report)
+    actual: Target | None  # what the newer report says was achieved
+    status: str  # met | not_met | not_reported
+    wording: str
+
+
+@dataclass(frozen=True)
+class PhraseOccurrence:
+    phrase: str
+    spans: tuple[Span, ...]  # where it occurs in its report
+
+
+@dataclass(frozen=True)
+class PhraseChanges:
+    """Key phrases (提法) between two reports; spans in old for removed, new for added/kept."""
+
+    added: tuple[PhraseOccurrence, ...] = ()
+    removed: tuple[PhraseOccurrence, ...] = ()
+    kept: tuple[PhraseOccurrence, ...] = ()
+
+
+# ---------------------------------------------------------------- the result
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything ``compare(old, new)`` found; see engine/compare.py."""
+
+    old: Report
+    new: Report
+    options: CompareOptions
+    sections: tuple[SectionMatch, ...]
+    pairs: tuple[AlignedPair, ...]  # in reading order of the new report, deletions interleaved
+    changes: tuple[Change, ...]  # in reading order of the new report
+    stats: Stats
+    # Monotone (old_offset, new_offset) points where the two texts correspond:
+    # the UI interpolates between them to scroll both panes in step.
+    anchors: tuple[tuple[int, int], ...] = ()
+    target_changes: tuple[TargetChange, ...] = ()
+    target_review: tuple[TargetReview, ...] = ()
+    phrases: PhraseChanges = field(default_factory=PhraseChanges)
