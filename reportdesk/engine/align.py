@@ -1,0 +1,293 @@
+"""Structure first: match sections, then align sentences, then find moves.
+
+1. Sections of the same level are matched by heading and content similarity
+   (digits in headings are ignored: 2023年工作回顾 ↔ 2024年工作回顾), so renamed
+   and reordered sections still pair up.
+2. Inside each matched pair of sections, sentences are aligned by a monotone
+   dynamic programme over a similarity score (character-bigram Dice of the
+   folded text, punctuation and spaces removed).
+3. Sentences left over anywhere are matched globally when they are similar
+   enough (a sentence that went to another section).
+4. The heaviest order-preserving subset of all pairs (weighted LIS) is the
+   in-place alignment; every other pair is a move.
+
+Front matter and closing page chrome are aligned among themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import BlockKind, CompareOptions, Report, SectionMatch, Span
+from .normalize import fold
+
+_DROP = re.compile(r"[\s，。；：、！？,.;:!?“”\"'‘’（）()《》【】〔〕\-—…·]+")
+_DIGITS = re.compile(r"[0-9零〇一二两三四五六七八九十百千]+")
+
+
+def key_of(text: str) -> str:
+    """Comparison key of a sentence: folded, without punctuation and spaces."""
+    return _DROP.sub("", fold(text))
+
+
+def bigrams(key: str) -> frozenset[str]:
+    if len(key) < 2:
+        return frozenset((key,)) if key else frozenset()
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2.0 * len(a & b) / (len(a) + len(b))
+
+
+@dataclass
+class Unit:
+    """One sentence of one report, as the aligner sees it."""
+
+    index: int
+    span: Span
+    paragraph: int
+    section: int  # Report.sections index, -1 outside the body
+    zone: str  # "front" | "body" | "closing"
+    key: str
+    grams: frozenset[str]
+
+
+def units_of(report: Report) -> list[Unit]:
+    out: list[Unit] = []
+    for p in report.paragraphs:
+        zone = "front" if p.kind is BlockKind.FRONT else "closing" if p.kind is BlockKind.CLOSING else "body"
+        for s in p.sentences:
+            k = key_of(s.text)
+            out.append(Unit(len(out), s.span, p.index, p.section if zone == "body" else -1, zone, k, bigrams(k)))
+    return out
+
+
+@dataclass
+class Alignment:
+    sections: list[SectionMatch]
+    section_of_old: dict[int, int]  # old section index -> index into sections
+    section_of_new: dict[int, int]
+    pairs: list[tuple[int, int, float]]  # (old unit, new unit, similarity)
+    in_order: set[tuple[int, int]]  # pairs that keep their order (not moves)
+
+
+# ------------------------------------------------------------------ sections
+
+
+def _section_profile(report: Report) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Per section: bigrams of its heading (digits ignored) and of its whole subtree."""
+    secs = report.sections
+    own: list[set[str]] = [set() for _ in secs]
+    for p in report.paragraphs:
+        if p.section >= 0 and p.kind is not BlockKind.FRONT:
+            own[p.section].update(bigrams(key_of(p.text)))
+    subtree = [set(o) for o in own]
+    for s in reversed(secs):  # children come after parents: fold upwards
+        if s.parent is not None:
+            subtree[s.parent] |= subtree[s.index]
+    heads = [bigrams(_DIGITS.sub("#", key_of(s.heading))) for s in secs]
+    return heads, [frozenset(x) for x in subtree]
+
+
+def match_sections(old: Report, new: Report) -> tuple[list[SectionMatch], dict[int, int], dict[int, int]]:
+    oh, oc = _section_profile(old)
+    nh, nc = _section_profile(new)
+    cands: list[tuple[float, int, int]] = []
+    for i, so in enumerate(old.sections):
+        for j, sn in enumerate(new.sections):
+            if so.level != sn.level:
+                continue
+            if so.level == 0:
+                score = 1.0
+            else:
+                h = dice(oh[i], nh[j])
+                c = dice(oc[i], nc[j])
+                score = 0.35 * h + 0.65 * c if (oc[i] and nc[j]) else h
+            if score >= 0.3:
+                cands.append((score, i, j))
+    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_o: dict[int, tuple[int, float]] = {}
+    used_n: set[int] = set()
+    for score, i, j in cands:
+        if i in used_o or j in used_n:
+            continue
+        used_o[i] = (j, score)
+        used_n.add(j)
+    # A matched pair whose order disagrees with the others of its level moved.
+    in_order = _in_order_pairs([(i, j, 1.0) for i, (j, _) in used_o.items()])
+    matches: list[SectionMatch] = []
+    of_old: dict[int, int] = {}
+    of_new: dict[int, int] = {}
+    old_by_new = {j: i for i, (j, _) in used_o.items()}
+    pending_removed = sorted(set(range(len(old.sections))) - set(used_o))
+
+    def flush_removed(upto: int) -> None:
+        while pending_removed and pending_removed[0] < upto:
+            i = pending_removed.pop(0)
+            of_old[i] = len(matches)
+            matches.append(SectionMatch(i, None, old.sections[i].title, "", 0.0, "removed"))
+
+    for j, sn in enumerate(new.sections):
+        i = old_by_new.get(j)
+        if i is None:
+            of_new[j] = len(matches)
+            matches.append(SectionMatch(None, j, "", sn.title, 0.0, "new"))
+            continue
+        flush_removed(i)
+        so = old.sections[i]
+        score = used_o[i][1]
+        if (i, j) not in in_order:
+            status = "moved"
+        elif key_of(so.heading) == key_of(sn.heading):
+            status = "matched"
+        else:
+            status = "renamed"
+        of_old[i] = of_new[j] = len(matches)
+        matches.append(SectionMatch(i, j, so.title, sn.title, round(score, 3), status))
+    flush_removed(len(old.sections) + 1)
+    return matches, of_old, of_new
+
+
+# ------------------------------------------------------------------ sentences
+
+
+def _dp_align(a: list[Unit], b: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
+    """Monotone alignment maximising the sum of (similarity - threshold)."""
+    n, m = len(a), len(b)
+    if not n or not m:
+        return []
+    sims = [[0.0] * m for _ in range(n)]
+    for i, ua in enumerate(a):
+        la = len(ua.key)
+        for j, ub in enumerate(b):
+            lb = len(ub.key)
+            if not la or not lb or min(la, lb) * 3 < max(la, lb) * threshold:
+                continue  # length alone rules it out
+            sims[i][j] = 1.0 if ua.key == ub.key else dice(ua.grams, ub.grams)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, nxt, srow = best[i], best[i + 1], sims[i]
+        for j in range(m - 1, -1, -1):
+            v = nxt[j] if nxt[j] > row[j + 1] else row[j + 1]
+            s = srow[j]
+            if s >= threshold and nxt[j + 1] + s - threshold + 1e-9 > v:
+                v = nxt[j + 1] + s - threshold + 1e-9
+            row[j] = v
+    out = []
+    i = j = 0
+    while i < n and j < m:
+        s = sims[i][j]
+        if s >= threshold and abs(best[i][j] - (best[i + 1][j + 1] + s - threshold + 1e-9)) < 1e-12:
+            out.append((a[i].index, b[j].index, s))
+            i += 1
+            j += 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _match_leftovers(
+    old_units: list[Unit], new_units: list[Unit], paired_o: set[int], paired_n: set[int], threshold: float
+) -> list[tuple[int, int, float]]:
+    """Global best matches among unpaired sentences (moved to another section)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for u in old_units:
+        if u.index not in paired_o and len(u.key) >= 4:
+            for g in u.grams:
+                index[g].append(u.index)
+    cands: list[tuple[float, int, int]] = []
+    for u in new_units:
+        if u.index in paired_n or len(u.key) < 4:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for g in u.grams:
+            for o in index.get(g, ()):
+                shared[o] += 1
+        for o, cnt in shared.items():
+            ou = old_units[o]
+            if ou.zone != u.zone:
+                continue
+            score = 1.0 if ou.key == u.key else 2.0 * cnt / (len(ou.grams) + len(u.grams))
+            if score >= threshold:
+                cands.append((score, o, u.index))
+    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+    out = []
+    for score, o, n in cands:
+        if o in paired_o or n in paired_n:
+            continue
+        paired_o.add(o)
+        paired_n.add(n)
+        out.append((o, n, score))
+    return out
+
+
+def _in_order_pairs(pairs: list[tuple[int, int, float]], weights: list[float] | None = None) -> set[tuple[int, int]]:
+    """Heaviest subset of pairs increasing in both coordinates (weighted LIS)."""
+    if not pairs:
+        return set()
+    order = sorted(range(len(pairs)), key=lambda k: pairs[k][1])
+    w = weights or [1.0] * len(pairs)
+    # Fenwick tree over old positions for prefix maxima of (weight, pair index).
+    olds = sorted({p[0] for p in pairs})
+    size = len(olds)
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
+    prev = [-1] * len(pairs)
+    total = [0.0] * len(pairs)
+
+    def query(pos: int) -> tuple[float, int]:
+        best = (0.0, -1)
+        while pos > 0:
+            if tree[pos][0] > best[0]:
+                best = tree[pos]
+            pos -= pos & -pos
+        return best
+
+    def update(pos: int, val: tuple[float, int]) -> None:
+        while pos <= size:
+            if val[0] > tree[pos][0]:
+                tree[pos] = val
+            pos += pos & -pos
+
+    for k in order:
+        r = bisect.bisect_left(olds, pairs[k][0]) + 1
+        bw, bk = query(r - 1)
+        total[k] = bw + w[k]
+        prev[k] = bk
+        update(r, (total[k], k))
+    k = max(range(len(pairs)), key=lambda x: total[x])
+    chosen = set()
+    while k >= 0:
+        chosen.add((pairs[k][0], pairs[k][1]))
+        k = prev[k]
+    return chosen
+
+
+def align(old: Report, new: Report, old_units: list[Unit], new_units: list[Unit], options: CompareOptions) -> Alignment:
+    sections, of_old, of_new = match_sections(old, new)
+    by_sec_o: dict[int, list[Unit]] = defaultdict(list)
+    by_sec_n: dict[int, list[Unit]] = defaultdict(list)
+    for u in old_units:
+        by_sec_o[of_old.get(u.section, -1) if u.zone == "body" else -10 - ("front", "closing").index(u.zone)].append(u)
+    for u in new_units:
+        by_sec_n[of_new.get(u.section, -1) if u.zone == "body" else -10 - ("front", "closing").index(u.zone)].append(u)
+    pairs: list[tuple[int, int, float]] = []
+    for k, ulist in by_sec_o.items():
+        if k in by_sec_n:
+            pairs += _dp_align(ulist, by_sec_n[k], options.pair_threshold)
+    paired_o = {p[0] for p in pairs}
+    paired_n = {p[1] for p in pairs}
+    pairs += _match_leftovers(old_units, new_units, paired_o, paired_n, options.move_threshold)
+    weights = [len(old_units[o].key) + len(new_units[n].key) for o, n, _ in pairs]
+    in_order = _in_order_pairs(pairs, [float(x) for x in weights])
+    if not options.detect_moves:
+        pairs = [p for p in pairs if (p[0], p[1]) in in_order]
+    pairs.sort(key=lambda p: p[1])
+    return Alignment(sections, of_old, of_new, pairs, in_order)

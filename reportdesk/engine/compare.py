@@ -1,0 +1,274 @@
+"""The one entry point: ``compare(old, new, options) -> Comparison``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .align import Alignment, Unit, align, units_of
+from .diff import diff_spans
+from .model import (
+    AlignedPair,
+    Change,
+    ChangeKind,
+    CompareOptions,
+    Comparison,
+    InlineOp,
+    PairKind,
+    PhraseChanges,
+    Report,
+    Span,
+    Stats,
+)
+
+_HAS_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千]+(?:万|亿|个百分点)")
+
+Progress = Callable[[str, float], None]
+
+
+def compare(old: Report, new: Report, options: CompareOptions | None = None, progress: Progress | None = None) -> Comparison:
+    """Compare two reports: aligned pairs, changes, statistics, targets, phrases."""
+    options = options or CompareOptions()
+    report = progress or (lambda _stage, _frac: None)
+    report("align", 0.0)
+    ou, nu = units_of(old), units_of(new)
+    al = align(old, new, ou, nu, options)
+    report("diff", 0.4)
+    pairs = _build_pairs(old, new, ou, nu, al, options)
+    changes = _build_changes(old, new, pairs, al)
+    stats = _stats(old, new, ou, nu, pairs, changes)
+    anchors = _anchors(old, new, pairs)
+    report("targets", 0.8)
+    target_changes, target_review, phrases = _targets(old, new)
+    report("done", 1.0)
+    return Comparison(
+        old=old,
+        new=new,
+        options=options,
+        sections=tuple(al.sections),
+        pairs=tuple(pairs),
+        changes=tuple(changes),
+        stats=stats,
+        anchors=tuple(anchors),
+        target_changes=tuple(target_changes),
+        target_review=tuple(target_review),
+        phrases=phrases,
+    )
+
+
+def _targets(old: Report, new: Report) -> tuple[list, list, PhraseChanges]:
+    """Target and phrase analysis; these modules are optional layers over the diff."""
+    try:
+        from .target_match import match_targets, review_targets
+    except ImportError:
+        return [], [], PhraseChanges()
+    tc = match_targets(old, new)
+    tr = review_targets(old, new)
+    try:
+        from .phrases import compare_phrases
+    except ImportError:
+        return tc, tr, PhraseChanges()
+    return tc, tr, compare_phrases(old, new)
+
+
+def _section_index(al: Alignment, o: Unit | None, n: Unit | None) -> int:
+    if n is not None and n.zone == "body":
+        return al.section_of_new.get(n.section, -1)
+    if o is not None and o.zone == "body":
+        return al.section_of_old.get(o.section, -1)
+    return -1
+
+
+def _build_pairs(
+    old: Report, new: Report, ou: list[Unit], nu: list[Unit], al: Alignment, options: CompareOptions
+) -> list[AlignedPair]:
+    """Pairs in reading order of the new report, deleted sentences interleaved."""
+    by_new = {n: (o, s) for o, n, s in al.pairs}
+    paired_old = {o for o, _, _ in al.pairs}
+    deleted = [u.index for u in ou if u.index not in paired_old]
+    out: list[AlignedPair] = []
+    di = 0
+
+    def emit_deleted(upto_old: int) -> None:
+        nonlocal di
+        while di < len(deleted) and deleted[di] < upto_old:
+            u = ou[deleted[di]]
+            ops = (InlineOp("delete", u.span, None),)
+            out.append(AlignedPair(len(out), PairKind.DELETED, u.span, None, 0.0, _section_index(al, u, None), ops))
+            di += 1
+
+    for n in nu:
+        hit = by_new.get(n.index)
+        if hit is None:
+            ops = (InlineOp("insert", None, n.span),)
+            out.append(AlignedPair(len(out), PairKind.INSERTED, None, n.span, 0.0, _section_index(al, None, n), ops))
+            continue
+        o_idx, sim = hit
+        o = ou[o_idx]
+        moved = (o_idx, n.index) not in al.in_order
+        if not moved:
+            emit_deleted(o_idx)
+        if o.key == n.key and old.text[o.span.start : o.span.end] == new.text[n.span.start : n.span.end]:
+            ops2: tuple[InlineOp, ...] = (InlineOp("equal", o.span, n.span),)
+            kind = PairKind.EQUAL
+        else:
+            ops2 = tuple(diff_spans(old.text, o.span, new.text, n.span, fold_width=options.ignore_punctuation_width))
+            kind = PairKind.EQUAL if all(op.op == "equal" for op in ops2) else PairKind.CHANGED
+        if moved:
+            kind = PairKind.MOVED
+        out.append(AlignedPair(len(out), kind, o.span, n.span, round(sim, 3), _section_index(al, o, n), ops2))
+    emit_deleted(len(ou) + 1)
+    return out
+
+
+def _section_title(al: Alignment, idx: int) -> str:
+    if idx < 0:
+        return "标题与署名"
+    m = al.sections[idx]
+    return m.new_heading or m.old_heading
+
+
+def _point_in_new(pairs: list[AlignedPair], k: int) -> int:
+    """Where in the new text a deleted pair would stand: after the previous new sentence."""
+    for j in range(k - 1, -1, -1):
+        if pairs[j].new is not None and pairs[j].kind is not PairKind.MOVED:
+            return pairs[j].new.end
+    return 0
+
+
+def _point_in_old(pairs: list[AlignedPair], k: int) -> int:
+    for j in range(k - 1, -1, -1):
+        if pairs[j].old is not None and pairs[j].kind is not PairKind.MOVED:
+            return pairs[j].old.end
+    return 0
+
+
+def _build_changes(old: Report, new: Report, pairs: list[AlignedPair], al: Alignment) -> list[Change]:
+    changes: list[Change] = []
+
+    def add(kind: ChangeKind, o: Span, n: Span, k: int, **kw: Span | None) -> None:
+        ot, nt = old.text[o.start : o.end], new.text[n.start : n.end]
+        changes.append(
+            Change(
+                id=len(changes),
+                kind=kind,
+                section=_section_title(al, pairs[k].section),
+                old=o,
+                new=n,
+                old_text=ot,
+                new_text=nt,
+                pair=k,
+                is_target=bool(_HAS_NUMBER.search(ot) or _HAS_NUMBER.search(nt)),
+                moved_from=kw.get("moved_from"),
+                moved_to=kw.get("moved_to"),
+            )
+        )
+
+    k = 0
+    while k < len(pairs):
+        p = pairs[k]
+        if p.kind in (PairKind.INSERTED, PairKind.DELETED):
+            # Consecutive whole-sentence inserts (or deletes) in one paragraph are one change.
+            j = k
+            while (
+                j + 1 < len(pairs)
+                and pairs[j + 1].kind is p.kind
+                and _same_paragraph(old if p.kind is PairKind.DELETED else new, pairs[j], pairs[j + 1])
+            ):
+                j += 1
+            if p.kind is PairKind.INSERTED:
+                assert p.new is not None and pairs[j].new is not None
+                at = _point_in_old(pairs, k)
+                add(ChangeKind.INSERT, Span(at, at), Span(p.new.start, pairs[j].new.end), k)
+            else:
+                assert p.old is not None and pairs[j].old is not None
+                at = _point_in_new(pairs, k)
+                add(ChangeKind.DELETE, Span(p.old.start, pairs[j].old.end), Span(at, at), k)
+            k = j + 1
+            continue
+        if p.kind is PairKind.MOVED:
+            assert p.old is not None and p.new is not None
+            add(ChangeKind.MOVE, p.old, p.new, k, moved_from=p.old, moved_to=p.new)
+        if p.kind in (PairKind.CHANGED, PairKind.MOVED):
+            _inline_changes(p, k, add)
+        k += 1
+    return changes
+
+
+def _same_paragraph(report: Report, a: AlignedPair, b: AlignedPair) -> bool:
+    sa, sb = a.old if a.old is not None else a.new, b.old if b.old is not None else b.new
+    assert sa is not None and sb is not None
+    pa, pb = report.paragraph_at(sa.start), report.paragraph_at(sb.start)
+    return pa is not None and pa is pb
+
+
+def _inline_changes(p: AlignedPair, k: int, add: Callable[..., None]) -> None:
+    """Each run of non-equal ops between equal ones is one change."""
+    assert p.old is not None and p.new is not None
+    o_pos, n_pos = p.old.start, p.new.start
+    run: list[InlineOp] = []
+    for op in list(p.ops) + [InlineOp("equal", None, None)]:
+        if op.op != "equal":
+            run.append(op)
+            continue
+        if run:
+            dels = [r.old for r in run if r.old is not None]
+            ins = [r.new for r in run if r.new is not None]
+            o = Span(dels[0].start, dels[-1].end) if dels else Span(o_pos, o_pos)
+            n = Span(ins[0].start, ins[-1].end) if ins else Span(n_pos, n_pos)
+            if all(r.moved for r in run) and p.kind is not PairKind.MOVED:
+                kind = ChangeKind.MOVE
+            else:
+                kind = ChangeKind.REPLACE if dels and ins else ChangeKind.DELETE if dels else ChangeKind.INSERT
+            add(kind, o, n, k)
+            run = []
+        if op.old is not None and op.new is not None:
+            o_pos, n_pos = op.old.end, op.new.end
+
+
+def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list[AlignedPair], changes: list[Change]) -> Stats:
+    counts = {kind: 0 for kind in PairKind}
+    ins_chars = del_chars = 0
+    for p in pairs:
+        counts[p.kind] += 1
+        for op in p.ops:
+            if op.op == "insert" and op.new is not None:
+                ins_chars += _cjk_len(new.text, op.new)
+            elif op.op == "delete" and op.old is not None:
+                del_chars += _cjk_len(old.text, op.old)
+    total = max(sum(len(u.key) for u in ou), sum(len(u.key) for u in nu), 1)
+    by_kind: dict[str, int] = {}
+    for c in changes:
+        by_kind[c.kind.value] = by_kind.get(c.kind.value, 0) + 1
+    by_kind["target"] = sum(1 for c in changes if c.is_target)
+    return Stats(
+        sentences_old=len(ou),
+        sentences_new=len(nu),
+        equal=counts[PairKind.EQUAL],
+        changed=counts[PairKind.CHANGED],
+        inserted=counts[PairKind.INSERTED],
+        deleted=counts[PairKind.DELETED],
+        moved=counts[PairKind.MOVED],
+        chars_inserted=ins_chars,
+        chars_deleted=del_chars,
+        similarity=round(max(0.0, 1.0 - max(ins_chars, del_chars) / total), 4),
+        changes_by_kind=by_kind,
+    )
+
+
+def _cjk_len(text: str, span: Span) -> int:
+    """Characters that count as written text (not spaces)."""
+    return sum(1 for c in text[span.start : span.end] if not c.isspace())
+
+
+def _anchors(old: Report, new: Report, pairs: list[AlignedPair]) -> list[tuple[int, int]]:
+    pts = [(0, 0)]
+    for p in pairs:
+        if p.kind in (PairKind.EQUAL, PairKind.CHANGED) and p.old is not None and p.new is not None:
+            for pt in ((p.old.start, p.new.start), (p.old.end, p.new.end)):
+                if pt[0] >= pts[-1][0] and pt[1] >= pts[-1][1] and pt != pts[-1]:
+                    pts.append(pt)
+    end = (len(old.text), len(new.text))
+    if end != pts[-1]:
+        pts.append(end)
+    return pts
