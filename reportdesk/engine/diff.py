@@ -10,6 +10,8 @@ as moved instead of deleted and inserted.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Sequence
 
 import diff_match_patch as dmp_module
@@ -18,6 +20,7 @@ from .model import InlineOp, Span
 from .tokenize import token_key, tokenize
 
 _PUNCT = set("，。；：、！？,.;:!?“”\"'‘’（）()《》 \u3000")
+_CLAUSE_PUNCT = re.compile(r"[，、；：,;:]")
 _DMP = dmp_module.diff_match_patch()
 _DMP.Diff_Timeout = 0  # exact; inputs are sentence-sized
 # Guardrail: a pair longer than this many tokens (a pasted chapter) is diffed
@@ -118,25 +121,91 @@ def _clause_key(text: str) -> str:
 
 
 def _mark_moved_clauses(ops: list[InlineOp], old_text: str, new_text: str) -> list[InlineOp]:
+    """Find clauses that only changed places and mark them as moved.
+
+    Semantic cleanup turns ``A，B`` → ``B，A`` into one delete and one insert;
+    re-diffing such a run clause by clause recovers the unchanged clause and the
+    moved one.  Then any deleted run whose words reappear as an inserted run is
+    a move too.
+    """
+    out: list[InlineOp] = []
+    k = 0
+    while k < len(ops):
+        o = ops[k]
+        nxt = ops[k + 1] if k + 1 < len(ops) else None
+        if o.op == "delete" and nxt is not None and nxt.op == "insert" and o.old and nxt.new:
+            split = _clause_rediff(old_text, o.old, new_text, nxt.new)
+            if split is not None:
+                out += split
+                k += 2
+                continue
+        out.append(o)
+        k += 1
+    return _pair_moved_runs(out, old_text, new_text)
+
+
+def _clauses(text: str, span: Span) -> list[tuple[int, int]]:
+    """Clause and punctuation pieces covering span."""
+    pieces = []
+    pos = span.start
+    for m in _CLAUSE_PUNCT.finditer(text, span.start, span.end):
+        if m.start() > pos:
+            pieces.append((pos, m.start()))
+        pieces.append(m.span())
+        pos = m.end()
+    if pos < span.end:
+        pieces.append((pos, span.end))
+    return pieces
+
+
+def _clause_rediff(old_text: str, old: Span, new_text: str, new: Span) -> list[InlineOp] | None:
+    a = _clauses(old_text, old)
+    b = _clauses(new_text, new)
+    if len(a) < 3 or len(b) < 3:
+        return None
+    ka = [_clause_key(old_text[s:e]) or old_text[s:e] for s, e in a]
+    kb = [_clause_key(new_text[s:e]) or new_text[s:e] for s, e in b]
+    if sorted(k for k in ka if len(k) >= 4) != sorted(k for k in kb if len(k) >= 4):
+        return None  # not a pure reordering of clauses
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    ops: list[InlineOp] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            ops.append(InlineOp("equal", Span(a[i1][0], a[i2 - 1][1]), Span(b[j1][0], b[j2 - 1][1])))
+            continue
+        for i in range(i1, i2):
+            ops.append(InlineOp("delete", Span(*a[i]), None))
+        for j in range(j1, j2):
+            ops.append(InlineOp("insert", None, Span(*b[j])))
+    return ops
+
+
+def _pair_moved_runs(ops: list[InlineOp], old_text: str, new_text: str) -> list[InlineOp]:
     """A deleted run whose words reappear as an inserted run elsewhere is a move."""
-    dels = [(k, o) for k, o in enumerate(ops) if o.op == "delete" and o.old is not None]
-    ins = [(k, o) for k, o in enumerate(ops) if o.op == "insert" and o.new is not None]
-    if not dels or not ins:
-        return ops
+    ins_keys: dict[str, list[int]] = {}
+    for k, o in enumerate(ops):
+        if o.op == "insert" and o.new is not None:
+            key = _clause_key(new_text[o.new.start : o.new.end])
+            if len(key) >= 4:
+                ins_keys.setdefault(key, []).append(k)
     moved: set[int] = set()
-    ins_keys = {}
-    for k, o in ins:
-        assert o.new is not None
-        key = _clause_key(new_text[o.new.start : o.new.end])
-        if len(key) >= 4:
-            ins_keys.setdefault(key, []).append(k)
-    for k, o in dels:
-        assert o.old is not None
-        key = _clause_key(old_text[o.old.start : o.old.end])
-        cands = ins_keys.get(key)
-        if cands:
-            other = cands.pop(0)
-            moved.update((k, other))
+    for k, o in enumerate(ops):
+        if o.op == "delete" and o.old is not None:
+            cands = ins_keys.get(_clause_key(old_text[o.old.start : o.old.end]))
+            if cands:
+                moved.update((k, cands.pop(0)))
     if not moved:
         return ops
+    # Punctuation that travelled with a moved clause is part of the move.
+    for k, o in enumerate(ops):
+        if o.op != "equal" and k not in moved and not _clause_key(_op_text(o, old_text, new_text)):
+            if (k > 0 and k - 1 in moved) or (k + 1 < len(ops) and k + 1 in moved):
+                moved.add(k)
     return [InlineOp(o.op, o.old, o.new, True) if k in moved else o for k, o in enumerate(ops)]
+
+
+def _op_text(o: InlineOp, old_text: str, new_text: str) -> str:
+    if o.old is not None:
+        return old_text[o.old.start : o.old.end]
+    assert o.new is not None
+    return new_text[o.new.start : o.new.end]

@@ -1,0 +1,147 @@
+"""One edit script over the whole document, for writers of tracked changes.
+
+``document_ops`` walks both texts in step: aligned sentences contribute their
+word-level ops; the text between two aligned sentences (inserted, deleted or
+moved sentences and the paragraph breaks around them) is diffed with each
+sentence as one indivisible token, so paragraph marks are kept where they can
+be.  The result is exact, character for character: equal ops hold identical
+text (width-only differences, ignored on screen, become tiny replacements here),
+so accepting every revision gives the new text and rejecting every one the old.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .model import Comparison, InlineOp, PairKind, Span
+from .navigation import ChangeIndex
+
+
+@dataclass(frozen=True)
+class DocOp:
+    op: str  # "equal" | "insert" | "delete"
+    old: Span | None
+    new: Span | None
+    change: int | None = None  # Change.id
+    moved: bool = False
+
+
+def document_ops(c: Comparison) -> list[DocOp]:
+    old, new = c.old.text, c.new.text
+    index = ChangeIndex(c)
+    moved_old = {p.old for p in c.pairs if p.kind is PairKind.MOVED and p.old is not None}
+    moved_new = {p.new for p in c.pairs if p.kind is PairKind.MOVED and p.new is not None}
+    old_sents = [s.span for s in c.old.sentences()]
+    new_sents = [s.span for s in c.new.sentences()]
+    raw: list[InlineOp] = []
+    o_pos = n_pos = 0
+    for p in c.pairs:
+        if p.kind not in (PairKind.EQUAL, PairKind.CHANGED) or p.old is None or p.new is None:
+            continue
+        raw += _region(old, Span(o_pos, p.old.start), old_sents, new, Span(n_pos, p.new.start), new_sents)
+        for op in p.ops:
+            raw += _exact(op, old, new)
+        o_pos, n_pos = p.old.end, p.new.end
+    raw += _region(old, Span(o_pos, len(old)), old_sents, new, Span(n_pos, len(new)), new_sents)
+    out: list[DocOp] = []
+    for op in raw:
+        ch = None
+        moved = False
+        if op.op == "delete" and op.old is not None:
+            hit = index.at(op.old.start, "old")
+            ch = hit.id if hit else None
+            moved = op.moved or op.old in moved_old
+        elif op.op == "insert" and op.new is not None:
+            hit = index.at(op.new.start, "new")
+            ch = hit.id if hit else None
+            moved = op.moved or op.new in moved_new
+        out.append(DocOp(op.op, op.old, op.new, ch, moved))
+    return _coalesce(out)
+
+
+def _exact(op: InlineOp, old: str, new: str) -> list[InlineOp]:
+    """Split an 'equal' op whose two texts differ (width, spaces) into exact pieces."""
+    if op.op != "equal" or op.old is None or op.new is None:
+        return [op]
+    a, b = old[op.old.start : op.old.end], new[op.new.start : op.new.end]
+    if a == b:
+        return [op]
+    out = []
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        os_, ns = op.old.start, op.new.start
+        if tag == "equal":
+            out.append(InlineOp("equal", Span(os_ + i1, os_ + i2), Span(ns + j1, ns + j2)))
+            continue
+        if i2 > i1:
+            out.append(InlineOp("delete", Span(os_ + i1, os_ + i2), None))
+        if j2 > j1:
+            out.append(InlineOp("insert", None, Span(ns + j1, ns + j2)))
+    return out
+
+
+def _tokens(text: str, region: Span, sentences: list[Span]) -> tuple[list[Span], list[str]]:
+    """Sentences inside region as single tokens, every other character as its own."""
+    import bisect
+
+    starts = [s.start for s in sentences]
+    k = bisect.bisect_left(starts, region.start)
+    spans: list[Span] = []
+    keys: list[str] = []
+    pos = region.start
+    while pos < region.end:
+        if k < len(sentences) and sentences[k].start == pos and sentences[k].end <= region.end:
+            s = sentences[k]
+            spans.append(s)
+            keys.append("\0S" + text[s.start : s.end])
+            pos = s.end
+            k += 1
+            continue
+        while k < len(sentences) and sentences[k].start < pos:
+            k += 1
+        spans.append(Span(pos, pos + 1))
+        keys.append(text[pos])
+        pos += 1
+    return spans, keys
+
+
+def _region(old: str, ro: Span, old_sents: list[Span], new: str, rn: Span, new_sents: list[Span]) -> list[InlineOp]:
+    if ro.start >= ro.end and rn.start >= rn.end:
+        return []
+    a, ka = _tokens(old, ro, old_sents)
+    b, kb = _tokens(new, rn, new_sents)
+    # Sentences never match across a region boundary: they are inserted/deleted/moved.
+    ka = [k if not k.startswith("\0S") else f"\0O{i}" for i, k in enumerate(ka)]
+    kb = [k if not k.startswith("\0S") else f"\0N{i}" for i, k in enumerate(kb)]
+    out: list[InlineOp] = []
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            out.append(InlineOp("equal", Span(a[i1].start, a[i2 - 1].end), Span(b[j1].start, b[j2 - 1].end)))
+            continue
+        for i in range(i1, i2):
+            out.append(InlineOp("delete", a[i], None))
+        for j in range(j1, j2):
+            out.append(InlineOp("insert", None, b[j]))
+    return out
+
+
+def _coalesce(ops: list[DocOp]) -> list[DocOp]:
+    """Join neighbouring ops of the same kind, change and move flag."""
+    out: list[DocOp] = []
+    for op in ops:
+        if out:
+            last = out[-1]
+            if last.op == op.op and last.change == op.change and last.moved == op.moved:
+                if op.op == "equal" and last.old and op.old and last.new and op.new and last.old.end == op.old.start and last.new.end == op.new.start:
+                    out[-1] = DocOp("equal", Span(last.old.start, op.old.end), Span(last.new.start, op.new.end), last.change)
+                    continue
+                if op.op == "delete" and last.old and op.old and last.old.end == op.old.start:
+                    out[-1] = DocOp("delete", Span(last.old.start, op.old.end), None, last.change, last.moved)
+                    continue
+                if op.op == "insert" and last.new and op.new and last.new.end == op.new.start:
+                    out[-1] = DocOp("insert", None, Span(last.new.start, op.new.end), last.change, last.moved)
+                    continue
+        out.append(op)
+    return out
