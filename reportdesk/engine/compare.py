@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .align import Alignment, Unit, align, units_of
+from .align import Alignment, Unit, align, key_of, units_of
 from .diff import diff_spans
 from .model import (
     AlignedPair,
@@ -190,7 +190,7 @@ def _build_changes(old: Report, new: Report, pairs: list[AlignedPair], al: Align
             assert p.old is not None and p.new is not None
             add(ChangeKind.MOVE, p.old, p.new, k, moved_from=p.old, moved_to=p.new)
         if p.kind in (PairKind.CHANGED, PairKind.MOVED):
-            _inline_changes(p, k, add)
+            _inline_changes(p, k, add, old, new)
         k += 1
     return changes
 
@@ -202,28 +202,39 @@ def _same_paragraph(report: Report, a: AlignedPair, b: AlignedPair) -> bool:
     return pa is not None and pa is pb
 
 
-def _inline_changes(p: AlignedPair, k: int, add: Callable[..., None]) -> None:
-    """Each run of non-equal ops between equal ones is one change."""
+def _inline_changes(p: AlignedPair, k: int, add: Callable[..., None], old: Report, new: Report) -> None:
+    """Each run of non-equal ops between equal ones is one change; a moved clause is one move."""
     assert p.old is not None and p.new is not None
+    found: list[tuple[int, ChangeKind, Span, Span, bool]] = []
+    if p.kind is not PairKind.MOVED:
+        dels = [op.old for op in p.ops if op.moved and op.op == "delete" and op.old and key_of(old.text[op.old.start : op.old.end])]
+        ins = [op.new for op in p.ops if op.moved and op.op == "insert" and op.new and key_of(new.text[op.new.start : op.new.end])]
+        for d, i in zip(dels, ins):
+            assert d is not None and i is not None
+            found.append((i.start, ChangeKind.MOVE, d, i, True))
     o_pos, n_pos = p.old.start, p.new.start
     run: list[InlineOp] = []
     for op in list(p.ops) + [InlineOp("equal", None, None)]:
-        if op.op != "equal":
+        if op.op != "equal" and not (op.moved and p.kind is not PairKind.MOVED):
             run.append(op)
             continue
         if run:
-            dels = [r.old for r in run if r.old is not None]
-            ins = [r.new for r in run if r.new is not None]
-            o = Span(dels[0].start, dels[-1].end) if dels else Span(o_pos, o_pos)
-            n = Span(ins[0].start, ins[-1].end) if ins else Span(n_pos, n_pos)
-            if all(r.moved for r in run) and p.kind is not PairKind.MOVED:
-                kind = ChangeKind.MOVE
-            else:
-                kind = ChangeKind.REPLACE if dels and ins else ChangeKind.DELETE if dels else ChangeKind.INSERT
-            add(kind, o, n, k)
+            ds = [r.old for r in run if r.old is not None]
+            ns = [r.new for r in run if r.new is not None]
+            o = Span(ds[0].start, ds[-1].end) if ds else Span(o_pos, o_pos)
+            n = Span(ns[0].start, ns[-1].end) if ns else Span(n_pos, n_pos)
+            kind = ChangeKind.REPLACE if ds and ns else ChangeKind.DELETE if ds else ChangeKind.INSERT
+            found.append((n.start, kind, o, n, False))
             run = []
-        if op.old is not None and op.new is not None:
-            o_pos, n_pos = op.old.end, op.new.end
+        if op.old is not None:
+            o_pos = op.old.end
+        if op.new is not None:
+            n_pos = op.new.end
+    for _, kind, o, n, is_move in sorted(found, key=lambda f: (f[0], f[2].start)):
+        if is_move:
+            add(kind, o, n, k, moved_from=o, moved_to=n)
+        else:
+            add(kind, o, n, k)
 
 
 def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list[AlignedPair], changes: list[Change]) -> Stats:

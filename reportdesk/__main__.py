@@ -1,0 +1,26 @@
+"""``reportdesk``: a CLI command (compare, text, targets, series) or the desktop app."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from .cli import COMMANDS
+
+    if argv and argv[0] in COMMANDS:
+        from .cli import main as cli_main
+
+        return cli_main(argv)
+    return gui_main(argv)
+
+
+def gui_main(argv: list[str] | None = None) -> int:
+    from .gui import run_gui  # imports Qt only when the window is wanted
+
+    return run_gui(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

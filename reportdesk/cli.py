@@ -1,0 +1,153 @@
+"""Command line: ``reportdesk compare | text | targets | series`` (imports no Qt).
+
+Exit codes: 0 done, 2 bad input (the Chinese message goes to stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .engine.errors import ReportDeskError
+
+COMMANDS = ("compare", "text", "targets", "series")
+KIND_ZH = {"insert": "新增", "delete": "删除", "replace": "修改", "move": "移动"}
+STATUS_ZH = {"matched": "对应", "renamed": "改名", "moved": "移动", "new": "新增", "removed": "删除"}
+
+
+def _utf8_stdio() -> None:
+    # A Windows console defaults to a legacy code page; Chinese must not crash print().
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reportdesk", description="报告对照台：比较逐年政府工作报告")
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("compare", help="比较两份报告")
+    c.add_argument("old", help="上一年的报告（.docx/.txt）")
+    c.add_argument("new", help="今年的报告或草稿")
+    c.add_argument("--json", metavar="PATH", help="把结果写成 JSON（- 为标准输出）")
+    c.add_argument("-o", "--output", metavar="DOCX", help="导出审阅稿 .docx")
+    c.add_argument("--form", choices=("tracked", "table", "both"), default="both", help="审阅稿形式")
+    c.add_argument("--author", default="ReportDesk", help="修订作者")
+    c.add_argument("--no-moves", action="store_true", help="不识别移动（移动按删除+新增处理）")
+    c.add_argument("--limit", type=int, default=20, help="摘要中列出的变化条数")
+    t = sub.add_parser("text", help="输出规范化后的正文（JSON 中的位置即指此文本）")
+    t.add_argument("file")
+    t.add_argument("--outline", action="store_true", help="只输出章节目录")
+    t.add_argument("--marks", action="store_true", help="每段前标出结构（标题级别、前置信息）")
+    try:
+        from . import cli_targets
+    except ImportError:
+        pass
+    else:
+        cli_targets.add_subcommands(sub)
+    return p
+
+
+def _write_json(data: Any, dest: str) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    if dest == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        Path(dest).write_text(text + "\n", encoding="utf-8")
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .engine.compare import compare
+    from .engine.load import load_report
+    from .engine.model import CompareOptions
+    from .engine.serialize import comparison_to_dict
+
+    old = load_report(args.old)
+    new = load_report(args.new)
+    result = compare(old, new, CompareOptions(detect_moves=not args.no_moves))
+    if args.json:
+        _write_json(comparison_to_dict(result), args.json)
+    if args.output:
+        from .export.docx_review import ExportOptions, export_review
+
+        path = export_review(result, args.output, ExportOptions(form=args.form, author=args.author))
+        print(f"已导出审阅稿：{path}", file=sys.stderr if args.json == "-" else sys.stdout)
+    if args.json != "-":
+        print(summary(result, args.limit))
+    return 0
+
+
+def summary(c: Any, limit: int = 20) -> str:
+    s = c.stats
+    lines = [
+        f"{c.old.title or Path(c.old.path).name}（{c.old.year or '?'}）→ {c.new.title or Path(c.new.path).name}（{c.new.year or '?'}）",
+        f"句子：原 {s.sentences_old}，新 {s.sentences_new}；相同 {s.equal}，修改 {s.changed}，新增 {s.inserted}，删除 {s.deleted}，移动 {s.moved}",
+        f"字数：新增 {s.chars_inserted}，删除 {s.chars_deleted}；相似度 {s.similarity:.1%}",
+        f"变化 {len(c.changes)} 处：" + "，".join(f"{KIND_ZH.get(k, k)} {v}" for k, v in s.changes_by_kind.items() if k in KIND_ZH),
+        "",
+        "章节：",
+    ]
+    for m in c.sections:
+        if m.status == "matched":
+            continue
+        lines.append(f"  [{STATUS_ZH.get(m.status, m.status)}] {m.old_heading or '—'} → {m.new_heading or '—'}")
+    matched = sum(1 for m in c.sections if m.status == "matched")
+    lines.append(f"  另有 {matched} 个章节标题未变")
+    if c.target_changes:
+        lines += ["", "目标变化："]
+        for tc in c.target_changes:
+            if tc.change != "unchanged":
+                lines.append(f"  {tc.indicator}：{tc.wording}")
+    lines += ["", f"前 {min(limit, len(c.changes))} 处变化："]
+    for ch in c.changes[:limit]:
+        lines.append(f"  #{ch.id} [{KIND_ZH.get(ch.kind.value)}] {ch.section[:16]}：{_short(ch.old_text)} → {_short(ch.new_text)}")
+    return "\n".join(lines)
+
+
+def _short(t: str, n: int = 30) -> str:
+    t = t.replace("\n", "⏎")
+    return "∅" if not t else t if len(t) <= n else t[: n - 1] + "…"
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    from .engine.load import load_report
+
+    r = load_report(args.file)
+    if args.outline:
+        from .engine.structure import outline
+
+        print(outline(r))
+        return 0
+    if args.marks:
+        for p in r.paragraphs:
+            mark = p.kind.value if p.kind.value != "body" else ("H%d" % p.level if p.level else "P")
+            if p.kind.value == "heading":
+                mark = "H%d" % p.level
+            print(f"[{mark}] {p.text}")
+        return 0
+    sys.stdout.write(r.text + ("\n" if r.text and not r.text.endswith("\n") else ""))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_stdio()
+    args = build_parser().parse_args(argv)
+    handler = {"compare": cmd_compare, "text": cmd_text}.get(args.command) or getattr(args, "handler", None)
+    if handler is None:
+        print(f"未知命令：{args.command}", file=sys.stderr)
+        return 2
+    try:
+        return int(handler(args) or 0)
+    except ReportDeskError as e:
+        print(f"错误：{e.message}", file=sys.stderr)
+        if e.detail:
+            print(f"({e.detail})", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

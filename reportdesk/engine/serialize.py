@@ -1,0 +1,76 @@
+"""Comparison → plain dict for ``--json``; the schema is documented in docs/json-schema.md.
+
+Field names are a stable contract: add fields, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Change, Comparison, Report
+
+SCHEMA = "reportdesk.compare/1"
+
+
+def report_info(r: Report) -> dict[str, Any]:
+    return {"path": r.path, "title": r.title, "year": r.year, "chars": len(r.text), "encoding": r.encoding, "format": r.format}
+
+
+def change_to_dict(c: Change) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "id": c.id,
+        "kind": c.kind.value,
+        "section": c.section,
+        "old_text": c.old_text,
+        "new_text": c.new_text,
+        "old_start": c.old.start if c.old else None,
+        "old_end": c.old.end if c.old else None,
+        "new_start": c.new.start if c.new else None,
+        "new_end": c.new.end if c.new else None,
+        "is_target": c.is_target,
+    }
+    return d
+
+
+def comparison_to_dict(c: Comparison) -> dict[str, Any]:
+    s = c.stats
+    out: dict[str, Any] = {
+        "schema": SCHEMA,
+        "old": report_info(c.old),
+        "new": report_info(c.new),
+        "stats": {
+            "sentences_old": s.sentences_old,
+            "sentences_new": s.sentences_new,
+            "equal": s.equal,
+            "changed": s.changed,
+            "inserted": s.inserted,
+            "deleted": s.deleted,
+            "moved": s.moved,
+            "chars_inserted": s.chars_inserted,
+            "chars_deleted": s.chars_deleted,
+            "similarity": s.similarity,
+            "changes_by_kind": dict(s.changes_by_kind),
+            "changes": len(c.changes),
+        },
+        "sections": [
+            {
+                "old_heading": m.old_heading,
+                "new_heading": m.new_heading,
+                "similarity": m.similarity,
+                "status": m.status,
+            }
+            for m in c.sections
+        ],
+        "changes": [change_to_dict(ch) for ch in c.changes],
+        "target_changes": [],
+        "target_review": [],
+        "phrases": {"added": [], "removed": [], "kept": []},
+    }
+    try:
+        from . import target_json
+    except ImportError:
+        return out
+    out["target_changes"] = [target_json.target_change_to_dict(t) for t in c.target_changes]
+    out["target_review"] = [target_json.target_review_to_dict(t) for t in c.target_review]
+    out["phrases"] = target_json.phrases_to_dict(c.phrases)
+    return out
