@@ -1,0 +1,188 @@
+"""Paragraphs, headings, sections and parts of a report.
+
+``build_report`` works on a loaded file (through ``normalize_document``);
+``report_from_text`` on the draft the user is editing, where ``Report.text``
+must be the editor's text exactly so that editor positions are offsets.  Both
+share ``_build``: front matter (frontmatter.py) and heading recognition
+(headings.py) work on plain paragraph strings plus the Word hints a loader may
+give (style level, numbering label).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import frontmatter as fm
+from . import headings as hd
+from .headings import Line
+from .model import BlockKind, LoadedDocument, Paragraph, Part, Report, Section
+from .normalize import normalize_document
+from .segment import split_sentences
+
+
+@dataclass
+class _Row:
+    """A section while it is being filled (Section is frozen)."""
+
+    heading: str
+    number: str
+    level: int
+    start: int
+    parent: int | None
+    appendix: bool = False
+    paras: list[int] = field(default_factory=list)
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _build(
+    text: str,
+    lines: list[Line],
+    *,
+    path: str,
+    title: str,
+    doc_title: str = "",
+    year: int | None,
+    raw: str,
+    raw_offsets: tuple[int, ...],
+    encoding: str,
+    fmt: str,
+) -> Report:
+    texts = [ln.text for ln in lines]
+    body = fm.body_start(texts, [ln.style_level for ln in lines])
+    closing = fm.closing_start(texts, body)
+    heads = hd.classify(lines, body, closing)
+
+    paragraphs: list[Paragraph] = []
+    rows: list[_Row] = []
+    stack: list[int] = []  # open sections, outermost first
+    for i, ln in enumerate(lines):
+        sents = split_sentences(text, ln.start, ln.end)
+        if i < body or i >= closing:
+            kind = BlockKind.FRONT if i < body else BlockKind.CLOSING
+            paragraphs.append(Paragraph(i, ln.start, ln.end, ln.text, kind, sentences=sents))
+            continue
+        head = heads.get(i)
+        level, heading_end, kind = 0, -1, BlockKind.BODY
+        if head is not None:
+            level = head.level
+            if len(sents) <= 1:
+                kind, heading_end = BlockKind.HEADING, ln.end
+            else:
+                heading_end = sents[0].end  # run-in: the first sentence is the heading
+            htext = hd.clean_tail(text[head.text_start : heading_end])
+            if head.continuation and rows:
+                row = rows[-1]
+                both_cjk = not row.heading[-1:].isascii() and not htext[:1].isascii()
+                row.heading += ("" if both_cjk else " ") + htext  # 附件1 2025年…
+            else:
+                # the preamble (level 0) is nobody's parent
+                while stack and (rows[stack[-1]].level >= level or rows[stack[-1]].level == 0):
+                    stack.pop()
+                parent = stack[-1] if stack else None
+                rows.append(_Row(htext, head.number, level, ln.start, parent, head.appendix))
+                stack.append(len(rows) - 1)
+        elif not rows:
+            rows.append(_Row("", "", 0, ln.start, None))
+            stack.append(0)
+        sec = len(rows) - 1
+        rows[sec].paras.append(i)
+        paragraphs.append(
+            Paragraph(i, ln.start, ln.end, ln.text, kind, level, heading_end, sec, sents)
+        )
+
+    draft = [
+        Section(k, r.heading, r.number, r.level, Part.OTHER, r.start,
+                paragraphs[r.paras[-1]].end, tuple(r.paras), r.parent)
+        for k, r in enumerate(rows)
+    ]  # fmt: skip
+    first_texts = [paragraphs[r.paras[1]].text[:60] if len(r.paras) > 1 else "" for r in rows]
+    parts = hd.assign_parts(draft, first_texts)
+    sections = tuple(
+        Section(s.index, s.heading, s.number, s.level, Part.OTHER if r.appendix else p,
+                s.start, s.end, s.paragraphs, s.parent)
+        for s, r, p in zip(draft, rows, parts, strict=True)
+    )  # fmt: skip
+    front = texts[:body]
+    if year is None:
+        year = fm.report_year(path, front, [s.title for s in sections if s.level >= 1])
+    return Report(
+        path=path,
+        title=title or fm.report_title(front, doc_title),
+        year=year,
+        text=text,
+        raw=raw,
+        raw_offsets=raw_offsets,
+        paragraphs=tuple(paragraphs),
+        sections=sections,
+        encoding=encoding,
+        format=fmt,
+    )
+
+
+def _lines_of(text: str) -> list[Line]:
+    """Paragraph spans of a text split at "\\n", blank lines skipped, edge spaces excluded."""
+    out: list[Line] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        a, b = _trimmed(text, pos, nl)
+        if a < b:
+            out.append(Line(a, b, text[a:b]))
+        pos = nl + 1
+    return out
+
+
+def report_from_text(text: str, path: str = "", title: str = "", year: int | None = None) -> Report:
+    """A report over ``text`` exactly as given (the editor's draft): offsets are editor positions."""
+    return _build(
+        text,
+        _lines_of(text),
+        path=path,
+        title=title,
+        year=year,
+        raw=text,
+        raw_offsets=tuple(range(len(text) + 1)),
+        encoding="",
+        fmt="txt",
+    )
+
+
+def build_report(doc: LoadedDocument) -> Report:
+    """A report over the normalized text of a loaded file, with Word hints where present."""
+    norm = normalize_document(doc)
+    lines: list[Line] = []
+    for h in norm.lines:
+        a, b = _trimmed(norm.text, h.start, h.end)
+        if a < b:
+            lines.append(Line(a, b, norm.text[a:b], h.style_level, h.numbering, h.in_table))
+    return _build(
+        norm.text,
+        lines,
+        path=doc.path,
+        title="",
+        doc_title=doc.title,
+        year=None,
+        raw=norm.raw,
+        raw_offsets=norm.raw_offsets,
+        encoding=doc.encoding,
+        fmt=doc.format,
+    )
+
+
+def outline(report: Report) -> str:
+    """Indented heading tree, one section per line (for ``reportdesk text FILE --outline``)."""
+    rows = [f"{report.title or '（无标题）'}  {report.year or ''}".rstrip()]
+    for s in report.sections:
+        name = s.title if s.level else "（前言）"
+        rows.append(f"{'  ' * s.level}{name}  [{s.part.value}，{len(s.paragraphs)}段]")
+    return "\n".join(rows)
