@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+
+@cache
+def report(rel: str):
+    """A corpus report, loaded once per test session."""
+    from reportdesk.engine.load import load_report
+
+    path = CORPUS / rel
+    if not path.exists():
+        pytest.skip(f"corpus file missing: {path}")
+    return load_report(path)
+
+
+@cache
+def comparison(old_rel: str, new_rel: str):
+    from reportdesk.engine.compare import compare
+
+    return compare(report(old_rel), report(new_rel))
+
+
+@pytest.fixture(scope="session")
+def national_2024_2025():
+    return comparison("national/2024.txt", "national/2025.txt")
+
+
+def corpus_path(rel: str) -> Path:
+    return CORPUS / rel

@@ -1,0 +1,111 @@
+"""compare() on real report pairs: the answers a reviewer checks first."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportdesk.engine.model import ChangeKind, PairKind
+
+from .conftest import comparison
+
+NATIONAL_PAIRS = [(f"national/{y}.txt", f"national/{y + 1}.txt") for y in range(2013, 2025)]
+HAILAR_PAIRS = [(f"hailar/{y}.txt", f"hailar/{y + 1}.txt") for y in range(2012, 2019)]
+
+
+def test_cpi_target_highlight_is_the_number(national_2024_2025):
+    hits = [c for c in national_2024_2025.changes if "3%左右" in c.old_text and "2%左右" in c.new_text]
+    assert hits, "CPI change 3%左右 → 2%左右 not found"
+    ch = hits[0]
+    assert ch.kind is ChangeKind.REPLACE
+    # The highlight is the value, not the sentence.
+    assert ch.old_text == "3%左右" and ch.new_text == "2%左右"
+    assert ch.is_target
+    old, new = national_2024_2025.old, national_2024_2025.new
+    assert old.text[ch.old.start : ch.old.end] == "3%左右"
+    assert new.text[ch.new.start : ch.new.end] == "2%左右"
+    pair = national_2024_2025.pairs[ch.pair]
+    assert "居民消费价格涨幅3%左右" in old.text[pair.old.start : pair.old.end]
+    assert "居民消费价格涨幅2%左右" in new.text[pair.new.start : pair.new.end]
+
+
+def test_swapped_employment_clauses_are_a_move(national_2024_2025):
+    moves = [c for c in national_2024_2025.changes if c.kind is ChangeKind.MOVE]
+    swapped = [c for c in moves if "城镇调查失业率5.5%左右" in c.new_text or "城镇新增就业1200万人以上" in c.new_text]
+    assert swapped, [c.new_text for c in moves]
+    ch = swapped[0]
+    assert ch.moved_from is not None and ch.moved_to is not None
+    assert ch.old_text == ch.new_text
+    # Nothing in that sentence is reported as deleted or inserted text.
+    same_pair = [c for c in national_2024_2025.changes if c.pair == ch.pair and c.kind is not ChangeKind.MOVE]
+    assert all("城镇" not in c.old_text + c.new_text for c in same_pair)
+
+
+def test_grain_target_change_is_one_token(national_2024_2025):
+    hits = [c for c in national_2024_2025.changes if c.old_text == "1.3万亿斤以上"]
+    assert hits and hits[0].new_text == "1.4万亿斤左右"
+
+
+def test_renamed_sections_pair_up(national_2024_2025):
+    by_old = {m.old_heading: m for m in national_2024_2025.sections if m.old_heading}
+    review = by_old["一、2023年工作回顾"]
+    assert review.new_heading == "一、2024年工作回顾"
+    assert review.status == "renamed"
+    statuses = {m.status for m in national_2024_2025.sections}
+    assert {"new", "removed"} & statuses  # 2025 rewrote the reform section
+    # 扩大内需 moved from third to first place among the tasks.
+    demand = [m for m in national_2024_2025.sections if m.old_heading.startswith("（三）着力扩大国内需求")]
+    assert demand and demand[0].new_heading.startswith("（一）") and demand[0].status == "moved"
+
+
+def test_hailar_gdp_target_found_despite_rearranged_paragraphs():
+    c = comparison("hailar/2018.txt", "hailar/2019.txt")
+    hits = [ch for ch in c.changes if "6%左右" in ch.old_text and "3.5%左右" in ch.new_text]
+    assert hits, "hailar GDP target 6% → 3.5% not reported"
+    pair = c.pairs[hits[0].pair]
+    assert "地区生产总值增长" in c.old.text[pair.old.start : pair.old.end]
+
+
+def test_identical_reports_have_no_changes():
+    c = comparison("national/2025.txt", "national/2025.txt")
+    assert c.changes == ()
+    assert all(p.kind is PairKind.EQUAL for p in c.pairs)
+    assert c.stats.similarity == 1.0
+
+
+@pytest.mark.parametrize("old_rel,new_rel", NATIONAL_PAIRS + HAILAR_PAIRS)
+def test_pairs_cover_both_reports_exactly_once(old_rel, new_rel):
+    c = comparison(old_rel, new_rel)
+    old_sents = {s.span for s in c.old.sentences()}
+    new_sents = {s.span for s in c.new.sentences()}
+    seen_old = [p.old for p in c.pairs if p.old is not None]
+    seen_new = [p.new for p in c.pairs if p.new is not None]
+    assert sorted(seen_old) == sorted(old_sents) and len(set(seen_old)) == len(seen_old)
+    assert sorted(seen_new) == sorted(new_sents) and len(set(seen_new)) == len(seen_new)
+    # Changes come in reading order and their texts are what their spans say.
+    for ch in c.changes:
+        assert c.old.text[ch.old.start : ch.old.end] == ch.old_text
+        assert c.new.text[ch.new.start : ch.new.end] == ch.new_text
+    starts = [ch.new.start for ch in c.changes]
+    assert starts == sorted(starts)
+    # Anchors are monotone in both texts and span them.
+    a = c.anchors
+    assert a[0] == (0, 0) and a[-1] == (len(c.old.text), len(c.new.text))
+    assert all(x[0] <= y[0] and x[1] <= y[1] for x, y in zip(a, a[1:]))
+
+
+def test_width_only_differences_are_not_changes():
+    from reportdesk.engine.compare import compare
+    from reportdesk.engine.structure import report_from_text
+
+    a = report_from_text("一、总体要求\n今年主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。")
+    b = report_from_text("一、总体要求\n今年主要预期目标是:国内生产总值增长５％左右;城镇新增就业1200万人以上。")
+    c = compare(a, b)
+    assert c.changes == ()
+
+
+def test_stats_count_kinds(national_2024_2025):
+    s = national_2024_2025.stats
+    assert s.sentences_old == len(national_2024_2025.old.sentences())
+    assert s.equal + s.changed + s.moved + s.deleted == s.sentences_old
+    assert s.equal + s.changed + s.moved + s.inserted == s.sentences_new
+    assert sum(v for k, v in s.changes_by_kind.items() if k != "target") == len(national_2024_2025.changes)

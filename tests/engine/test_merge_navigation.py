@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from reportdesk.engine.merge import document_ops
+from reportdesk.engine.navigation import ChangeIndex
+
+from .conftest import comparison
+from .test_compare import HAILAR_PAIRS, NATIONAL_PAIRS
+
+
+@pytest.mark.parametrize("old_rel,new_rel", NATIONAL_PAIRS + HAILAR_PAIRS)
+def test_document_ops_rebuild_both_texts_exactly(old_rel, new_rel):
+    c = comparison(old_rel, new_rel)
+    ops = document_ops(c)
+    old = "".join(c.old.text[o.old.start : o.old.end] for o in ops if o.op in ("equal", "delete"))
+    new = "".join(c.new.text[o.new.start : o.new.end] for o in ops if o.op in ("equal", "insert"))
+    assert old == c.old.text
+    assert new == c.new.text
+    for o in ops:
+        if o.op == "equal":
+            assert c.old.text[o.old.start : o.old.end] == c.new.text[o.new.start : o.new.end]
+
+
+def test_document_ops_name_their_changes(national_2024_2025):
+    ops = document_ops(national_2024_2025)
+    ids = {o.change for o in ops if o.op != "equal" and o.change is not None}
+    # Nearly every change is reachable from the document's edit script.
+    assert len(ids) >= 0.9 * len(national_2024_2025.changes)
+    assert any(o.moved for o in ops)
+
+
+def test_next_and_previous(national_2024_2025):
+    idx = ChangeIndex(national_2024_2025)
+    first = idx.next_of(None)
+    assert first is not None and first.id == 0
+    second = idx.next_of(first)
+    assert second is not None and second.id == 1
+    assert idx.previous_of(second) == first
+    assert idx.previous_of(first) is None
+    last = idx.previous_of(None)
+    assert last is not None and idx.next_of(last) is None
+
+
+def test_change_at_position(national_2024_2025):
+    idx = ChangeIndex(national_2024_2025)
+    cpi = next(c for c in national_2024_2025.changes if c.old_text == "3%左右")
+    assert idx.at(cpi.new.start + 1, "new") == cpi
+    assert idx.at(cpi.old.start, "old") == cpi
+    nxt = idx.next_after(cpi.new.start)
+    assert nxt is not None and nxt.new.start > cpi.new.start
+    prev = idx.previous_before(cpi.new.start)
+    assert prev is not None and prev.new.start < cpi.new.start
