@@ -254,7 +254,6 @@ _UNIT_NAME = {"个工作日": "工作日", "百分点": "个百分点"}
 _UNIT_PAT = re.compile(_UNIT_RE)
 
 _START = re.compile(rf"百分之|[0-9０-９]|[{_CN_CHARS}]")
-_BAD_AFTER = re.compile(r"[A-Za-z]|周年|年代|年|月|日|号|岁|时|届|代|级|版|期|点0")
 _QUOTE_OPEN = "“‘\"「『"
 _QUOTE_CLOSE = "”’\"」』"
 
@@ -340,10 +339,6 @@ def _digits_only(s: str) -> str:
 
 
 def _acceptable(text: str, i: int, end: int, is_cn: bool, unit: str, mult: bool) -> bool:
-    if end < len(text) and _BAD_AFTER.match(text, end) and unit not in ("%", "‰", "个百分点"):
-        # 2万余年? 10个月? the unit was a false start (个月 handled above)
-        if text[end] in "年月日号岁时" and unit in ("", "个"):
-            return False
     if is_cn and unit not in _CN_OK_UNITS and not mult:
         return False
     if _in_slogan(text, i):

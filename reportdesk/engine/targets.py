@@ -1,0 +1,294 @@
+"""Targets as values: each quantity in a report with what it measures and how it is meant.
+
+For every sentence the quantities come from ``numbers.parse_quantities``; the
+words around each one give the indicator (the noun phrase in front, or the one
+after the unit when the front is only a verb: ``3所医院投用``), the qualifier
+(以上 / 左右 / 不低于 …), the direction (增长 / 降低) and the kind: a *target*
+where the report plans, an *actual* where it reports what was achieved, *other*
+for context (比上年增加…, history).
+
+Extraction needs only ``Report.text``, the sentences, each paragraph's section
+and that section's ``part``, and ``Report.year``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from reportdesk.engine.indicators import CONNECTORS, LEAD_FILLERS, POST_QUALIFIERS
+from reportdesk.engine.model import (
+    BlockKind,
+    Direction,
+    Part,
+    Qualifier,
+    Quantity,
+    Report,
+    Span,
+    Target,
+    TargetKind,
+)
+from reportdesk.engine.numbers import parse_quantities
+
+_HARD = set("，,；;：:。！？!?\n《》")
+# A short verb after the unit that makes the count a task: 562亩拆迁, 3所医院投用.
+_RIGHT_VERB = re.compile(
+    r"(建设|改造|拆迁|腾退|投用|投产|开工|竣工|完工|建成|搬迁|安置|整治|治理|修复|造林|绿化|"
+    r"新建|改建|提升|升级|提标|达标|落地|签约|入驻|上市|挂牌|认定|创建)$"
+)
+_SOFT = set("、")
+# A front that is only an action: the noun counted comes after the unit (完成800户的改造任务).
+_BARE_VERBS = {
+    "完成", "推进", "新建", "启动", "实现", "吸引", "改扩建", "建成", "建设", "打造", "培育",
+    "创建", "引进", "新增", "开工", "实施", "组织", "举办", "开展", "培训", "扶持", "认定",
+    "完成好", "加快推进", "改造", "提供", "安置", "帮扶", "落实", "争创", "新培育", "带动",
+}
+_TRIM = "“”‘’\"'「」『』【】 \u3000、—-"
+
+# Cues that a sentence reports the past even though it stands in a plan part.
+_PAST_RE = re.compile(r"过去一年|去年|一年来|过去五年|五年来|上一年|(?<!比)上年(?!度)|已经|已")
+_DELTA_RE = re.compile(r"比上年|比去年|较上年|较去年|同比|比20\d\d年|比年初|比预算")
+_MULTI_YEAR_RE = re.compile(r"过去五年|五年来|五年里|五年间|十年来|过去十年|累计")
+_YEAR_RE = re.compile(r"(?<![0-9])(20\d\d|19\d\d)年")
+_BY_YEAR_RE = re.compile(r"(?:到|至|在)(20\d\d)年")
+_FUTURE_RE = re.compile(r"力争|确保|将|今年|预期目标|目标是|拟|计划|争取")
+_APPENDIX = ("名词解释", "附件", "注释", "说明")
+
+
+def extract_targets(report: Report) -> list[Target]:
+    """Every quantity in the body of ``report`` as a Target, sorted by start."""
+    out: list[Target] = []
+    for para in report.paragraphs:
+        if para.kind is not BlockKind.BODY:
+            continue
+        section = report.sections[para.section] if 0 <= para.section < len(report.sections) else None
+        part = section.part if section is not None else Part.OTHER
+        appendix = section is not None and any(w in section.heading for w in _APPENDIX)
+        multi_year = bool(_MULTI_YEAR_RE.search(para.text[:40]))
+        body_from = para.heading_end if para.heading_end > 0 else para.start
+        for sent in para.sentences:
+            if sent.end <= body_from:
+                continue
+            out.extend(
+                _sentence_targets(report, sent.text, sent.start, part, para.section, appendix,
+                                  multi_year)
+            )
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def targets_in_text(text: str, start: int = 0, part: Part = Part.TASKS, section: int = -1,
+                    year: int | None = None) -> list[Target]:
+    """The extraction core over one sentence string (for tests and the editor's live view)."""
+    from reportdesk.engine.model import Report as _R
+
+    rep = _R(path="", title="", year=year, text="", raw="", raw_offsets=(0,), paragraphs=(),
+             sections=())
+    return _sentence_targets(rep, text, start, part, section, False, False)
+
+
+# ---------------------------------------------------------------- one sentence
+
+
+def _sentence_targets(report: Report, text: str, offset: int, part: Part, section: int,
+                      appendix: bool, multi_year: bool) -> list[Target]:
+    qs = parse_quantities(text, offset)
+    if not qs:
+        return []
+    out: list[Target] = []
+    prev_end = 0
+    prev: Target | None = None
+    list_items: list[str] = []
+    for q in qs:
+        a, b = q.start - offset, q.end - offset
+        t, used_end, items = _one(report, text, offset, q, a, b, prev_end, prev, list_items, part,
+                                  section, appendix, multi_year)
+        list_items = items
+        out.append(t)
+        prev, prev_end = t, max(used_end, b)
+    return out
+
+
+def _clause_start(text: str, a: int, floor: int) -> int:
+    i = a - 1
+    while i >= floor and text[i] not in _HARD:
+        i -= 1
+    return max(i + 1, floor)
+
+
+def _clause_end(text: str, b: int) -> int:
+    i = b
+    while i < len(text) and text[i] not in _HARD and text[i] not in _SOFT:
+        i += 1
+    return i
+
+
+def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, prev_end: int,
+         prev: Target | None, list_items: list[str], part: Part, section: int, appendix: bool,
+         multi_year: bool) -> tuple[Target, int, list[str]]:
+    hard = _clause_start(text, a, 0)
+    ls = max(hard, prev_end)
+    if prev_end > hard:  # after an earlier quantity in the same clause: cut at its 、/和
+        cut = max(text.rfind("、", ls, a), text.rfind("和", ls, a), text.rfind("及", ls, a))
+        if cut >= 0:
+            ls = cut + 1
+    left = text[ls:a]
+
+    # connectors between indicator and number, read right to left
+    quals: list[str] = []
+    dirs: list[str] = []
+    conn_start = len(left)
+    changed = True
+    while changed and conn_start > 0:
+        changed = False
+        for word, qual, direc in CONNECTORS:
+            if left.endswith(word, 0, conn_start):
+                conn_start -= len(word)
+                if qual:
+                    quals.append(qual)
+                if direc:
+                    dirs.append(direc)
+                changed = True
+                break
+    is_list = "分别" in left[conn_start:]
+
+    # indicator: drop lead fillers and stray punctuation
+    ind_s, ind_e = 0, conn_start
+    changed = True
+    while changed:
+        changed = False
+        while ind_s < ind_e and left[ind_s] in _TRIM:
+            ind_s += 1
+            changed = True
+        for w in LEAD_FILLERS:
+            if left.startswith(w, ind_s, ind_e) and ind_e - ind_s > len(w) + 1:
+                ind_s += len(w)
+                changed = True
+                break
+    while ind_e > ind_s and left[ind_e - 1] in _TRIM:
+        ind_e -= 1
+    ym = re.match(r"(?:20|19)\d\d年度?(?:的)?", left[ind_s:ind_e])
+    if ym:  # 完成2019年度7.89亿元…目标: the year says when, not what
+        ind_s += ym.end()
+    indicator = left[ind_s:ind_e]
+
+    # after the number: qualifier, then the noun it counts (3所医院投用)
+    qual_after = ""
+    pe = b
+    for word, qual in POST_QUALIFIERS:
+        if text.startswith(word, b):
+            qual_after, pe = qual, b + len(word)
+            break
+    re_end = _clause_end(text, pe)
+    rs = pe + 1 if text.startswith("的", pe) else pe
+    for stop in ("以及", "和", "及", "等"):
+        k = text.find(stop, rs + 1, re_end)
+        if k > 0:
+            re_end = k
+    right = text[rs:re_end]
+    right_ok = 0 < len(right) <= 12 and not right.startswith(("是", "和", "等", "左右", "以"))
+
+    q_start = ls + ind_s
+    q_end = pe
+    items = list_items
+    if indicator.endswith("等") or not indicator or (indicator in _BARE_VERBS and right_ok):
+        if right_ok and (not indicator or indicator.endswith("等") or indicator in _BARE_VERBS):
+            indicator = right
+            q_end = re_end
+            if not left[ind_s:ind_e]:
+                q_start = a
+            if text[a - 1 : a] == "等":
+                q_start = a - 1
+        elif not indicator and prev is not None:
+            # 分别增长8.9%、7.7%: the list continues; take the next subject item
+            if list_items:
+                indicator = list_items.pop(0)
+            else:
+                indicator = prev.indicator
+            if not dirs and prev.direction is not Direction.LEVEL:
+                dirs.append(prev.direction.value)
+            q_start = ls + ind_s
+        else:
+            q_start = a if not indicator else q_start
+    elif (right_ok and len(right) <= 4 and q.unit not in ("%", "个百分点", "‰") and not dirs
+          and _RIGHT_VERB.search(right)):
+        indicator = indicator + right  # 农田整治区562亩拆迁
+        q_end = re_end
+    if is_list and "、" in indicator:
+        parts = [p for p in indicator.split("、") if p]
+        if len(parts) > 1:
+            items = parts[1:]
+            indicator = parts[0]
+    indicator = indicator.strip(_TRIM)
+
+    # qualifier
+    if q.value_max is not None:
+        qualifier = Qualifier.RANGE
+    elif qual_after:
+        qualifier = Qualifier(qual_after)
+    elif any(c in q.text for c in "多余"):
+        qualifier = Qualifier.AT_LEAST
+    elif quals:
+        # the word nearest the number wins (超过 in 力争超过, 达到 in 不低于…达到 is rare)
+        qualifier = Qualifier(quals[0])
+    else:
+        qualifier = Qualifier.EXACT
+
+    direction = _direction(dirs, indicator)
+    kind, year = _kind(report, text, hard, a, part, appendix, multi_year)
+    quote = text[q_start:q_end]
+    t = Target(
+        quote=quote, indicator=indicator, value=q.value, unit=q.unit, qualifier=qualifier,
+        direction=direction, kind=kind, start=offset + q_start, end=offset + q_end,
+        sentence=Span(offset, offset + len(text)), section=section, value_max=q.value_max,
+        year=year,
+    )
+    return t, q_end, items
+
+
+def _direction(dirs: list[str], indicator: str) -> Direction:
+    if dirs:
+        return Direction(dirs[0])
+    if indicator.endswith("涨幅"):
+        return Direction.LEVEL  # a ceiling on prices, not a rise
+    if re.search(r"降幅|下降|降低|减少|压减$", indicator):
+        return Direction.DECREASE
+    if re.search(r"新增|增长|增速|增幅|增加|提高", indicator):
+        return Direction.INCREASE
+    return Direction.LEVEL
+
+
+def _kind(report: Report, text: str, clause: int, a: int, part: Part, appendix: bool,
+          multi_year: bool) -> tuple[TargetKind, int | None]:
+    """Target, actual or other, and the year the value refers to."""
+    year = report.year
+    last = year - 1 if year else None
+    before = text[:a]
+    clause_text = text[clause:a]
+    if appendix:
+        return TargetKind.OTHER, None
+    if part is Part.REVIEW:
+        if multi_year or _MULTI_YEAR_RE.search(before):
+            return TargetKind.ACTUAL, None
+        ym = _YEAR_RE.findall(before)
+        if ym and last and int(ym[-1]) != last:
+            return TargetKind.OTHER, int(ym[-1])
+        return TargetKind.ACTUAL, last
+    # a plan part (or unknown): planned unless the words say past or a delta
+    if _DELTA_RE.search(clause_text):
+        return TargetKind.OTHER, year
+    by = _BY_YEAR_RE.search(before)
+    years = [int(y) for y in _YEAR_RE.findall(before)]
+    if by:
+        return TargetKind.TARGET, int(by.group(1))
+    if years and year and years[-1] < year:
+        if _FUTURE_RE.search(clause_text):
+            return TargetKind.TARGET, year
+        return (TargetKind.ACTUAL if years[-1] == last else TargetKind.OTHER), years[-1]
+    if _PAST_RE.search(before) and not _FUTURE_RE.search(clause_text):
+        return TargetKind.OTHER if "已" in clause_text else TargetKind.ACTUAL, last
+    return TargetKind.TARGET, year
+
+
+def as_decimal(v: object) -> Decimal:
+    return v if isinstance(v, Decimal) else Decimal(str(v))
