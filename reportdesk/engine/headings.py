@@ -135,10 +135,11 @@ def part_of_heading(heading: str) -> Part | None:
         return Part.GOVERNMENT
     if _TASKS_RE.search(heading):
         return Part.TASKS
+    # 总体要求和主要目标任务 states requirements; 主要目标任务 alone heads the task list
+    if "总体要求" not in heading and _TASKS_WEAK_RE.search(heading):
+        return Part.TASKS
     if _REQ_RE.search(heading):
         return Part.REQUIREMENTS
-    if _TASKS_WEAK_RE.search(heading):
-        return Part.TASKS
     return None
 
 
