@@ -97,7 +97,15 @@ def _build_pairs(
             out.append(AlignedPair(len(out), PairKind.DELETED, u.span, None, 0.0, _section_index(al, u, None), ops))
             di += 1
 
+    # Deleted sentences stand before anything inserted or moved into the same gap:
+    # flush them up to the next in-place pair's old position first.
+    next_anchor_old = [len(ou) + 1] * (len(nu) + 1)
+    for n in reversed(nu):
+        hit = by_new.get(n.index)
+        in_place = hit is not None and (hit[0], n.index) in al.in_order
+        next_anchor_old[n.index] = hit[0] if in_place and hit else next_anchor_old[n.index + 1]
     for n in nu:
+        emit_deleted(next_anchor_old[n.index])
         hit = by_new.get(n.index)
         if hit is None:
             ops = (InlineOp("insert", None, n.span),)
@@ -106,8 +114,6 @@ def _build_pairs(
         o_idx, sim = hit
         o = ou[o_idx]
         moved = (o_idx, n.index) not in al.in_order
-        if not moved:
-            emit_deleted(o_idx)
         if o.key == n.key and old.text[o.span.start : o.span.end] == new.text[n.span.start : n.span.end]:
             ops2: tuple[InlineOp, ...] = (InlineOp("equal", o.span, n.span),)
             kind = PairKind.EQUAL

@@ -25,6 +25,10 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
+    def __bool__(self) -> bool:
+        # An empty span is still a place (an insertion point), not "no span".
+        return True
+
     def contains(self, pos: int) -> bool:
         return self.start <= pos < self.end
 

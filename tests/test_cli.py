@@ -1,0 +1,66 @@
+"""The command line as a user runs it: exit codes, JSON schema, Chinese errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import CORPUS
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reportdesk", *args], capture_output=True, text=True, encoding="utf-8"
+    )
+
+
+def test_compare_json_to_stdout():
+    r = run("compare", str(CORPUS / "national/2024.txt"), str(CORPUS / "national/2025.txt"), "--json", "-")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["schema"] == "reportdesk.compare/1"
+    assert data["old"]["year"] == 2024 and data["new"]["year"] == 2025
+    assert {"path", "title", "year", "chars"} <= set(data["old"])
+    assert {"stats", "sections", "changes", "target_changes"} <= set(data)
+    sec = data["sections"][0]
+    assert set(sec) == {"old_heading", "new_heading", "similarity", "status"}
+    cpi = [c for c in data["changes"] if "3%左右" in c["old_text"] and "2%左右" in c["new_text"]]
+    assert cpi and cpi[0]["old_text"] == "3%左右"
+    assert {"id", "kind", "section", "old_text", "new_text", "old_start", "old_end", "new_start", "new_end"} <= set(cpi[0])
+    assert any(c["kind"] == "move" and "城镇调查失业率" in c["new_text"] for c in data["changes"])
+
+
+def test_json_offsets_index_text_command_output():
+    old = str(CORPUS / "hailar/2018.txt")
+    new = str(CORPUS / "hailar/2019.txt")
+    data = json.loads(run("compare", old, new, "--json", "-").stdout)
+    old_text = run("text", old).stdout[:-1]
+    new_text = run("text", new).stdout[:-1]
+    for c in data["changes"]:
+        assert old_text[c["old_start"] : c["old_end"]] == c["old_text"]
+        assert new_text[c["new_start"] : c["new_end"]] == c["new_text"]
+
+
+def test_summary_is_readable():
+    r = run("compare", str(CORPUS / "national/2024.txt"), str(CORPUS / "national/2025.txt"), "--limit", "300")
+    assert r.returncode == 0
+    assert "章节" in r.stdout and "处变化" in r.stdout
+    assert "2%左右" in r.stdout
+
+
+def test_bad_input_exit_2_with_chinese_message(tmp_path):
+    doc = tmp_path / "old.doc"
+    doc.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 600)
+    r = run("compare", str(doc), str(CORPUS / "national/2025.txt"))
+    assert r.returncode == 2
+    assert "docx" in r.stderr and "Traceback" not in r.stderr
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in r.stderr)
+    missing = run("text", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_text_outline():
+    r = run("text", str(CORPUS / "national/2025.txt"), "--outline")
+    assert r.returncode == 0
+    assert "2024年工作回顾" in r.stdout
