@@ -129,16 +129,17 @@ def match_sections(old: Report, new: Report) -> tuple[list[SectionMatch], dict[i
 
     def flush_removed(upto: int) -> None:
         while pending_removed and pending_removed[0] < upto:
-            i = pending_removed.pop(0)
-            of_old[i] = len(matches)
-            matches.append(SectionMatch(i, None, old.sections[i].title, "", 0.0, "removed"))
+            r = pending_removed.pop(0)
+            of_old[r] = len(matches)
+            matches.append(SectionMatch(r, None, old.sections[r].title, "", 0.0, "removed"))
 
     for j, sn in enumerate(new.sections):
-        i = old_by_new.get(j)
-        if i is None:
+        hit = old_by_new.get(j)
+        if hit is None:
             of_new[j] = len(matches)
             matches.append(SectionMatch(None, j, "", sn.title, 0.0, "new"))
             continue
+        i = hit
         flush_removed(i)
         so = old.sections[i]
         score = used_o[i][1]

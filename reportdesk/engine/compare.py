@@ -137,15 +137,17 @@ def _section_title(al: Alignment, idx: int) -> str:
 def _point_in_new(pairs: list[AlignedPair], k: int) -> int:
     """Where in the new text a deleted pair would stand: after the previous new sentence."""
     for j in range(k - 1, -1, -1):
-        if pairs[j].new is not None and pairs[j].kind is not PairKind.MOVED:
-            return pairs[j].new.end
+        span = pairs[j].new
+        if span is not None and pairs[j].kind is not PairKind.MOVED:
+            return span.end
     return 0
 
 
 def _point_in_old(pairs: list[AlignedPair], k: int) -> int:
     for j in range(k - 1, -1, -1):
-        if pairs[j].old is not None and pairs[j].kind is not PairKind.MOVED:
-            return pairs[j].old.end
+        span = pairs[j].old
+        if span is not None and pairs[j].kind is not PairKind.MOVED:
+            return span.end
     return 0
 
 
@@ -183,13 +185,15 @@ def _build_changes(old: Report, new: Report, pairs: list[AlignedPair], al: Align
             ):
                 j += 1
             if p.kind is PairKind.INSERTED:
-                assert p.new is not None and pairs[j].new is not None
+                first, last = p.new, pairs[j].new
+                assert first is not None and last is not None
                 at = _point_in_old(pairs, k)
-                add(ChangeKind.INSERT, Span(at, at), Span(p.new.start, pairs[j].new.end), k)
+                add(ChangeKind.INSERT, Span(at, at), Span(first.start, last.end), k)
             else:
-                assert p.old is not None and pairs[j].old is not None
+                first, last = p.old, pairs[j].old
+                assert first is not None and last is not None
                 at = _point_in_new(pairs, k)
-                add(ChangeKind.DELETE, Span(p.old.start, pairs[j].old.end), Span(at, at), k)
+                add(ChangeKind.DELETE, Span(first.start, last.end), Span(at, at), k)
             k = j + 1
             continue
         if p.kind is PairKind.MOVED:
