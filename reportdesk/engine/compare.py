@@ -131,7 +131,7 @@ def _section_title(al: Alignment, idx: int) -> str:
     if idx < 0:
         return "标题与署名"
     m = al.sections[idx]
-    return m.new_heading or m.old_heading
+    return m.new_heading or m.old_heading or "开篇"
 
 
 def _point_in_new(pairs: list[AlignedPair], k: int) -> int:
