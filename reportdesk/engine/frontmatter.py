@@ -22,17 +22,17 @@ FRONT_RE = re.compile(
 )
 CLOSING_RE = re.compile(
     r"^[（(【\[]?(责任编辑|编辑[:：]|打印本页|关闭窗口|扫一扫|相关链接|相关附件|相关阅读|纠错"
-    r"|分享到|返回顶部)"
+    r"|分享到|返回顶部|来源[:：]|完[)）]$)"
 )
 SUBTITLE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日.{0,4}在.{2,40}(会议|大会)")
-_SENTENCE_END_RE = re.compile(r"[。！？；!?;]")
+_SENTENCE_END_RE = re.compile(r"[。！？；!;]")  # no ASCII ?: scrapes use it for lost spaces
 _YEAR_RE = re.compile(r"(?<!\d)(20[1-9]\d)(?!\d)")
 _SPACES_RE = re.compile(r"[\s\u3000]+")
 
 
 def is_real_paragraph(s: str) -> bool:
     """Prose, not a title or dateline: long enough and with a sentence end."""
-    return len(s) >= 30 and bool(_SENTENCE_END_RE.search(s)) and not FRONT_RE.search(s)
+    return len(s) >= 8 and bool(_SENTENCE_END_RE.search(s)) and not FRONT_RE.search(s)
 
 
 def body_start(texts: Sequence[str], style_levels: Sequence[int | None] = ()) -> int:

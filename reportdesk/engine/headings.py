@@ -101,7 +101,10 @@ def is_standalone(s: str, limit: int = 60) -> bool:
 
 def is_bare_heading(s: str) -> bool:
     """An unnumbered heading line: short, CJK, and with no sentence or clause punctuation."""
-    if not 2 <= len(s) <= 32 or _ANY_PUNCT_RE.search(clean_tail(s)):
+    t = s.rstrip()
+    if len(t) > 1 and t[-1] == "?" and _CJK_RE.match(t[-2]):
+        t = t[:-1]  # a lost space, as in is_standalone
+    if not 2 <= len(t) <= 32 or _ANY_PUNCT_RE.search(t):
         return False
     if s.startswith("各位代表") or not _CJK_RE.search(s):
         return False
@@ -261,6 +264,7 @@ def classify(lines: list[Line], body: int, closing: int) -> dict[int, Head]:
                 and not prev.continuation
                 and len(ln.text) <= 20
                 and lines[i - 1].end - prev.text_start <= 10
+                and (prev.appendix or not PART_WORDS_RE.search(lines[i - 1].text + ln.text))
             ):
                 # 三、持续提升政府 / 治理效能和服务水平: one heading broken over two lines
                 head = Head(prev.level, "", ln.start, prev.appendix, continuation=True)

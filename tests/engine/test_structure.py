@@ -301,3 +301,65 @@ def test_report_from_text_identity(text: str) -> None:
     # every non-space character is in exactly one paragraph
     covered = {i for p in r.paragraphs for i in range(p.start, p.end)}
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+def test_word_styles_and_numbering() -> None:
+    paras = (
+        RawParagraph("政府工作报告"),
+        RawParagraph("各位代表："),
+        RawParagraph("现在，我代表区人民政府向大会报告工作，请予审议，并请区政协委员提出意见。"),
+        RawParagraph("2024年工作回顾", style_level=1),
+        RawParagraph("过去一年，全区经济运行稳中有进，主要指标好于预期。"),
+        RawParagraph("经济运行稳中有进", numbering="（一）"),
+        RawParagraph("地区生产总值增长5.2%。"),
+        RawParagraph("产业结构持续优化", style_level=2),
+        RawParagraph("新增规上企业12家。"),
+        RawParagraph("2025年工作安排", style_level=1),
+        RawParagraph("今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。"),
+    )
+    r = build_report(LoadedDocument("district.docx", "docx", "docx", paras))
+    _check_invariants(r)
+    assert [(s.level, s.number, s.heading) for s in r.sections] == [
+        (0, "", ""),
+        (1, "", "2024年工作回顾"),
+        (2, "（一）", "经济运行稳中有进"),
+        (2, "", "产业结构持续优化"),
+        (1, "", "2025年工作安排"),
+    ]
+    assert [s.part for s in r.sections] == [
+        Part.PREAMBLE,
+        Part.REVIEW,
+        Part.REVIEW,
+        Part.REVIEW,
+        Part.TASKS,
+    ]
+    assert r.year == 2025 and r.title == "政府工作报告"
+
+
+def test_transcript_source_line_is_closing(corpus_dir: Path) -> None:
+    r = _load_txt(corpus_dir / "variants" / "national_2020_live_transcript.txt")
+    _check_invariants(r)
+    assert r.paragraphs[-1].kind is BlockKind.CLOSING
+    assert r.paragraphs[-1].text.startswith("(来源")
+    front = [p.text for p in r.paragraphs if p.kind is BlockKind.FRONT]
+    assert front[-1] == "（根据直播整理）"
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        # a short unpunctuated line after a heading is the next paragraph being typed ...
+        ("一、2024年工作回顾\n过去一年成绩显著", ["2024年工作回顾"]),
+        # ... but a heading broken over two lines (重庆 2025) is one heading
+        (
+            "三、持续提升政府\n治理效能和服务水平\n（一）以政治铸魂。内容。",
+            ["持续提升政府治理效能和服务水平", "以政治铸魂"],
+        ),
+        ("1.6万人实现就业。\n2.5%的增长。", [""]),
+        ("（一）大力提振消费。促进消费。\n1.加快建设。具体措施。", ["大力提振消费", "加快建设"]),
+    ],
+)
+def test_draft_headings(text: str, headings: list[str]) -> None:
+    r = report_from_text(text)
+    _check_invariants(r)
+    assert [s.heading for s in r.sections] == headings
