@@ -156,11 +156,19 @@ def assign_parts(sections: list[Section], first_texts: list[str]) -> list[Part]:
     list is told apart; a review of it stays in the review).  A top-level section
     names its part, else follows a review as a task section (national 2015/2020
     number each task area at level 1), else is a review when it is the first and
-    tells of results (福建: 在接续奋斗中…取得新成效).
+    tells of results (福建: 在接续奋斗中…取得新成效).  A text without any review
+    (the seed excerpt, a plan being drafted) is all plan: unnamed parts are tasks.
     """
+    parts = _parts_pass(sections, first_texts, after_review=False)
+    if Part.REVIEW not in parts:
+        parts = _parts_pass(sections, first_texts, after_review=True)
+    return parts
+
+
+def _parts_pass(sections: list[Section], first_texts: list[str], after_review: bool) -> list[Part]:
     parts: list[Part] = []
-    seen_review = False
-    first_l1 = True
+    seen_review = after_review
+    first_l1 = not after_review
     for sec in sections:
         if sec.level == 0:
             parts.append(Part.PREAMBLE)
@@ -171,7 +179,7 @@ def assign_parts(sections: list[Section], first_texts: list[str]) -> list[Part]:
             part = Part.GOVERNMENT if own is Part.GOVERNMENT and anc is Part.TASKS else anc
         elif own is not None:
             part = own
-        elif sec.level == 1 and seen_review:
+        elif seen_review:
             part = Part.TASKS
         elif (
             sec.level == 1

@@ -221,6 +221,9 @@ def test_seed_excerpt(corpus_dir: Path) -> None:
     assert r.sections[-1].parent is not None
     assert r.sections[r.sections[-1].parent].number == "六、"
     assert r.year == 2024  # from the file name
+    # a plan excerpt has no review: its unnamed parts are tasks, 服务型政府 is government
+    assert [s.part for s in r.sections if s.level == 1] == [Part.TASKS, Part.TASKS, Part.GOVERNMENT]
+    assert r.sections[0].part is Part.TASKS
 
 
 def test_every_txt_builds(corpus_dir: Path) -> None:
