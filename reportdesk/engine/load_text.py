@@ -92,9 +92,34 @@ def decode_text(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
         else:
-            if _looks_like_text(text) and looks_chinese(text):
+            if _looks_like_text(text) and looks_chinese(text) and not _also_big5(data):
                 return text, "gb18030"
-    return _guess(data)
+    try:
+        return _guess(data)
+    except UndecodableText:
+        return _lenient(data)
+
+
+def _also_big5(data: bytes) -> bool:
+    """Big5 (Traditional) bytes often decode as GB18030 too; then let the detector judge."""
+    try:
+        data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _lenient(data: bytes) -> tuple[str, str]:
+    """A file cut in the middle of a character, or with a stray bad byte: accept a
+    handful of replaced characters rather than refuse a whole report."""
+    for codec in ("utf-8", "gb18030"):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= max(3, len(text) // 10000) and looks_chinese(text.replace("\ufffd", "")):
+            cleaned = text.replace("\ufffd", "")
+            if _looks_like_text(cleaned):
+                return text, codec
+    raise UndecodableText("no encoding decodes the bytes as Chinese text")
 
 
 def _guess(data: bytes) -> tuple[str, str]:
