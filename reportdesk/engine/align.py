@@ -195,6 +195,50 @@ def _dp_align(a: list[Unit], b: list[Unit], threshold: float) -> list[tuple[int,
     return out
 
 
+def _ancestors(report: Report) -> list[set[int]]:
+    out: list[set[int]] = []
+    for sec in report.sections:
+        chain = {sec.index}
+        if sec.parent is not None:
+            chain |= out[sec.parent]
+        out.append(chain)
+    return out
+
+
+def _align_within_parents(
+    old: Report,
+    new: Report,
+    sections: list[SectionMatch],
+    old_units: list[Unit],
+    new_units: list[Unit],
+    paired_o: set[int],
+    paired_n: set[int],
+    options: CompareOptions,
+) -> list[tuple[int, int, float]]:
+    """Sentences of unmatched subsections are aligned inside their matched parents.
+
+    A rewritten subsection (（一）全方位扩大内需… → （一）突出扩大内需…) may not match
+    as a whole, yet many of its sentences still correspond within the parent.
+    Deepest parents first, so the closest context wins.
+    """
+    anc_o, anc_n = _ancestors(old), _ancestors(new)
+    out: list[tuple[int, int, float]] = []
+    matched = [m for m in sections if m.old is not None and m.new is not None and m.old < len(anc_o)]
+    matched.sort(key=lambda m: -old.sections[m.old].level if m.old is not None else 0)
+    for m in matched:
+        assert m.old is not None and m.new is not None
+        a = [u for u in old_units if u.index not in paired_o and u.zone == "body" and u.section >= 0 and m.old in anc_o[u.section]]
+        b = [u for u in new_units if u.index not in paired_n and u.zone == "body" and u.section >= 0 and m.new in anc_n[u.section]]
+        if not a or not b or len(a) * len(b) > 40000:
+            continue
+        found = _dp_align(a, b, options.pair_threshold)
+        for o, n, sim in found:
+            paired_o.add(o)
+            paired_n.add(n)
+        out += found
+    return out
+
+
 def _match_leftovers(
     old_units: list[Unit], new_units: list[Unit], paired_o: set[int], paired_n: set[int], threshold: float
 ) -> list[tuple[int, int, float]]:
@@ -285,6 +329,7 @@ def align(old: Report, new: Report, old_units: list[Unit], new_units: list[Unit]
             pairs += _dp_align(ulist, by_sec_n[k], options.pair_threshold)
     paired_o = {p[0] for p in pairs}
     paired_n = {p[1] for p in pairs}
+    pairs += _align_within_parents(old, new, sections, old_units, new_units, paired_o, paired_n, options)
     pairs += _match_leftovers(old_units, new_units, paired_o, paired_n, options.move_threshold)
     weights = [len(old_units[o].key) + len(new_units[n].key) for o, n, _ in pairs]
     in_order = _in_order_pairs(pairs, [float(x) for x in weights])
