@@ -236,6 +236,8 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
 
     direction = _direction(dirs, indicator)
     kind, year = _kind(report, text, hard, a, part, appendix, multi_year)
+    if kind is TargetKind.TARGET and _is_spec(text, b, pe, right):
+        kind = TargetKind.OTHER
     quote = text[q_start:q_end]
     t = Target(
         quote=quote, indicator=indicator, value=q.value, unit=q.unit, qualifier=qualifier,
@@ -244,6 +246,21 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         year=year,
     )
     return t, q_end, items
+
+
+_STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "指标", "部分", "环节", "原则",
+                    "重点", "步骤", "阶段", "个字")
+
+
+def _is_spec(text: str, b: int, pe: int, right: str) -> bool:
+    """A number that describes rather than targets: 8座以下小汽车, 6项内容为重点, 24小时“不打烊”."""
+    if (pe > b and pe < len(text) and text[b:pe] in ("以上", "以下", "及以上")
+            and "\u4e00" <= text[pe] <= "\u9fff" and text[pe] not in "的"):
+        return True  # …以上/以下 + noun: a size class, not a goal
+    if text.startswith(("“", "\""), b):
+        return True
+    after = text[b:b + 6]
+    return any(after.startswith(w) or right.startswith(w) for w in _STRUCTURE_NOUNS)
 
 
 def _direction(dirs: list[str], indicator: str) -> Direction:
