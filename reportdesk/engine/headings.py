@@ -227,6 +227,8 @@ def _labels(lines: list[Line], body: int, closing: int) -> dict[int, Label]:
     labels: dict[int, Label] = {}
     for i in range(body, closing):
         ln = lines[i]
+        if ln.in_table:
+            continue  # 1. / （一） in a table cell numbers rows, not sections
         lab = None
         if ln.numbering and ln.text.startswith(ln.numbering.strip()):
             lab = label_from_numbering(ln.numbering.strip())

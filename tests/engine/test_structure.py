@@ -366,3 +366,18 @@ def test_draft_headings(text: str, headings: list[str]) -> None:
     r = report_from_text(text)
     _check_invariants(r)
     assert [s.heading for s in r.sections] == headings
+
+
+def test_table_cells_are_not_headings() -> None:
+    paras = (
+        RawParagraph("各位代表："),
+        RawParagraph("一、2024年工作回顾"),
+        RawParagraph("主要指标完成情况如下。"),
+        RawParagraph("1.地区生产总值", in_table=True),
+        RawParagraph("增长5.2%", in_table=True),
+        RawParagraph("二、2025年工作安排"),
+        RawParagraph("今年要抓好以下工作。"),
+    )
+    r = build_report(LoadedDocument("t.docx", "docx", "docx", paras))
+    _check_invariants(r)
+    assert [s.heading for s in r.sections] == ["", "2024年工作回顾", "2025年工作安排"]
