@@ -51,8 +51,8 @@ def main() -> int:
     for chain, a, b in pairs:
         old = load_report(corpus / chain / f"{a}.txt")
         new = load_report(corpus / chain / f"{b}.txt")
-        ours = best_of(lambda: compare(old, new), args.repeat)
-        base = best_of(lambda: difflib.SequenceMatcher(None, old.text, new.text, autojunk=False).get_opcodes(), 1)
+        ours = best_of(lambda o=old, n=new: compare(o, n), args.repeat)
+        base = best_of(lambda o=old, n=new: difflib.SequenceMatcher(None, o.text, n.text, autojunk=False).get_opcodes(), 1)
         n = len(compare(old, new).changes)
         ratios.append(base / ours)
         label = f"{chain} {a}->{b}"

@@ -126,9 +126,7 @@ def cmd_text(args: argparse.Namespace) -> int:
         return 0
     if args.marks:
         for p in r.paragraphs:
-            mark = p.kind.value if p.kind.value != "body" else ("H%d" % p.level if p.level else "P")
-            if p.kind.value == "heading":
-                mark = "H%d" % p.level
+            mark = p.kind.value if p.kind.value not in ("body", "heading") else (f"H{p.level}" if p.level else "P")
             print(f"[{mark}] {p.text}")
         return 0
     sys.stdout.write(r.text + ("\n" if r.text and not r.text.endswith("\n") else ""))

@@ -232,7 +232,7 @@ def _align_within_parents(
         if not a or not b or len(a) * len(b) > 40000:
             continue
         found = _dp_align(a, b, options.pair_threshold)
-        for o, n, sim in found:
+        for o, n, _sim in found:
             paired_o.add(o)
             paired_n.add(n)
         out += found
