@@ -66,7 +66,20 @@ def _fail(path: Path, message: str, detail: str) -> LoadError:
 
 def load_document(path: str | Path) -> LoadedDocument:
     """Read a .docx or text file into paragraphs with structure hints.  Raises LoadError."""
-    p = Path(path)
+    try:
+        return _load(Path(path))
+    except LoadError:
+        raise
+    except Exception as e:  # noqa: BLE001 - the last guard: a clerk never sees a traceback
+        raise LoadError(
+            f"读取“{Path(path).name}”时发生意外错误，文件可能已损坏。"
+            "请在 Word 或 WPS 中打开它并另存为新文件后再试；如仍失败，请把此文件发给技术支持。",
+            f"unexpected {type(e).__name__}: {e!r}",
+            str(path),
+        ) from e
+
+
+def _load(p: Path) -> LoadedDocument:
     name = p.name or str(p)
     try:
         st = os.stat(p)
@@ -212,7 +225,8 @@ def _load_docx(p: Path, name: str, ext: str) -> LoadedDocument:
         raise _fail(p, damaged, repr(e)) from e
     except PermissionError as e:
         raise _fail(p, _permission_msg(name), repr(e)) from e
-    except (OSError, EOFError, ValueError, RuntimeError) as e:
+    except (OSError, EOFError, ValueError, RuntimeError, RecursionError) as e:
+        # RecursionError: absurdly deep nesting of tables or content controls.
         raise _fail(p, damaged, repr(e)) from e
     if not any(par.text.strip() or par.numbering for par in paragraphs):
         raise _fail(p, f"“{name}”里没有任何文字。", "document has no text")

@@ -224,6 +224,8 @@ _SQUOTE = "'"
 _SQUOTES = "‘’‚‛＇'"
 _MIDDOT = "·"
 _MIDDOTS = "·・･•‧∙⋅"
+_TILDE = "~"
+_TILDES = "~～〜∼"  # range marks: 1～3年, 1〜3年
 
 
 def _canonical(c: str) -> str:
@@ -237,6 +239,8 @@ def _canonical(c: str) -> str:
         return _SQUOTE
     if c in _MIDDOTS:
         return _MIDDOT
+    if c in _TILDES:
+        return _TILDE
     if c != "\n" and c != "\r" and c.isspace():
         return " "
     return c
@@ -247,7 +251,7 @@ def _build_table() -> dict[int, str]:
     candidates = set(range(0xFF01, 0xFFEF)) | set(range(0xFE50, 0xFE6C)) | {0x3000}
     for ch in _TO_FULLWIDTH.values():
         candidates.add(ord(ch))
-    for s in (_TO_FULLWIDTH, _DASHES, _DQUOTES, _SQUOTES, _MIDDOTS):
+    for s in (_TO_FULLWIDTH, _DASHES, _DQUOTES, _SQUOTES, _MIDDOTS, _TILDES):
         candidates.update(ord(ch) for ch in s)
     # Every Unicode space (NBSP, en/em spaces, narrow NBSP, tabs ...) except line breaks.
     candidates.update(cp for cp in range(0x3001) if chr(cp).isspace())

@@ -501,3 +501,41 @@ def test_gbk_cut_in_the_middle_of_a_character(tmp_path: Path, corpus_dir: Path) 
     assert doc.encoding == "gb18030"
     text = "\n".join(x.text for x in doc.paragraphs)
     assert text[:-1] == raw[:-1] and text[-1] == "\ufffd"
+
+
+def test_num_style_link(tmp_path: Path) -> None:
+    # An abstractNum with only a numStyleLink takes its levels from the list that the
+    # numbering style points to, and shares its counters.
+    numbering = (
+        abstract(8, "", extra='<w:numStyleLink w:val="ReportList"/>')
+        + abstract(9, level(0, "chineseCounting", "%1、") + level(1, "decimal", "%2."))
+        + num(20, 8)
+        + num(21, 9)
+    )
+    styles = (
+        '<w:style w:type="numbering" w:styleId="ReportList"><w:name w:val="报告列表"/>'
+        f"<w:pPr>{num_pr(21, None)}</w:pPr></w:style>"
+    )
+    body = p("甲", num_pr(20, 0)) + p("乙", num_pr(20, 1)) + p("丙", num_pr(21, 0))
+    got = [x.numbering for x in _paras(tmp_path, body, styles=styles, numbering=numbering)]
+    assert got == ["一、", "1.", "二、"]
+
+
+def test_symbols_hyphens_math_and_trailing_deleted_mark(tmp_path: Path) -> None:
+    runs = (
+        _r("温度")
+        + '<w:r><w:sym w:font="Symbol" w:char="2103"/></w:r>'
+        + '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'
+        + _r("，COVID")
+        + "<w:r><w:noBreakHyphen/></w:r>"
+        + _r("19，")
+        + "<m:oMath><m:r><m:t>x+1</m:t></m:r></m:oMath>"
+    )
+    body = p(runs=runs) + p("最后一段，", '<w:rPr><w:del w:id="1" w:author="a"/></w:rPr>')
+    assert [x.text for x in _paras(tmp_path, body)] == ["温度℃，COVID-19，x+1", "最后一段，"]
+
+
+def test_bullets_are_readable(tmp_path: Path) -> None:
+    numbering = abstract(4, level(0, "bullet", "\uf0b7") + level(1, "bullet", "●")) + num(2, 4)
+    body = p("一项", num_pr(2, 0)) + p("二项", num_pr(2, 1))
+    assert [x.numbering for x in _paras(tmp_path, body, numbering=numbering)] == ["•", "●"]

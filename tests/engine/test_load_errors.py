@@ -271,3 +271,29 @@ def test_no_traceback_for_any_truncation(tmp_path: Path, corpus_dir: Path) -> No
             load_document(f)
         except LoadError as e:
             assert e.message
+
+
+def test_deeply_nested_document(tmp_path: Path) -> None:
+    depth = 5000
+    body = "<w:sdt><w:sdtContent>" * depth + p("深") + "</w:sdtContent></w:sdt>" * depth
+    f = make_docx(tmp_path / "deep.docx", body)
+    try:
+        doc = load_document(f)
+    except LoadError as e:
+        assert "已损坏" in e.message
+    else:
+        assert doc.paragraphs[0].text == "深"
+
+
+def test_unexpected_error_becomes_load_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reportdesk.engine.load as load_mod
+
+    def boom(zf: object) -> object:
+        raise KeyError("a bug we did not foresee")
+
+    monkeypatch.setattr(load_mod, "read_docx", boom)
+    f = make_docx(tmp_path / "ok.docx", p("正文"))
+    err = _error(f)
+    assert "意外错误" in err.message and "KeyError" in err.detail

@@ -230,3 +230,8 @@ def test_normalize_text_map_property(s: str) -> None:
     n = normalize_text(s)
     _check_map(n)
     assert all(line.strip() for line in n.text.split("\n")) or n.text == ""
+
+
+def test_fold_tildes_and_middots() -> None:
+    assert fold("1～3年") == fold("1~3年") == fold("1〜3年")
+    assert fold("习近平•新时代") == fold("习近平·新时代")
