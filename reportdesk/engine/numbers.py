@@ -145,7 +145,7 @@ def format_number(value: Decimal, unit: str = "") -> str:
 
 # Longest first where one is a prefix of another (人次 before 人, 美元 before 元).
 _UNITS = [
-    "个百分点", "百分点", "个工作日", "工作日", "平方公里", "平方千米", "平方米", "立方米", "千瓦时",
+    "个多百分点", "个百分点", "百分点", "个工作日", "工作日", "平方公里", "平方千米", "平方米", "立方米", "千瓦时",
     "千瓦", "千米", "千克", "千伏", "公里", "公顷", "公斤", "标准箱", "人次", "美元", "欧元", "港元",
     "小时", "分钟", "个", "户", "人", "元", "所", "家", "套", "亩", "吨", "斤", "项", "辆", "张",
     "床", "座", "条", "件", "台", "架", "艘", "栋", "间", "处", "批", "名", "位", "场", "部", "篇",
@@ -158,7 +158,7 @@ _PERCENT = {"%": "%", "％": "%", "‰": "‰"}
 
 # Classifiers that make a *Chinese* single-digit numeral a count in a slogan
 # (两个确立, 三项制度) rather than a measured value; only real measures pass.
-_CN_OK_UNITS = {"个百分点", "百分点", "倍", "%", "‰"}
+_CN_OK_UNITS = {"个百分点", "百分点", "个多百分点", "倍", "%", "‰"}
 
 _NUM_TOKEN = re.compile(rf"百分之(?P<pct>{_CN_NUM}|{_ARABIC})|(?P<ar>{_ARABIC})|(?P<cn>{_CN_NUM})")
 _RANGE_SEP = re.compile(r"\s*(?:——|—|－|-|–|～|~|至|到)\s*")
@@ -248,7 +248,7 @@ def _unit_at(text: str, p: int) -> str:
     return u
 
 
-_UNIT_NAME = {"个工作日": "工作日", "百分点": "个百分点"}
+_UNIT_NAME = {"个工作日": "工作日", "百分点": "个百分点", "个多百分点": "个百分点"}
 
 
 _UNIT_PAT = re.compile(_UNIT_RE)

@@ -105,8 +105,19 @@ def _sentence_targets(report: Report, text: str, offset: int, part: Part, sectio
                                   section, appendix, multi_year)
         list_items = items
         out.append(t)
-        prev, prev_end = t, max(used_end, b)
+        if used_end >= 0:  # a size class (50米内…) does not end the next one's indicator
+            prev, prev_end = t, max(used_end, b)
     return out
+
+
+def _strip(s: str) -> str:
+    """Trim punctuation around a name but keep a quote pair whole (“京办”城市治理应用)."""
+    t = s.strip(_TRIM)
+    if "”" in t and "“" not in t and s.find("“") >= 0:
+        t = "“" + t
+    if "“" in t and "”" not in t and s.rfind("”") > s.find("“"):
+        t = t + "”"
+    return t
 
 
 def _clause_start(text: str, a: int, floor: int) -> int:
@@ -154,11 +165,23 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
 
     # indicator: drop lead fillers and stray punctuation
     ind_s, ind_e = 0, conn_start
+    # 由240元提高到280元: the first number is the baseline, the indicator stands before 由
+    baseline = False
+    bm = _FROM_RE.search(left, 0, ind_e)
+    if bm and _TO_RE.match(text, b + _post_len(text, b)):
+        baseline = True
+        ind_e = bm.start()
     changed = True
     while changed:
         changed = False
         while ind_s < ind_e and left[ind_s] in _TRIM:
+            if left[ind_s] == "“" and "”" in left[ind_s:ind_e]:
+                break  # keep a quoted name whole: “京办”城市治理应用
             ind_s += 1
+            changed = True
+        pm = _LEAD_PHRASE_RE.match(left, ind_s, ind_e)
+        if pm and pm.end() > ind_s and ind_e - pm.end() >= 2:
+            ind_s = pm.end()
             changed = True
         for w in LEAD_FILLERS:
             if left.startswith(w, ind_s, ind_e) and ind_e - ind_s > len(w) + 1:
@@ -167,10 +190,9 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
                 break
     while ind_e > ind_s and left[ind_e - 1] in _TRIM:
         ind_e -= 1
-    ym = re.match(r"(?:20|19)\d\d年度?(?:的)?", left[ind_s:ind_e])
-    if ym:  # 完成2019年度7.89亿元…目标: the year says when, not what
-        ind_s += ym.end()
     indicator = left[ind_s:ind_e]
+    if indicator in _FILLER_SET or re.fullmatch(r"[一二三四五六七八九十]+", indicator):
+        indicator = ""  # 努力完成4000户: nothing named in front
 
     # after the number: qualifier, then the noun it counts (3所医院投用)
     qual_after = ""
@@ -219,7 +241,7 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         if len(parts) > 1:
             items = parts[1:]
             indicator = parts[0]
-    indicator = indicator.strip(_TRIM)
+    indicator = _strip(indicator)
 
     # qualifier
     if q.value_max is not None:
@@ -236,8 +258,11 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
 
     direction = _direction(dirs, indicator)
     kind, year = _kind(report, text, hard, a, part, appendix, multi_year)
-    if kind is TargetKind.TARGET and _is_spec(text, b, pe, right):
+    if kind is TargetKind.TARGET and (baseline or _is_spec(text, b, pe, right, q.unit)):
         kind = TargetKind.OTHER
+    within = text.startswith(("内", "范围内", "以内的"), pe)
+    if within and kind is TargetKind.TARGET:
+        kind = TargetKind.OTHER  # 50米内换乘: a distance that qualifies another indicator
     quote = text[q_start:q_end]
     t = Target(
         quote=quote, indicator=indicator, value=q.value, unit=q.unit, qualifier=qualifier,
@@ -245,18 +270,39 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         sentence=Span(offset, offset + len(text)), section=section, value_max=q.value_max,
         year=year,
     )
-    return t, q_end, items
+    return t, (-1 if within else q_end), items
+
+
+# Time, enumeration and year phrases in front of an indicator: 一是, “十三五”时期, 2019年度, 今明两年.
+_LEAD_PHRASE_RE = re.compile(
+    r"(?:[一二三四五六七八九十]+是|“?十[一二三四五]五”?(?:时期|期间|期末|末)?|今明两年|未来五年|今后五年|"
+    r"(?:到|至)?(?:20|19)\d\d年(?:度|底|末)?(?:的)?|的)"
+)
+_FROM_RE = re.compile(r"(?:由|从)(?:每人每年|每人每月|人均|每人|每年|每月)?$")
+_TO_RE = re.compile(r"[，,]?(?:提高|增加|增|上升|扩大|降低|下降|减少|降|缩短|压缩|调整|提升)?(?:到|至)")
+
+
+def _post_len(text: str, b: int) -> int:
+    for word, _ in POST_QUALIFIERS:
+        if text.startswith(word, b):
+            return len(word)
+    return 0
 
 
 _STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "指标", "部分", "环节", "原则",
                     "重点", "步骤", "阶段", "个字")
 
 
-def _is_spec(text: str, b: int, pe: int, right: str) -> bool:
+_FILLER_SET = set(LEAD_FILLERS)
+_SIZE_UNITS = {"元", "美元", "座", "吨", "千瓦", "千伏", "平方米", "米", "亩", "公顷", "立方米", "千瓦时"}
+
+
+def _is_spec(text: str, b: int, pe: int, right: str, unit: str) -> bool:
     """A number that describes rather than targets: 8座以下小汽车, 6项内容为重点, 24小时“不打烊”."""
     if (pe > b and pe < len(text) and text[b:pe] in ("以上", "以下", "及以上")
-            and "\u4e00" <= text[pe] <= "\u9fff" and text[pe] not in "的"):
-        return True  # …以上/以下 + noun: a size class, not a goal
+            and "\u4e00" <= text[pe] <= "\u9fff" and text[pe] not in "的"
+            and (text[b:pe] == "以下" or unit in _SIZE_UNITS)):
+        return True  # 8座以下小汽车, 5000万元以上项目: a size class, not a goal
     if text.startswith(("“", "\""), b):
         return True
     after = text[b:b + 6]
@@ -292,7 +338,7 @@ def _kind(report: Report, text: str, clause: int, a: int, part: Part, appendix: 
             return TargetKind.OTHER, int(ym[-1])
         return TargetKind.ACTUAL, last
     # a plan part (or unknown): planned unless the words say past or a delta
-    if _DELTA_RE.search(clause_text):
+    if _DELTA_RE.search(clause_text) or "预计" in clause_text:  # a delta or a forecast
         return TargetKind.OTHER, year
     by = _BY_YEAR_RE.search(before)
     years = [int(y) for y in _YEAR_RE.findall(before)]
