@@ -1,0 +1,71 @@
+"""The work that runs off the GUI thread: loading and comparing.
+
+Plain functions over engine values, so the task runner can call them in a
+worker thread and tests can call them directly.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportdesk.engine.compare import compare
+from reportdesk.engine.load import load_report
+from reportdesk.engine.model import CompareOptions, Comparison, Report
+from reportdesk.engine.structure import report_from_text
+
+
+@dataclass(frozen=True)
+class Opened:
+    """Result of opening a pair: both reports and their first comparison."""
+
+    old: Report
+    new: Report
+    comparison: Comparison
+    series: dict[int, Report]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Recompared:
+    revision: int  # the draft revision this result was computed on
+    draft: Report
+    comparison: Comparison
+    seconds: float
+
+
+def open_pair(old_path: str, new_path: str, options: CompareOptions) -> Opened:
+    t0 = time.perf_counter()
+    old = load_report(old_path)
+    new = load_report(new_path)
+    return Opened(old, new, compare(old, new, options), {}, time.perf_counter() - t0)
+
+
+def open_series(paths: list[str], options: CompareOptions) -> Opened:
+    """Several yearly reports: load all, compare the last two (by year, else by order)."""
+    t0 = time.perf_counter()
+    reports = [load_report(p) for p in paths]
+    keyed = sorted(enumerate(reports), key=lambda ir: (ir[1].year or 0, ir[0]))
+    ordered = [r for _, r in keyed]
+    series = {r.year: r for r in ordered if r.year}
+    old, new = ordered[-2], ordered[-1]
+    return Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0)
+
+
+def compare_pair(old: Report, new: Report, options: CompareOptions) -> Comparison:
+    return compare(old, new, options)
+
+
+def recompare_draft(old: Report, base: Report, text: str, revision: int, options: CompareOptions) -> Recompared:
+    """Compare ``old`` with the draft's current ``text`` (``base`` gives path, title and year)."""
+    t0 = time.perf_counter()
+    draft = report_from_text(text, path=base.path, title=base.title, year=base.year)
+    c = compare(old, draft, options)
+    return Recompared(revision, draft, c, time.perf_counter() - t0)
+
+
+def report_files_in(folder: str) -> list[str]:
+    """Report files in a folder (a yearly series), sorted by name."""
+    exts = {".txt", ".docx", ".md"}
+    return sorted(str(p) for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in exts)

@@ -1,0 +1,99 @@
+"""The open comparison as data: files, reports, the draft, the latest result.
+
+No widgets and no Qt: the window reads and updates this, tests can check it
+directly, and autosave serializes a part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportdesk.engine.model import Comparison, Report
+
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def year_label(report: Report | None, path: str = "") -> str:
+    """A short name for a side: "2024年报告", else the file name."""
+    if report is not None and report.year:
+        return f"{report.year}年报告"
+    name = Path(path or (report.path if report else "")).stem
+    m = _YEAR.search(name)
+    if m:
+        return f"{m.group(0)}年报告"
+    return name or "草稿"
+
+
+@dataclass
+class Session:
+    """State of one comparison; ``draft_text`` is the editor's text as last reported."""
+
+    old_path: str = ""
+    new_path: str = ""  # the file the draft was opened from ("" for a new or recovered draft)
+    old_report: Report | None = None
+    new_report: Report | None = None  # as loaded (the draft may have moved on)
+    comparison: Comparison | None = None
+    draft_text: str = ""
+    saved_text: str = ""  # the draft's text when it was last loaded or saved
+    save_path: str = ""  # where Save writes without asking; "" means Save asks
+    confirmed_overwrite: bool = False  # user agreed to overwrite the opened file
+    draft_revision: int = 0  # +1 per edit notification; compare results name the revision they saw
+    series: dict[int, Report] = field(default_factory=dict)  # year -> report when a folder is open
+
+    @property
+    def is_open(self) -> bool:
+        return self.old_report is not None
+
+    @property
+    def dirty(self) -> bool:
+        return self.is_open and self.draft_text != self.saved_text
+
+    def open_pair(self, old: Report, new: Report) -> None:
+        self.old_path, self.new_path = old.path, new.path
+        self.old_report, self.new_report = old, new
+        self.comparison = None
+        self.draft_text = self.saved_text = new.text
+        self.save_path = ""
+        self.confirmed_overwrite = False
+        self.draft_revision += 1
+
+    def edit(self, text: str) -> int:
+        self.draft_text = text
+        self.draft_revision += 1
+        return self.draft_revision
+
+    def mark_saved(self, path: str, text: str) -> None:
+        self.save_path = path
+        self.saved_text = text
+        if Path(path).resolve() == self.opened_path():
+            self.confirmed_overwrite = True
+
+    def opened_path(self) -> Path | None:
+        return Path(self.new_path).resolve() if self.new_path else None
+
+    def needs_overwrite_question(self, path: str) -> bool:
+        """True when ``path`` is the file the draft came from and the user has not agreed yet."""
+        opened = self.opened_path()
+        return opened is not None and Path(path).resolve() == opened and not self.confirmed_overwrite
+
+    def is_input(self, path: str) -> bool:
+        """True for either file being compared (exports must never overwrite them)."""
+        target = Path(path).resolve()
+        return any(p and Path(p).resolve() == target for p in (self.old_path, self.new_path))
+
+    def labels(self) -> tuple[str, str]:
+        old = year_label(self.old_report, self.old_path)
+        new = year_label(self.new_report, self.new_path)
+        if new == old:
+            new = Path(self.new_path).stem or "草稿"
+        return old, new
+
+    def window_caption(self) -> str:
+        """“2024年报告 ⇄ 2025年报告（草稿）” with a * while there are unsaved edits."""
+        if not self.is_open:
+            return ""
+        old, new = self.labels()
+        star = " *" if self.dirty else ""
+        return f"{old} ⇄ {new}（草稿）{star}"

@@ -1,0 +1,82 @@
+"""Every question and error box the window asks, in one place.
+
+All go through ``QMessageBox``'s static functions so tests can replace them
+(monkeypatch ``QMessageBox.critical`` etc.) and no modal box is ever left
+open in a test.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reportdesk.app.autosave import DraftSnapshot
+from reportdesk.engine.errors import ReportDeskError
+
+Btn = QMessageBox.StandardButton
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Prompts", text)
+
+
+class Answer(str, Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def show_error(parent: QWidget | None, error: ReportDeskError | str, title: str | None = None) -> None:
+    """The Chinese message of a LoadError/SaveError/ExportError — never a traceback."""
+    text = error.message if isinstance(error, ReportDeskError) else str(error)
+    QMessageBox.critical(parent, title or _tr("ReportDesk"), text)
+
+
+def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.information(parent, title or _tr("ReportDesk"), text)
+
+
+def ask_save_changes(parent: QWidget | None) -> Answer:
+    """Save / Don't save / Cancel before the draft goes away."""
+    btn = QMessageBox.warning(
+        parent,
+        _tr("Unsaved changes"),
+        _tr("The draft has changes that have not been saved. Save them?"),
+        Btn.Save | Btn.Discard | Btn.Cancel,
+        Btn.Save,
+    )
+    if btn == Btn.Save:
+        return Answer.SAVE
+    if btn == Btn.Discard:
+        return Answer.DISCARD
+    return Answer.CANCEL
+
+
+def ask_overwrite_opened(parent: QWidget | None, name: str) -> bool:
+    """The draft came from this file: overwrite it, or choose another name?"""
+    btn = QMessageBox.question(
+        parent,
+        _tr("Overwrite the original?"),
+        _tr("“%1” is the file the draft was opened from. Overwrite it with the edited draft?\n"
+            "Choose No to save under another name.").replace("%1", name),
+        Btn.Yes | Btn.No,
+        Btn.No,
+    )
+    return btn == Btn.Yes
+
+
+def ask_restore(parent: QWidget | None, snap: DraftSnapshot, when: str) -> bool:
+    """After a crash: restore the autosaved draft?"""
+    src = snap.new_path or snap.save_path or _tr("(new draft)")
+    btn = QMessageBox.question(
+        parent,
+        _tr("Restore draft"),
+        _tr("ReportDesk did not close normally last time. A draft autosaved at %1 was found:\n%2\n\nRestore it?")
+        .replace("%1", when)
+        .replace("%2", src),
+        Btn.Yes | Btn.No,
+        Btn.Yes,
+    )
+    return btn == Btn.Yes
