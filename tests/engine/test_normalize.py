@@ -27,7 +27,7 @@ def _check_map(n: Normalized) -> None:
     for i, c in enumerate(n.text):
         r = n.raw_offsets[i]
         if c == "\n":
-            assert n.raw[r] in "\r\n" or n.raw[r].isspace() or n.raw[r] == "\ufeff"
+            assert n.raw[r].isspace() or n.raw[r] in "\ufeff\u200b\u200c\u200d\u2060"
         else:
             assert n.raw[r] == c, (i, c, n.raw[r])
     # lines partition the text
@@ -235,3 +235,16 @@ def test_normalize_text_map_property(s: str) -> None:
 def test_fold_tildes_and_middots() -> None:
     assert fold("1～3年") == fold("1~3年") == fold("1〜3年")
     assert fold("习近平•新时代") == fold("习近平·新时代")
+
+
+def test_every_corpus_docx_normalizes_with_exact_map(corpus_dir: Path) -> None:
+    from reportdesk.engine.load import load_document
+
+    files = sorted((corpus_dir / "docx").glob("*.docx"))
+    assert files
+    for f in files:
+        doc = load_document(f)
+        n = normalize_document(doc)
+        _check_map(n)
+        assert len(n.lines) == len(n.text.split("\n"))
+        assert len(n.lines) <= len(doc.paragraphs) + sum(p.text.count("\n") for p in doc.paragraphs)
