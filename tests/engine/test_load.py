@@ -539,3 +539,14 @@ def test_bullets_are_readable(tmp_path: Path) -> None:
     numbering = abstract(4, level(0, "bullet", "\uf0b7") + level(1, "bullet", "●")) + num(2, 4)
     body = p("一项", num_pr(2, 0)) + p("二项", num_pr(2, 1))
     assert [x.numbering for x in _paras(tmp_path, body, numbering=numbering)] == ["•", "●"]
+
+
+def test_load_report_builds_on_the_normalized_text(corpus_dir: Path) -> None:
+    from reportdesk.engine.load import load_report
+
+    f = corpus_dir / "national" / "2019.txt"
+    report = load_report(f)
+    norm = normalize_document(load_document(f))
+    assert report.text == norm.text and report.raw_offsets == norm.raw_offsets
+    assert report.encoding == "utf-8" and report.format == "txt"
+    assert "细颗粒物（PM2.5）浓度继续下降" in report.text
