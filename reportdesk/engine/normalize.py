@@ -49,7 +49,8 @@ class Normalized:
 
 # ---------------------------------------------------------------- cleaning
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# The same line boundaries as str.splitlines(), which the text loader uses.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Invisible characters that editors and web pages leave at paragraph edges.
 _EDGE_JUNK = frozenset("\ufeff\u200b\u200c\u200d\u2060")
 # A scraped fragment: a short run of ASCII letters/digits/dots (a subscript such as

@@ -248,3 +248,9 @@ def test_every_corpus_docx_normalizes_with_exact_map(corpus_dir: Path) -> None:
         _check_map(n)
         assert len(n.lines) == len(n.text.split("\n"))
         assert len(n.lines) <= len(doc.paragraphs) + sum(p.text.count("\n") for p in doc.paragraphs)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab　\r\n\x0b\x0c\x85\u2028\u2029")), max_size=40))
+def test_text_and_document_paths_agree(s: str) -> None:
+    doc = LoadedDocument("x.txt", "txt", "utf-8", tuple(RawParagraph(x) for x in s.splitlines()))
+    assert normalize_document(doc).text == normalize_text(s).text
