@@ -1,0 +1,133 @@
+"""The narrow strip between the panes that links aligned chunks (as Meld does).
+
+Each changed chunk is a filled band whose left edge covers the old text's
+lines and whose right edge covers the new text's lines, joined by curves; an
+insertion narrows to a point on the left, a deletion on the right.  Moves
+get the move marker at both ends.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from reportdesk.ui.highlight_ranges import Chunk
+from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
+from reportdesk.ui.text_pane import TextPane
+
+
+class ChangeGutter(QWidget):
+    def __init__(self, old: TextPane, new: TextPane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panes = (old, new)
+        self._chunks: list[Chunk] = []
+        self._ys: list[tuple[float, float, float, float]] = []
+        self._key: tuple | None = None
+        self._current: tuple[int, int, int, int] | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        for p in self.panes:
+            p.verticalScrollBar().valueChanged.connect(self.update)
+            p.document().documentLayout().documentSizeChanged.connect(self._invalidate)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(52, 200)
+
+    def set_chunks(self, chunks: list[Chunk]) -> None:
+        self._chunks = list(chunks)
+        self._invalidate()
+
+    def chunks(self) -> list[Chunk]:
+        return list(self._chunks)
+
+    def set_current(self, old_span: tuple[int, int] | None, new_span: tuple[int, int] | None) -> None:
+        """Outline the band of the current change."""
+        if old_span is None and new_span is None:
+            self._current = None
+        else:
+            o = old_span or (0, 0)
+            n = new_span or (0, 0)
+            self._current = (o[0], o[1], n[0], n[1])
+        self.update()
+
+    # ------------------------------------------------------------ geometry
+    def _invalidate(self, *_args: object) -> None:
+        self._key = None
+        self.update()
+
+    def _doc_ys(self) -> list[tuple[float, float, float, float]]:
+        """Document ys (old top, old bottom, new top, new bottom) of every chunk, cached
+        until either document's layout or text changes."""
+        old, new = self.panes
+        key = tuple(
+            (p.document().revision(), p.document().textWidth(), p.document_height()) for p in (old, new)
+        )
+        if key != self._key:
+            self._ys = [self._ys_of(c.old_start, c.old_end, c.new_start, c.new_end) for c in self._chunks]
+            self._key = key
+        return self._ys
+
+    def _ys_of(self, os_: int, oe: int, ns: int, ne: int) -> tuple[float, float, float, float]:
+        old, new = self.panes
+        oy0 = old.y_for_offset(os_)
+        oy1 = old.y_for_offset(oe) if oe > os_ else oy0
+        ny0 = new.y_for_offset(ns)
+        ny1 = new.y_for_offset(ne) if ne > ns else ny0
+        return oy0, oy1, ny0, ny1
+
+    def _shift(self, pane: TextPane) -> float:
+        """Add to a pane's document y to get this widget's y."""
+        vp = pane.viewport().mapTo(self.window(), QPoint(0, 0)).y()
+        me = self.mapTo(self.window(), QPoint(0, 0)).y()
+        return vp - me - pane.verticalScrollBar().value()
+
+    def band_at(self, index: int) -> tuple[float, float, float, float]:
+        """Widget ys (left top, left bottom, right top, right bottom) of chunk ``index``."""
+        oy0, oy1, ny0, ny1 = self._doc_ys()[index]
+        ls, rs = self._shift(self.panes[0]), self._shift(self.panes[1])
+        return oy0 + ls, oy1 + ls, ny0 + rs, ny1 + rs
+
+    # ------------------------------------------------------------ painting
+    def _band(self, l0: float, l1: float, r0: float, r1: float) -> QPainterPath:
+        w = float(self.width())
+        m = w / 2
+        path = QPainterPath(QPointF(0, l0))
+        path.cubicTo(QPointF(m, l0), QPointF(m, r0), QPointF(w, r0))
+        path.lineTo(QPointF(w, r1))
+        path.cubicTo(QPointF(m, r1), QPointF(m, l1), QPointF(0, l1))
+        path.closeSubpath()
+        return path
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), self.palette().base())
+        h = self.height()
+        ys = self._doc_ys()
+        ls, rs = self._shift(self.panes[0]), self._shift(self.panes[1])
+        moves: list[tuple[float, float, QColor]] = []
+        for chunk, (oy0, oy1, ny0, ny1) in zip(self._chunks, ys):
+            l0, l1, r0, r1 = oy0 + ls, oy1 + ls, ny0 + rs, ny1 + rs
+            if max(l1, r1) < 0 or min(l0, r0) > h:
+                continue
+            fill, line = KIND_COLORS.get(chunk.kind, KIND_COLORS["changed"])
+            fill = QColor(fill)
+            fill.setAlpha(200)
+            p.setPen(QPen(line, 1))
+            p.setBrush(fill)
+            p.drawPath(self._band(l0, max(l1, l0 + 1), r0, max(r1, r0 + 1)))
+            if chunk.kind == "moved":
+                moves.append((l0, r0, line))
+        if self._current is not None:
+            l0, l1, r0, r1 = self._ys_of(*self._current)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(QColor("#333333"), 2))
+            p.drawPath(self._band(l0 + ls, max(l1 + ls, l0 + ls + 2), r0 + rs, max(r1 + rs, r0 + rs + 2)))
+        f = p.font()
+        f.setPointSizeF(max(f.pointSizeF() * 0.9, 7))
+        p.setFont(f)
+        for l0, r0, color in moves:
+            p.setPen(color.darker(140))
+            p.drawText(QPointF(1, l0 + f.pointSizeF() + 2), MOVE_MARKER)
+            p.drawText(QPointF(self.width() - f.pointSizeF() - 3, r0 + f.pointSizeF() + 2), MOVE_MARKER)
+        p.end()

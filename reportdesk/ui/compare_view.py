@@ -1,0 +1,250 @@
+"""The central widget: old pane | gutter | draft pane | overview strip.
+
+It only maps a Comparison onto its children: highlight ranges into the two
+highlighters, chunks into the gutter, change positions into the strip,
+anchors into scroll sync.  A comparison computed on a text the draft no
+longer has is ignored (the caller re-compares).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from reportdesk.engine.model import Change, Comparison
+from reportdesk.ui.change_gutter import ChangeGutter
+from reportdesk.ui.highlight_ranges import (
+    BlockRanges,
+    change_kind,
+    comparison_ranges,
+    gutter_chunks,
+)
+from reportdesk.ui.overview_strip import OverviewStrip
+from reportdesk.ui.scroll_sync import ScrollSync
+from reportdesk.ui.text_pane import TextPane
+
+try:  # the engine's change index (precomputed next/previous)
+    from reportdesk.engine.navigation import ChangeIndex
+except ImportError:  # pragma: no cover - only while the engine is being built
+    ChangeIndex = None  # type: ignore[assignment,misc]
+
+SHOW_AT = 0.3  # a shown change sits this far down the viewport
+
+
+class CompareView(QWidget):
+    draft_edited = Signal()
+    file_dropped = Signal(str, str)  # side ("old" | "new"), path
+    current_change_changed = Signal(int)  # change id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._old = TextPane(editable=False)
+        self._new = TextPane(editable=True)
+        self._old.setObjectName("oldPane")
+        self._new.setObjectName("newPane")
+        self.gutter = ChangeGutter(self._old, self._new)
+        self.overview = OverviewStrip(self._new)
+        self.sync = ScrollSync(self._old, self._new, self)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(0)
+        grid.addWidget(self._old.header_label(), 0, 0)
+        grid.addWidget(self._new.header_label(), 0, 2, 1, 2)
+        grid.addWidget(self._old, 1, 0)
+        grid.addWidget(self.gutter, 1, 1)
+        grid.addWidget(self._new, 1, 2)
+        grid.addWidget(self.overview, 1, 3)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        self._comparison: Comparison | None = None
+        self._index = None
+        self._order: list[Change] = []
+        self._current: int | None = None
+        self._setting_text = False
+        self._old.file_dropped.connect(lambda p: self.file_dropped.emit("old", p))
+        self._new.file_dropped.connect(lambda p: self.file_dropped.emit("new", p))
+        self._new.document().contentsChange.connect(self._on_contents_change)
+
+    # ------------------------------------------------------------ accessors
+    def old_editor(self) -> TextPane:
+        return self._old
+
+    def new_editor(self) -> TextPane:
+        return self._new
+
+    def new_text(self) -> str:
+        return self._new.toPlainText()
+
+    def old_text(self) -> str:
+        return self._old.toPlainText()
+
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    # ------------------------------------------------------------ texts
+    def set_texts(self, old_text: str, new_text: str, old_label: str, new_label: str) -> None:
+        """Show two texts (no comparison yet); the draft's undo history starts here."""
+        # Fresh documents carry no formats: empty ranges are the honest "previous".
+        self._old.highlighter.reset(old_text)
+        self._new.highlighter.reset(new_text)
+        self._setting_text = True
+        try:
+            self._old.set_text(old_text)
+            self._new.set_text(new_text)
+        finally:
+            self._setting_text = False
+        self._old.set_header(old_label)
+        self._new.set_header(new_label)
+        self._comparison = None
+        self._index = None
+        self._order = []
+        self._current = None
+        self._old.mark_spans([])
+        self._new.mark_spans([])
+        self.sync.set_anchors([])
+        self.gutter.set_chunks([])
+        self.gutter.set_current(None, None)
+        self.overview.set_marks([])
+
+    def set_labels(self, old_label: str, new_label: str) -> None:
+        self._old.set_header(old_label)
+        self._new.set_header(new_label)
+
+    def _on_contents_change(self, _pos: int, removed: int, added: int) -> None:
+        if not self._setting_text and (removed or added):
+            self.draft_edited.emit()
+
+    def set_text_font(self, font: QFont) -> None:
+        for pane in (self._old, self._new):
+            pane.setFont(font)
+            pane.document().setDefaultFont(font)
+        self.gutter.update()
+        self.overview.update()
+
+    # ------------------------------------------------------------ comparison
+    def set_comparison(self, c: Comparison) -> bool:
+        """Apply ``c``; False (and nothing changes) when it was computed on other texts."""
+        if c.new.text != self.new_text() or c.old.text != self.old_text():
+            return False
+        self._comparison = c
+        self._index = ChangeIndex(c) if ChangeIndex is not None else None
+        self._order = sorted(
+            c.changes, key=lambda ch: (ch.new.start if ch.new else -1, ch.old.start if ch.old else -1, ch.id)
+        )
+        old_ranges, new_ranges = comparison_ranges(c)
+        for pane, text, ranges in ((self._old, c.old.text, old_ranges), (self._new, c.new.text, new_ranges)):
+            top_block = pane.document().findBlock(pane.cursorForPosition(pane.viewport().rect().topLeft()).position())
+            pane.highlighter.set_ranges(BlockRanges.build(text, ranges), focus_block=top_block.blockNumber())
+        self.sync.set_anchors(c.anchors)
+        self.gutter.set_chunks(
+            gutter_chunks(c, lambda n: self.sync.map_offset(n, 1), lambda o: self.sync.map_offset(o, 0))
+        )
+        marks = []
+        for ch in c.changes:
+            if ch.new is not None:
+                s, e = ch.new.start, ch.new.end
+            elif ch.old is not None:
+                s = e = round(self.sync.map_offset(ch.old.start, 0))
+            else:
+                continue
+            marks.append((change_kind(c, ch), s, e))
+        self.overview.set_marks(marks)
+        if self._current is not None and self._current < len(c.changes):
+            self._mark(c.changes[self._current])
+        else:
+            self._current = None
+            self._mark(None)
+        return True
+
+    def flush_highlighting(self) -> None:
+        """Finish the background re-highlighting now (tests and screenshots)."""
+        self._old.highlighter.flush()
+        self._new.highlighter.flush()
+
+    # ------------------------------------------------------------ navigation
+    def change(self, change_id: int) -> Change | None:
+        c = self._comparison
+        if c is None or not 0 <= change_id < len(c.changes):
+            return None
+        return c.changes[change_id]
+
+    def current_change(self) -> int | None:
+        return self._current
+
+    def _old_pos(self, ch: Change) -> int:
+        if ch.old is not None:
+            return ch.old.start
+        return round(self.sync.map_offset(ch.new.start if ch.new else 0, 1))
+
+    def _new_pos(self, ch: Change) -> int:
+        if ch.new is not None:
+            return ch.new.start
+        return round(self.sync.map_offset(ch.old.start if ch.old else 0, 0))
+
+    def _mark(self, ch: Change | None) -> None:
+        if ch is None:
+            self._old.mark_spans([])
+            self._new.mark_spans([])
+            self.gutter.set_current(None, None)
+            return
+        o = (ch.old.start, ch.old.end) if ch.old is not None else None
+        n = (ch.new.start, ch.new.end) if ch.new is not None else None
+        self._old.mark_spans([o] if o else [])
+        self._new.mark_spans([n] if n else [])
+        self.gutter.set_current(o or (self._old_pos(ch),) * 2, n or (self._new_pos(ch),) * 2)
+
+    def show_change(self, change: Change | int) -> None:
+        """Scroll both panes to the change (each to its own side) and mark it."""
+        ch = self.change(change) if isinstance(change, int) else change
+        if ch is None:
+            return
+        self._current = ch.id
+        # Each pane goes to its own span: a move's two ends are far apart,
+        # so scroll sync must not drag one pane after the other here.
+        self.sync.enabled = False
+        try:
+            self._new.scroll_to_offset(self._new_pos(ch), SHOW_AT)
+            self._old.scroll_to_offset(self._old_pos(ch), SHOW_AT)
+        finally:
+            self.sync.enabled = True
+        self._mark(ch)
+        self.current_change_changed.emit(ch.id)
+
+    def _reference_pos(self) -> int:
+        """Where "next" counts from: the current change, else the draft's top line."""
+        if self._current is not None and (ch := self.change(self._current)) is not None:
+            return self._new_pos(ch)
+        return int(self._new.offset_at_top())
+
+    def next_change(self) -> Change | None:
+        ch = self._step(+1)
+        if ch is not None:
+            self.show_change(ch)
+        return ch
+
+    def previous_change(self) -> Change | None:
+        ch = self._step(-1)
+        if ch is not None:
+            self.show_change(ch)
+        return ch
+
+    def _step(self, direction: int) -> Change | None:
+        if self._comparison is None or not self._order:
+            return None
+        cur = self.change(self._current) if self._current is not None else None
+        if self._index is not None:
+            if cur is not None:
+                return self._index.next_of(cur) if direction > 0 else self._index.previous_of(cur)
+            pos = int(self._new.offset_at_top())
+            return self._index.next_after(pos - 1) if direction > 0 else self._index.previous_before(pos)
+        order = self._order
+        if cur is not None and cur in order:
+            i = order.index(cur) + direction
+            return order[i] if 0 <= i < len(order) else None
+        pos = self._reference_pos()
+        keys = [self._new_pos(ch) for ch in order]
+        if direction > 0:
+            return next((ch for ch, k in zip(order, keys) if k >= pos), None)
+        return next((ch for ch, k in zip(reversed(order), reversed(keys)) if k < pos), None)

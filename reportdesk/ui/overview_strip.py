@@ -1,0 +1,101 @@
+"""A thin strip right of the draft: where the changes are in the whole document.
+
+Each change is a tick at its height in the draft (scaled to the strip); the
+visible part of the draft is a frame.  Clicking or dragging scrolls the draft
+there (the other pane follows through scroll sync).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from reportdesk.ui.palette import KIND_COLORS
+from reportdesk.ui.text_pane import TextPane
+
+Mark = tuple[str, int, int]  # (kind, start, end) in the pane's code points
+
+
+class OverviewStrip(QWidget):
+    jumped = Signal(float)  # code-point offset in the pane that was jumped to
+
+    def __init__(self, pane: TextPane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self._marks: list[Mark] = []
+        self._ys: list[tuple[float, float]] = []
+        self._key: tuple | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Where the changes are; click to jump"))
+        pane.verticalScrollBar().valueChanged.connect(self.update)
+        pane.verticalScrollBar().rangeChanged.connect(self.update)
+        pane.document().documentLayout().documentSizeChanged.connect(self._invalidate)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(14, 200)
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        self._marks = list(marks)
+        self._invalidate()
+
+    def marks(self) -> list[Mark]:
+        return list(self._marks)
+
+    def _invalidate(self, *_a: object) -> None:
+        self._key = None
+        self.update()
+
+    def _doc_ys(self) -> list[tuple[float, float]]:
+        doc = self.pane.document()
+        key = (doc.revision(), doc.textWidth(), self.pane.document_height())
+        if key != self._key:
+            self._ys = [
+                (self.pane.y_for_offset(s), self.pane.y_for_offset(e) if e > s else self.pane.y_for_offset(s))
+                for _k, s, e in self._marks
+            ]
+            self._key = key
+        return self._ys
+
+    def _scale(self) -> float:
+        return self.height() / max(self.pane.document_height(), 1.0)
+
+    def mark_rects(self) -> list[tuple[str, QRectF]]:
+        """Where each mark is drawn (for painting and tests)."""
+        k = self._scale()
+        out = []
+        for (kind, _s, _e), (y0, y1) in zip(self._marks, self._doc_ys()):
+            top = y0 * k
+            out.append((kind, QRectF(2, top, self.width() - 4, max((y1 - y0) * k, 2.0))))
+        return out
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), self.palette().window())
+        # Draw weaker kinds first so targets and moves stay visible on top.
+        order = {"changed": 0, "inserted": 1, "deleted": 1, "moved": 2, "target": 3}
+        for kind, rect in sorted(self.mark_rects(), key=lambda kr: order.get(kr[0], 0)):
+            p.fillRect(rect, KIND_COLORS.get(kind, KIND_COLORS["changed"])[1])
+        bar = self.pane.verticalScrollBar()
+        k = self._scale()
+        frame = QRectF(0.5, bar.value() * k, self.width() - 1.0, max(self.pane.viewport().height() * k, 4.0))
+        p.setPen(QPen(QColor(60, 60, 60, 200), 1))
+        p.setBrush(QColor(0, 0, 0, 30))
+        p.drawRect(frame)
+        p.end()
+
+    # ------------------------------------------------------------ clicks
+    def _jump(self, y: float) -> None:
+        doc_y = y / self._scale()
+        offset = self.pane.offset_at_y(doc_y)
+        self.pane.scroll_to_offset(offset, 0.5)
+        self.jumped.emit(offset)
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if e.button() == Qt.MouseButton.LeftButton:
+            self._jump(e.position().y())
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if e.buttons() & Qt.MouseButton.LeftButton:
+            self._jump(e.position().y())

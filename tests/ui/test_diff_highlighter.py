@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import time
+
+from PySide6.QtGui import QFont, QTextCharFormat
+
+from reportdesk.ui.compare_view import CompareView
+from reportdesk.ui.highlight_ranges import BlockRanges, comparison_ranges, flatten
+from reportdesk.ui.palette import DELETED, INSERTED, TARGET
+from reportdesk.ui.qt_offsets import to_qt
+
+
+def _formats(pane, block_number):
+    block = pane.document().findBlockByNumber(block_number)
+    # Copy each format: the FormatRange owns it and goes away with the list.
+    return [(r.start, r.length, QTextCharFormat(r.format)) for r in block.layout().formats()]
+
+
+def _view(qtbot, c):
+    v = CompareView()
+    qtbot.addWidget(v)
+    v.resize(900, 500)
+    v.set_texts(c.old.text, c.new.text, "2024年（只读）", "2025年（草稿，可编辑）")
+    assert v.set_comparison(c)
+    v.flush_highlighting()
+    return v
+
+
+def test_flatten_merges_overlaps() -> None:
+    assert flatten([(0, 10, DELETED), (5, 15, TARGET)]) == [
+        (0, 5, DELETED),
+        (5, 10, DELETED | TARGET),
+        (10, 15, TARGET),
+    ]
+
+
+def test_block_ranges_are_utf16_and_block_relative(small) -> None:
+    _old, new = comparison_ranges(small)
+    br = BlockRanges.build(small.new.text, new)
+    line = small.new.text.split("\n")[1]
+    s = line.index("4.5%")
+    # 𠀀 opens the line, so Qt's position is one more than the code point.
+    assert (s + 1, 4, INSERTED | TARGET) in br.blocks[1]
+    assert br.blocks[3] == ((0, len("新增一段话。"), INSERTED),)
+
+
+def test_formats_sit_on_the_right_characters(qtbot, small) -> None:
+    v = _view(qtbot, small)
+    line = small.new.text.split("\n")[1]
+    new_fmts = _formats(v.new_editor(), 1)
+    hit = [f for start, length, f in new_fmts if start == to_qt(line, line.index("4.5%")) and length == 4]
+    assert hit and hit[0].fontUnderline() and hit[0].fontWeight() == QFont.Weight.Bold
+    old_line = small.old.text.split("\n")[1]
+    old_fmts = _formats(v.old_editor(), 1)
+    struck = [(s, n) for s, n, f in old_fmts if f.fontStrikeOut()]
+    assert struck == [(to_qt(old_line, old_line.index("5%")), 2)]
+    # The inserted phrase in block 2 and the whole inserted paragraph in block 3.
+    b2 = _formats(v.new_editor(), 2)
+    assert [(s, n) for s, n, f in b2 if f.fontUnderline()] == [(len("要加快发展"), len("新质生产力"))]
+    assert _formats(v.new_editor(), 0) == []  # the equal heading has no marks
+
+
+def test_highlights_never_enter_undo_or_the_text(qtbot, small) -> None:
+    v = _view(qtbot, small)
+    doc = v.new_editor().document()
+    assert not doc.isUndoAvailable()
+    assert not doc.isModified()
+    assert v.new_text() == small.new.text
+
+
+def test_edited_block_drops_its_stale_marks(qtbot, small) -> None:
+    v = _view(qtbot, small)
+    ed = v.new_editor()
+    cur = ed.textCursor()
+    block = ed.document().findBlockByNumber(2)
+    cur.setPosition(block.position())
+    cur.insertText("我们")  # (QTest key clicks cannot type CJK)
+    assert _formats(ed, 2) == []  # stale ranges are not painted on the edited text
+    assert _formats(ed, 3)  # the untouched paragraph keeps its marks
+
+
+def test_national_highlighting_is_fast(qtbot, national) -> None:
+    v = CompareView()
+    qtbot.addWidget(v)
+    v.resize(1200, 800)
+    v.show()
+    v.set_texts(national.old.text, national.new.text, "2024", "2025")
+    t = time.perf_counter()
+    assert v.set_comparison(national)
+    elapsed = time.perf_counter() - t
+    # The GUI thread only builds range tables; blocks are painted in batches later.
+    assert elapsed < 0.5, elapsed
+    v.flush_highlighting()
+    marked = sum(1 for b in range(v.new_editor().document().blockCount()) if _formats(v.new_editor(), b))
+    assert marked > 20
