@@ -236,8 +236,8 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
           and _RIGHT_VERB.search(right)):
         indicator = indicator + right  # 农田整治区562亩拆迁
         q_end = re_end
-    if is_list and "、" in indicator:
-        parts = [p for p in indicator.split("、") if p]
+    if is_list and ("、" in indicator or indicator.count("和") == 1):
+        parts = [p for p in re.split("、" if "、" in indicator else "和", indicator) if p]
         if len(parts) > 1:
             items = parts[1:]
             indicator = parts[0]
