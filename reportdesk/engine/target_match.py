@@ -82,13 +82,12 @@ def _pair_score(a: Target, b: Target, ya: int | None, yb: int | None, same_year:
         return 0.0
     score = sim
     if a.direction != b.direction:
-        if {a.direction, b.direction} == {Direction.INCREASE, Direction.DECREASE}:
-            score -= 0.3
-        else:
-            score -= 0.05
-    if a.value == b.value:
-        score += 0.03
-    return score
+        opposite = {a.direction, b.direction} == {Direction.INCREASE, Direction.DECREASE}
+        score -= 0.3 if opposite else 0.05
+    # nearer values break ties between same-named targets (annual 1100万 vs five-year 5000万)
+    big = max(abs(a.value), abs(b.value))
+    closeness = 1.0 if not big else 1.0 - min(1.0, float(abs(a.value - b.value) / big))
+    return score + 0.1 * closeness
 
 
 def _greedy(old: Sequence[Target], new: Sequence[Target], ya: int | None, yb: int | None,
@@ -97,7 +96,7 @@ def _greedy(old: Sequence[Target], new: Sequence[Target], ya: int | None, yb: in
     for i, a in enumerate(old):
         for j, b in enumerate(new):
             s = _pair_score(a, b, ya, yb, same_year)
-            if s >= MIN_SIMILARITY:
+            if s >= MIN_SIMILARITY - 0.35 and name_similarity(a.indicator, b.indicator) >= MIN_SIMILARITY:
                 # ties: keep reading order close (GDP with GDP, not with a later restatement)
                 cands.append((s, -abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j))
     cands.sort(reverse=True)
@@ -130,6 +129,8 @@ def value_text(t: Target) -> str:
         return f"{format_number(t.value, t.unit)}－{format_number(t.value_max, t.unit)}"
     text = format_number(t.value, t.unit)
     q = t.qualifier
+    if qualifier_word(t) in ("多", "余"):
+        return text + "以上"
     if q in (Qualifier.AT_LEAST, Qualifier.ABOUT) and qualifier_word(t) in ("以上", "左右"):
         return text + qualifier_word(t)
     if q is Qualifier.AT_MOST and qualifier_word(t) in ("以内", "以下"):

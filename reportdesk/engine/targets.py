@@ -52,6 +52,7 @@ _MULTI_YEAR_RE = re.compile(r"过去五年|五年来|五年里|五年间|十年�
 _YEAR_RE = re.compile(r"(?<![0-9])(20\d\d|19\d\d)年")
 _BY_YEAR_RE = re.compile(r"(?:到|至|在)(20\d\d)年")
 _FUTURE_RE = re.compile(r"力争|确保|将|今年|预期目标|目标是|拟|计划|争取")
+_PLAN_PERIOD_RE = re.compile(r"“?十[一二三四五六七]五”?(?:时期|期间|规划|发展|目标)|今后五年|未来五年|中长期|二〇三五|2035")
 _APPENDIX = ("名词解释", "附件", "注释", "说明")
 
 
@@ -65,6 +66,9 @@ def extract_targets(report: Report) -> list[Target]:
         part = section.part if section is not None else Part.OTHER
         appendix = section is not None and any(w in section.heading for w in _APPENDIX)
         multi_year = bool(_MULTI_YEAR_RE.search(para.text[:40]))
+        # a part about the five-year plan: its targets are for the plan period, not this year
+        if section is not None and part is not Part.REVIEW and _PLAN_PERIOD_RE.search(section.heading):
+            multi_year = True
         body_from = para.heading_end if para.heading_end > 0 else para.start
         for sent in para.sentences:
             if sent.end <= body_from:
@@ -242,6 +246,8 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
             items = parts[1:]
             indicator = parts[0]
     indicator = _strip(indicator)
+    if len(indicator) == 1:
+        indicator = ""  # 有6.5%－7%: one character names nothing
 
     # qualifier
     if q.value_max is not None:
@@ -344,6 +350,8 @@ def _kind(report: Report, text: str, clause: int, a: int, part: Part, appendix: 
     years = [int(y) for y in _YEAR_RE.findall(before)]
     if by:
         return TargetKind.TARGET, int(by.group(1))
+    if multi_year or _PLAN_PERIOD_RE.search(before):
+        return TargetKind.TARGET, None
     if years and year and years[-1] < year:
         if _FUTURE_RE.search(clause_text):
             return TargetKind.TARGET, year
