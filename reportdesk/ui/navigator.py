@@ -1,0 +1,254 @@
+"""Change navigator (a dock): every change in reading order, filterable and searchable.
+
+A row shows the kind (coloured square *and* a word), the section and a short
+"old → new" text.  Activating a row emits ``change_activated(id)``; the window
+then calls ``CompareView.show_change``.  ``select_change`` follows the view's
+current change without echoing a signal back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reportdesk.engine.model import Change, ChangeKind, Comparison
+from reportdesk.ui.highlight_ranges import change_category, change_kind
+from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
+SHORT = 16  # characters of each side shown in the list
+
+#: (category key, English source label) for the filter box; "" is all.
+#: Marked for lupdate here, translated in ChangeNavigator's context.
+CATEGORIES = [
+    ("", QT_TRANSLATE_NOOP("ChangeNavigator", "All changes")),
+    ("wording", QT_TRANSLATE_NOOP("ChangeNavigator", "Wording")),
+    ("target", QT_TRANSLATE_NOOP("ChangeNavigator", "Targets")),
+    ("move", QT_TRANSLATE_NOOP("ChangeNavigator", "Moves")),
+    ("new_section", QT_TRANSLATE_NOOP("ChangeNavigator", "New sections")),
+    ("removed_section", QT_TRANSLATE_NOOP("ChangeNavigator", "Removed sections")),
+]
+
+
+def _clip(s: str, n: int = SHORT) -> str:
+    s = s.replace("\n", " ")
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def short_text(ch: Change) -> str:
+    """“3%左右 → 2%左右” style summary of a change."""
+    if ch.kind is ChangeKind.INSERT:
+        return "+ " + _clip(ch.new_text)
+    if ch.kind is ChangeKind.DELETE:
+        return "− " + _clip(ch.old_text)
+    if ch.kind is ChangeKind.MOVE:
+        return f"{MOVE_MARKER} " + _clip(ch.new_text or ch.old_text)
+    return f"{_clip(ch.old_text)} → {_clip(ch.new_text)}"
+
+
+def _swatch(color: QColor) -> QIcon:
+    pm = QPixmap(10, 10)
+    pm.fill(color)
+    return QIcon(pm)
+
+
+class ChangeListModel(QAbstractTableModel):
+    COLUMNS = ("#", "Kind", "Section", "Change")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._c: Comparison | None = None
+        self._rows: list[tuple[Change, str, str, str]] = []  # change, kind, category, short text
+        self._icons = {k: _swatch(v[1]) for k, v in KIND_COLORS.items()}
+
+    def set_comparison(self, c: Comparison | None) -> None:
+        self.beginResetModel()
+        self._c = c
+        self._rows = (
+            [(ch, change_kind(c, ch), change_category(c, ch), short_text(ch)) for ch in c.changes] if c else []
+        )
+        self.endResetModel()
+
+    def kind_label(self, kind: str) -> str:
+        return {
+            "changed": self.tr("Changed"),
+            "inserted": self.tr("Added"),
+            "deleted": self.tr("Deleted"),
+            "moved": self.tr("Moved"),
+            "target": self.tr("Target"),
+        }.get(kind, kind)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return {0: "#", 1: self.tr("Kind"), 2: self.tr("Section"), 3: self.tr("Change")}[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        ch, kind, category, text = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(ch.id + 1), self.kind_label(kind), ch.section, text)[col]
+        if role == Qt.ItemDataRole.DecorationRole and col == 1:
+            return self._icons.get(kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [ch.section]
+            if ch.old_text:
+                parts.append("− " + ch.old_text)
+            if ch.new_text:
+                parts.append("+ " + ch.new_text)
+            return "\n".join(parts)
+        if role == ID_ROLE:
+            return ch.id
+        if role == CATEGORY_ROLE:
+            return category
+        return None
+
+    def change_at(self, row: int) -> Change:
+        return self._rows[row][0]
+
+    def search_text(self, row: int) -> str:
+        ch = self._rows[row][0]
+        return f"{ch.section}\n{ch.old_text}\n{ch.new_text}"
+
+
+class _Filter(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.category = ""
+        self.needle = ""
+
+    def set_filter(self, category: str, needle: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self.category, self.needle = category, needle.strip()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.category, self.needle = category, needle.strip()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        m = self.sourceModel()
+        assert isinstance(m, ChangeListModel)
+        if self.category and m.index(row, 0).data(CATEGORY_ROLE) != self.category:
+            return False
+        return not self.needle or self.needle in m.search_text(row)
+
+
+class ChangeNavigator(QWidget):
+    change_activated = Signal(int)  # change id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ChangeListModel(self)
+        self.proxy = _Filter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search changes"))
+        self.search.setClearButtonEnabled(True)
+        self.kind_box = QComboBox()
+        for key, label in CATEGORIES:
+            self.kind_box.addItem(self.tr(label), key)
+        self.count_label = QLabel()
+        self.view = QTreeView()
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setModel(self.proxy)
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(2, 110)
+        top = QHBoxLayout()
+        top.addWidget(self.kind_box)
+        top.addWidget(self.search, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.count_label)
+        self._quiet = False
+        self.search.textChanged.connect(self._refilter)
+        self.kind_box.currentIndexChanged.connect(self._refilter)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.activated.connect(self._on_activated)
+        self._update_count()
+
+    def set_comparison(self, c: Comparison | None) -> None:
+        current = self.current_change()
+        self.model.set_comparison(c)
+        self._update_count()
+        if current is not None and c is not None and current < len(c.changes):
+            self.select_change(current)
+
+    def set_filter(self, category: str = "", text: str = "") -> None:
+        i = self.kind_box.findData(category)
+        self.kind_box.setCurrentIndex(max(i, 0))
+        self.search.setText(text)
+
+    def visible_ids(self) -> list[int]:
+        return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
+
+    def current_change(self) -> int | None:
+        idx = self.view.currentIndex()
+        return idx.data(ID_ROLE) if idx.isValid() else None
+
+    def select_change(self, change_id: int) -> None:
+        """Make ``change_id`` the current row (no signal: the view already shows it)."""
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if idx.data(ID_ROLE) == change_id:
+                self._quiet = True
+                try:
+                    self.view.setCurrentIndex(idx)
+                    self.view.scrollTo(idx)
+                finally:
+                    self._quiet = False
+                return
+
+    def _refilter(self) -> None:
+        self.proxy.set_filter(self.kind_box.currentData() or "", self.search.text())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} of {total} changes").format(shown=self.proxy.rowCount(), total=self.model.rowCount())
+        )
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet and current.isValid():
+            self.change_activated.emit(current.data(ID_ROLE))
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.change_activated.emit(index.data(ID_ROLE))
