@@ -1,0 +1,113 @@
+"""``reportdesk targets FILE`` and ``reportdesk series FILE…`` (no Qt).
+
+``targets`` lists what a report plans (``--all``: also what it reports as
+achieved and context numbers); ``series`` lines up each indicator's target and
+actual over successive reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+KIND_ZH = {"target": "目标", "actual": "实际", "other": "其他"}
+DIRECTION_ZH = {"increase": "增", "decrease": "减", "level": "—"}
+STATUS_ZH = {"met": "完成", "not_met": "未完成", "not_reported": "未见实际数", "": ""}
+CHANGE_ZH = {
+    "unchanged": "不变", "raised": "提高", "lowered": "降低", "qualifier_changed": "改限定词",
+    "raised_and_qualifier_changed": "提高并改限定词", "lowered_and_qualifier_changed": "降低并改限定词",
+    "new": "新增", "dropped": "取消", "": "",
+}
+
+
+def add_subcommands(subparsers: Any) -> None:
+    t = subparsers.add_parser("targets", help="列出报告中的量化目标")
+    t.add_argument("file", help="报告（.docx/.txt）")
+    t.add_argument("--json", metavar="PATH", help="把结果写成 JSON（- 为标准输出）")
+    t.add_argument("--all", action="store_true", help="也列出实际完成数和其他数字")
+    t.set_defaults(handler=cmd_targets)
+    s = subparsers.add_parser("series", help="多年报告的指标目标与完成情况")
+    s.add_argument("files", nargs="+", help="逐年报告（顺序不限，按年份排列）")
+    s.add_argument("--json", metavar="PATH", help="把结果写成 JSON（- 为标准输出）")
+    s.add_argument("--min-years", type=int, default=2, help="只列出至少出现这么多年的指标（默认 2）")
+    s.set_defaults(handler=cmd_series)
+
+
+def _write_json(data: Any, dest: str) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if dest == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        Path(dest).write_text(text + "\n", encoding="utf-8")
+
+
+def _width(s: str) -> int:
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
+
+
+def _pad(s: str, n: int) -> str:
+    return s + " " * max(0, n - _width(s))
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    from .engine.load import load_report
+    from .engine.model import TargetKind
+    from .engine.target_json import target_to_dict
+    from .engine.target_match import value_text
+    from .engine.targets import extract_targets
+
+    report = load_report(args.file)
+    found = extract_targets(report)
+    if args.json:
+        _write_json(
+            {
+                "schema": "reportdesk.targets/1",
+                "path": report.path,
+                "year": report.year,
+                "targets": [target_to_dict(t) for t in found],
+            },
+            args.json,
+        )
+        if args.json == "-":
+            return 0
+    shown = found if args.all else [t for t in found if t.kind is TargetKind.TARGET]
+    print(f"{Path(report.path).name}（{report.year or '?'}年）：{len(shown)} 项")
+    for t in shown:
+        section = report.sections[t.section].title if 0 <= t.section < len(report.sections) else ""
+        print(
+            f"  {_pad(t.indicator or '（未命名）', 28)} {_pad(value_text(t), 18)} "
+            f"{DIRECTION_ZH[t.direction.value]} {KIND_ZH[t.kind.value]}  {t.quote}"
+            + (f"  〔{section[:14]}〕" if section else "")
+        )
+    return 0
+
+
+def cmd_series(args: argparse.Namespace) -> int:
+    from .engine.load import load_report
+    from .engine.series import target_series
+    from .engine.target_json import series_to_dict
+    from .engine.target_match import value_text
+
+    reports = [load_report(f) for f in args.files]
+    series = target_series(reports)
+    if args.json:
+        _write_json({"schema": "reportdesk.series/1", **series_to_dict(series)}, args.json)
+        if args.json == "-":
+            return 0
+    years = "、".join(str(y) for y in series.years)
+    rows = [r for r in series.rows if len(r.cells) >= args.min_years]
+    print(f"{len(reports)} 份报告（{years}），{len(rows)} 个指标")
+    for row in rows:
+        print(f"\n{row.indicator or '（未命名）'}（{row.unit}）")
+        print(f"  {_pad('年份', 6)}{_pad('目标', 20)}{_pad('实际', 18)}{_pad('完成情况', 12)}较上年")
+        for c in row.cells:
+            target = value_text(c.target) if c.target else "—"
+            actual = value_text(c.actual) if c.actual else "—"
+            print(
+                f"  {_pad(str(c.year), 6)}{_pad(target, 20)}{_pad(actual, 18)}"
+                f"{_pad(STATUS_ZH.get(c.status, c.status), 12)}{CHANGE_ZH.get(c.change, c.change)}"
+            )
+    return 0
