@@ -26,7 +26,7 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China) if language == "zh_CN" else QLocale(QLocale.Language.English))
+    QLocale.setDefault(QLocale("zh_CN") if language == "zh_CN" else QLocale("en_US"))
     if language == "en":
         return True  # source strings are English
     ours = QTranslator(app)

@@ -1,0 +1,179 @@
+"""Start the desktop app: ``reportdesk [OLD NEW | FOLDER | FILES…] [--demo] [--screenshot PATH]``.
+
+``--screenshot`` renders the main window once the comparison has finished
+(loading and comparing run in the background, so it waits for them), saves
+it and exits: for the README and for checking the UI without a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reportdesk.app import crash
+from reportdesk.app.autosave import find_recoveries
+from reportdesk.app.i18n import install_translators
+from reportdesk.app.paths import data_dir
+from reportdesk.app.settings import APPLICATION, LANGUAGES, ORGANIZATION, Settings
+from reportdesk.resources import resource_path
+
+DEMO_FILES = ("2024年政府工作报告.txt", "2025年政府工作报告.txt")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reportdesk", description="报告对照台：并排比较逐年政府工作报告，边比较边修改草稿。")
+    p.add_argument("files", nargs="*", help="上一年的报告和今年的报告或草稿（.docx/.txt），或一个存放逐年报告的文件夹")
+    p.add_argument("--demo", action="store_true", help="打开内置的示例（2024 与 2025 年国务院政府工作报告）")
+    p.add_argument("--screenshot", metavar="PATH", help="比较完成后把主窗口保存为图片并退出")
+    p.add_argument("--size", default="1400x900", help="截图时的窗口大小，如 1400x900")
+    p.add_argument("--lang", choices=LANGUAGES, help="界面语言（默认取设置，初始为简体中文）")
+    p.add_argument("--timeout", type=float, default=180.0, help="截图模式下等待比较完成的最长秒数")
+    return p
+
+
+def demo_paths() -> list[str]:
+    return [str(resource_path("samples", name)) for name in DEMO_FILES]
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "reportdesk"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("报告对照台")
+    return app
+
+
+def run_gui(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    paths = demo_paths() if args.demo else list(args.files)
+    if args.screenshot and not paths:
+        print("--screenshot 需要要比较的文件，或同时给出 --demo。", file=sys.stderr)
+        return 2
+    app = _app()
+    if args.screenshot:
+        # A throwaway profile: the picture must not depend on this user's layout or history.
+        tmp = Path(tempfile.mkdtemp(prefix="reportdesk-shot-"))
+        settings = Settings.from_ini(tmp / "settings.ini")
+        folder = tmp
+    else:
+        settings = Settings()
+        folder = data_dir()
+        crash.setup_logging(folder)
+    install_translators(app, args.lang or settings.language)
+
+    from reportdesk.ui.dialogs.crash_dialog import CrashDialog
+    from reportdesk.ui.main_window import MainWindow
+
+    window = MainWindow(settings, folder)
+    handler = crash.CrashHandler(folder, window.save_draft_for_crash,
+                                 lambda summary, log: CrashDialog(summary, log, window).exec())
+    crash.install(handler)
+    if args.screenshot:
+        return _screenshot(app, window, paths, args)
+    window.show()
+    QTimer.singleShot(0, lambda: _start(window, paths))
+    return app.exec()
+
+
+def _start(window, paths: list[str]) -> None:  # noqa: ANN001 - MainWindow imported lazily
+    from reportdesk.ui.dialogs import prompts
+
+    recoveries = find_recoveries(window.data_dir)
+    if recoveries:
+        rec = recoveries[0]
+        import time
+
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.snapshot.saved_at))
+        if prompts.ask_restore(window, rec.snapshot, when):
+            window.files.restore(rec)
+            return
+        rec.discard()
+    if paths:
+        window.files.open_paths(paths)
+    _warm_up(window)
+
+
+def _warm_up(window) -> None:  # noqa: ANN001
+    """Load jieba's dictionary in the background so the first compare is quicker."""
+    from reportdesk.engine import tokenize
+
+    if not tokenize.is_loaded():
+        window.runner.submit("warmup", tokenize.warm_up, on_error=lambda _e: None)
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+        return max(w, 400), max(h, 300)
+    except ValueError:
+        return 1400, 900
+
+
+def _screenshot(app: QApplication, window, paths: list[str], args: argparse.Namespace) -> int:  # noqa: ANN001
+    errors: list[str] = []
+
+    def capture_error(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN202
+        errors.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    # No person is there to close a message box: report errors on stderr instead.
+    QMessageBox.critical = capture_error  # type: ignore[method-assign]
+    QMessageBox.warning = capture_error  # type: ignore[method-assign]
+    QMessageBox.information = capture_error  # type: ignore[method-assign]
+    window.resize(*_parse_size(args.size))
+    window.show()
+    out = Path(args.screenshot)
+
+    def finish(code: int) -> None:
+        app.exit(code)
+
+    def ready() -> bool:
+        return (window.session.comparison is not None and not window.runner.is_busy("load")
+                and not window.drafting.pending())
+
+    def poll() -> None:
+        if errors:
+            print("\n".join(errors), file=sys.stderr)
+            finish(2)
+            return
+        if not ready():
+            QTimer.singleShot(100, poll)
+            return
+        _pose(window)
+        QTimer.singleShot(300, shoot)
+
+    def shoot() -> None:
+        window.view.flush_highlighting()
+        app.processEvents()
+        ok = window.grab().save(str(out))
+        if not ok:
+            print(f"无法写入截图：{out}", file=sys.stderr)
+        finish(0 if ok else 1)
+
+    def timeout() -> None:
+        print(f"等待比较超时（{args.timeout:.0f} 秒）。", file=sys.stderr)
+        finish(3)
+
+    QTimer.singleShot(0, lambda: window.files.open_paths(paths))
+    QTimer.singleShot(100, poll)
+    QTimer.singleShot(int(args.timeout * 1000), timeout)
+    code = app.exec()
+    window.session.saved_text = window.session.draft_text  # nothing to ask about on the way out
+    window.close()
+    return code
+
+
+def _pose(window) -> None:  # noqa: ANN001
+    """Show something worth seeing: the first changed target, else the first change."""
+    c = window.session.comparison
+    if c is None or not c.changes:
+        return
+    first = next((ch for ch in c.changes if ch.is_target and ch.new is not None and ch.old is not None), c.changes[0])
+    window.view.show_change(first.id)

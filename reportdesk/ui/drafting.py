@@ -1,0 +1,108 @@
+"""Comparison that follows the draft as it is typed.
+
+Each edit bumps the session's draft revision and restarts a short debounce
+timer; when typing pauses, ``report_from_text`` + ``compare`` run in the
+background on the text of that moment.  A result whose revision is no longer
+the draft's is dropped (the timer has already scheduled a newer one), and the
+view itself refuses a comparison whose texts are not on screen.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reportdesk.app.jobs import Recompared, recompare_draft
+from reportdesk.app.session import Session
+from reportdesk.app.tasks import TaskRunner
+from reportdesk.engine.errors import ReportDeskError
+from reportdesk.engine.model import CompareOptions, Comparison
+from reportdesk.ui.compare_view import CompareView
+
+DEBOUNCE_MS = 150  # long enough to skip mid-word keystrokes, short enough to feel live
+
+
+class DraftController(QObject):
+    applied = Signal(object)  # the Comparison now on screen
+    edited = Signal()  # the draft changed (dirty state may have changed)
+    failed = Signal(object)  # a ReportDeskError from a re-compare
+
+    def __init__(
+        self,
+        view: CompareView,
+        session: Session,
+        runner: TaskRunner,
+        options: Callable[[], CompareOptions],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.session = session
+        self.runner = runner
+        self.options = options
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.recompare_now)
+        self.last_edit_at = 0.0
+        self.last_latency: float | None = None  # edit → comparison applied, seconds
+        self.last_compare_seconds: float | None = None
+        self.last_apply_seconds: float | None = None
+        self.applied_count = 0
+        view.draft_edited.connect(self.on_edited)
+
+    def on_edited(self) -> None:
+        if not self.session.is_open:
+            return
+        self.session.edit(self.view.new_text())
+        self.last_edit_at = time.perf_counter()
+        self.timer.start()
+        self.edited.emit()
+
+    def pending(self) -> bool:
+        """An edit has not been compared yet (tests and screenshots wait on this)."""
+        return self.timer.isActive() or self.runner.is_busy("compare")
+
+    def recompare_now(self) -> None:
+        s = self.session
+        if s.old_report is None or s.new_report is None:
+            return
+        self.timer.stop()
+        self.runner.submit(
+            "compare",
+            recompare_draft,
+            s.old_report,
+            s.new_report,
+            s.draft_text,
+            s.draft_revision,
+            self.options(),
+            on_done=self._done,
+            on_error=self._error,
+        )
+
+    def _done(self, r: Recompared) -> None:
+        if r.revision != self.session.draft_revision:
+            return  # typed on since: a newer comparison is on its way
+        self.last_compare_seconds = r.seconds
+        if self.apply(r.comparison) and self.last_edit_at:
+            self.last_latency = time.perf_counter() - self.last_edit_at
+
+    def _error(self, exc: BaseException) -> None:
+        if isinstance(exc, ReportDeskError):
+            self.failed.emit(exc)
+        else:  # a bug: crash dialog + log, the draft stays as it is
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def apply(self, c: Comparison) -> bool:
+        """Show ``c`` if it matches the texts on screen; False when it was stale."""
+        t0 = time.perf_counter()
+        if not self.view.set_comparison(c):
+            return False
+        self.session.comparison = c
+        self.applied.emit(c)
+        self.last_apply_seconds = time.perf_counter() - t0
+        self.applied_count += 1
+        return True
