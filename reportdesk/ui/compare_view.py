@@ -212,6 +212,33 @@ class CompareView(QWidget):
         self._mark(ch)
         self.current_change_changed.emit(ch.id)
 
+    def show_target(self, old_pos: int, new_pos: int) -> None:
+        """Scroll to a target's sentences (from the targets panel; -1 where absent) and
+        mark its quotes."""
+        c = self._comparison
+        old_span = new_span = None
+        if c is not None:
+            for tc in c.target_changes:
+                if (tc.old.start if tc.old else -1) == old_pos and (tc.new.start if tc.new else -1) == new_pos:
+                    old_span = (tc.old.start, tc.old.end) if tc.old else None
+                    new_span = (tc.new.start, tc.new.end) if tc.new else None
+                    break
+        if old_pos < 0 and new_pos < 0:
+            return
+        if old_pos < 0:
+            old_pos = round(self.sync.map_offset(new_pos, 1))
+        if new_pos < 0:
+            new_pos = round(self.sync.map_offset(old_pos, 0))
+        self.sync.enabled = False
+        try:
+            self._new.scroll_to_offset(new_pos, SHOW_AT)
+            self._old.scroll_to_offset(old_pos, SHOW_AT)
+        finally:
+            self.sync.enabled = True
+        self._old.mark_spans([old_span] if old_span else [])
+        self._new.mark_spans([new_span] if new_span else [])
+        self.gutter.set_current(old_span or (old_pos, old_pos), new_span or (new_pos, new_pos))
+
     def _reference_pos(self) -> int:
         """Where "next" counts from: the current change, else the draft's top line."""
         if self._current is not None and (ch := self.change(self._current)) is not None:
