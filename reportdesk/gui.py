@@ -175,5 +175,11 @@ def _pose(window) -> None:  # noqa: ANN001
     c = window.session.comparison
     if c is None or not c.changes:
         return
-    first = next((ch for ch in c.changes if ch.is_target and ch.new is not None and ch.old is not None), c.changes[0])
-    window.view.show_change(first.id)
+    changed = [t for t in c.target_changes if t.old is not None and t.new is not None and t.change != "unchanged"]
+    if changed:
+        pos = changed[0].new.start
+        hit = next((ch for ch in c.changes if ch.new is not None and ch.new.start <= pos < max(ch.new.end, pos + 1)), None)
+        if hit is not None:
+            window.view.show_change(hit.id)
+            return
+    window.view.show_change(c.changes[0].id)

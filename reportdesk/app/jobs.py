@@ -25,6 +25,7 @@ class Opened:
     comparison: Comparison
     series: dict[int, Report]
     seconds: float
+    series_table: object | None = None  # engine.series.Series over all loaded years
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,19 @@ def open_series(paths: list[str], options: CompareOptions) -> Opened:
     ordered = [r for _, r in keyed]
     series = {r.year: r for r in ordered if r.year}
     old, new = ordered[-2], ordered[-1]
-    return Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0)
+    try:
+        from reportdesk.engine.series import target_series
+    except ImportError:  # the series layer is optional
+        table = None
+    else:
+        table = target_series(ordered)
+    return Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0, table)
 
 
-def compare_pair(old: Report, new: Report, options: CompareOptions) -> Comparison:
-    return compare(old, new, options)
+def compare_in_series(old: Report, new: Report, options: CompareOptions, series: dict[int, Report], table: object | None) -> Opened:
+    """Another pair of an already loaded series: nothing is read from disk again."""
+    t0 = time.perf_counter()
+    return Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0, table)
 
 
 def recompare_draft(old: Report, base: Report, text: str, revision: int, options: CompareOptions) -> Recompared:

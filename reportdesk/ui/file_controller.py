@@ -21,6 +21,7 @@ from reportdesk.app import jobs
 from reportdesk.app.autosave import Recovery
 from reportdesk.app.saving import atomic_write, save_draft
 from reportdesk.engine.errors import ExportError, ReportDeskError, SaveError
+from reportdesk.engine.model import Report
 from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.compare_dialog import CompareDialog
 from reportdesk.ui.dialogs.export_dialog import ExportDialog
@@ -83,6 +84,16 @@ class FileController(QObject):
         self.w.begin_loading(self.tr("Loading %n report(s)…", "", len(paths)))
         self.w.runner.submit("load", jobs.open_series, paths, self.w.settings.compare_options(),
                              on_done=self._loaded, on_error=self._load_failed)
+        return True
+
+    def compare_in_series(self, old: Report, new: Report) -> bool:
+        """Switch to another pair of the loaded series (the year picker)."""
+        if not self.confirm_discard():
+            return False
+        s = self.w.session
+        self.w.begin_loading(self.tr("Comparing…"))
+        self.w.runner.submit("load", jobs.compare_in_series, old, new, self.w.settings.compare_options(),
+                             dict(s.series), self.w.series_table, on_done=self._loaded, on_error=self._load_failed)
         return True
 
     def _loaded(self, result: jobs.Opened) -> None:
