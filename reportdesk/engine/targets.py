@@ -53,6 +53,8 @@ _YEAR_RE = re.compile(r"(?<![0-9])(20\d\d|19\d\d)年")
 _BY_YEAR_RE = re.compile(r"(?:到|至|在)(20\d\d)年")
 _FUTURE_RE = re.compile(r"力争|确保|将|今年|预期目标|目标是|拟|计划|争取")
 _PLAN_PERIOD_RE = re.compile(r"“?十[一二三四五六七]五”?(?:时期|期间|规划|发展|目标)|今后五年|未来五年|中长期|二〇三五|2035")
+_PLAN_FUTURE_RE = re.compile(r"要|将|力争|确保|目标|预期|主要指标|今后|未来")
+_ACHIEVED_RE = re.compile(r"成就|取得|实现了|完成了|累计|年均|达到了|超过了|期间|时期")
 _APPENDIX = ("名词解释", "附件", "注释", "说明")
 
 
@@ -65,10 +67,13 @@ def extract_targets(report: Report) -> list[Target]:
         section = report.sections[para.section] if 0 <= para.section < len(report.sections) else None
         part = section.part if section is not None else Part.OTHER
         appendix = section is not None and any(w in section.heading for w in _APPENDIX)
-        multi_year = bool(_MULTI_YEAR_RE.search(para.text[:40]))
-        # a part about the five-year plan: its targets are for the plan period, not this year
-        if section is not None and part is not Part.REVIEW and _PLAN_PERIOD_RE.search(section.heading):
-            multi_year = True
+        # bit 1: multi-year context; bit 2: a section that sets five-year goals
+        multi_year = 1 if _MULTI_YEAR_RE.search(para.text[:40]) else 0
+        if section is not None and _PLAN_PERIOD_RE.search(section.heading):
+            if part is not Part.REVIEW:
+                multi_year = 1  # its targets are for the plan period, not this year
+            elif _PLAN_FUTURE_RE.search(section.heading) and not _past_period(para.text, report.year):
+                multi_year |= 2
         body_from = para.heading_end if para.heading_end > 0 else para.start
         for sent in para.sentences:
             if sent.end <= body_from:
@@ -81,6 +86,18 @@ def extract_targets(report: Report) -> list[Target]:
     return out
 
 
+_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026,
+            "十六五": 2031}
+
+
+def _past_period(text: str, year: int | None) -> bool:
+    """The paragraph speaks of a five-year plan that ended before the report's year."""
+    if not year:
+        return False
+    named = [start for name, start in _PERIODS.items() if name in text]
+    return bool(named) and max(named) + 4 < year
+
+
 def targets_in_text(text: str, start: int = 0, part: Part = Part.TASKS, section: int = -1,
                     year: int | None = None) -> list[Target]:
     """The extraction core over one sentence string (for tests and the editor's live view)."""
@@ -88,14 +105,14 @@ def targets_in_text(text: str, start: int = 0, part: Part = Part.TASKS, section:
 
     rep = _R(path="", title="", year=year, text="", raw="", raw_offsets=(0,), paragraphs=(),
              sections=())
-    return _sentence_targets(rep, text, start, part, section, False, False)
+    return _sentence_targets(rep, text, start, part, section, False, 0)
 
 
 # ---------------------------------------------------------------- one sentence
 
 
 def _sentence_targets(report: Report, text: str, offset: int, part: Part, section: int,
-                      appendix: bool, multi_year: bool) -> list[Target]:
+                      appendix: bool, multi_year: int) -> list[Target]:
     qs = parse_quantities(text, offset)
     if not qs:
         return []
@@ -140,7 +157,7 @@ def _clause_end(text: str, b: int) -> int:
 
 def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, prev_end: int,
          prev: Target | None, list_items: list[str], part: Part, section: int, appendix: bool,
-         multi_year: bool) -> tuple[Target, int, list[str]]:
+         multi_year: int) -> tuple[Target, int, list[str]]:
     hard = _clause_start(text, a, 0)
     ls = max(hard, prev_end)
     if prev_end > hard:  # after an earlier quantity in the same clause: cut at its 、/和
@@ -263,7 +280,8 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         qualifier = Qualifier.EXACT
 
     direction = _direction(dirs, indicator)
-    kind, year = _kind(report, text, hard, a, part, appendix, multi_year)
+    kind, year = _kind(report, text, hard, a, part, appendix, multi_year & 1 == 1,
+                       bool(multi_year & 2))
     if kind is TargetKind.TARGET and (baseline or _is_spec(text, b, pe, right, q.unit)):
         kind = TargetKind.OTHER
     within = text.startswith(("内", "范围内", "以内的"), pe)
@@ -328,7 +346,7 @@ def _direction(dirs: list[str], indicator: str) -> Direction:
 
 
 def _kind(report: Report, text: str, clause: int, a: int, part: Part, appendix: bool,
-          multi_year: bool) -> tuple[TargetKind, int | None]:
+          multi_year: bool, plan_section: bool = False) -> tuple[TargetKind, int | None]:
     """Target, actual or other, and the year the value refers to."""
     year = report.year
     last = year - 1 if year else None
@@ -337,6 +355,14 @@ def _kind(report: Report, text: str, clause: int, a: int, part: Part, appendix: 
     if appendix:
         return TargetKind.OTHER, None
     if part is Part.REVIEW:
+        # a review part that also sets the next five-year plan's goals (national 2021)
+        by = _BY_YEAR_RE.search(before)
+        if by and year and int(by.group(1)) >= year:
+            return TargetKind.TARGET, int(by.group(1))
+        if _PLAN_PERIOD_RE.search(before) and _PLAN_FUTURE_RE.search(before):
+            return TargetKind.TARGET, None
+        if plan_section and not _PAST_RE.search(before) and not _ACHIEVED_RE.search(before):
+            return TargetKind.TARGET, None  # a goal of the new five-year plan
         if multi_year or _MULTI_YEAR_RE.search(before):
             return TargetKind.ACTUAL, None
         ym = _YEAR_RE.findall(before)
