@@ -53,7 +53,8 @@ _YEAR_RE = re.compile(r"(?<![0-9])(20\d\d|19\d\d)年")
 _BY_YEAR_RE = re.compile(r"(?:到|至|在)(20\d\d)年")
 _FUTURE_RE = re.compile(r"力争|确保|将|今年|预期目标|目标是|拟|计划|争取")
 _PLAN_PERIOD_RE = re.compile(r"“?十[一二三四五六七]五”?(?:时期|期间|规划|发展|目标)|今后五年|未来五年|中长期|二〇三五|2035")
-_PLAN_FUTURE_RE = re.compile(r"要|将|力争|确保|目标|预期|主要指标|今后|未来")
+_PLAN_FUTURE_RE = re.compile(r"力争|确保|预期目标|主要目标|今后|未来五年|到20\d\d年")
+_PLAN_HEADING_RE = re.compile(r"目标|任务|考虑|建议|展望")
 _ACHIEVED_RE = re.compile(r"成就|取得|实现了|完成了|累计|年均|达到了|超过了|期间|时期")
 _APPENDIX = ("名词解释", "附件", "注释", "说明")
 
@@ -72,7 +73,7 @@ def extract_targets(report: Report) -> list[Target]:
         if section is not None and _PLAN_PERIOD_RE.search(section.heading):
             if part is not Part.REVIEW:
                 multi_year = 1  # its targets are for the plan period, not this year
-            elif _PLAN_FUTURE_RE.search(section.heading) and not _past_period(para.text, report.year):
+            elif _PLAN_HEADING_RE.search(section.heading) and not _past_period(para.text, report.year):
                 multi_year |= 2
         body_from = para.heading_end if para.heading_end > 0 else para.start
         for sent in para.sentences:
