@@ -327,10 +327,17 @@ def parse_quantities(text: str, start: int = 0) -> list[Quantity]:
                 pos = hi.end
                 continue
         if num.unit and _acceptable(text, i, num.end, num.is_cn, num.unit, num.mult_used):
-            out.append(Quantity(value=num.value, unit=num.unit, start=start + i,
-                                end=start + num.end, text=text[i:num.end]))
+            value, qs = num.value, i
+            fm = _FACTOR.search(text, max(0, i - 8), i)
+            if fm and fm.end() == i:  # 2×35万千瓦: two units of 350,000 kW
+                value, qs = _clean(value * Decimal(fm.group(1))), fm.start()
+            out.append(Quantity(value=value, unit=num.unit, start=start + qs,
+                                end=start + num.end, text=text[qs:num.end]))
         pos = nxt
     return out
+
+
+_FACTOR = re.compile(r"(?<![0-9.])([0-9]{1,2})\s*[×xX*＊]\s*")
 
 
 def _digits_only(s: str) -> str:

@@ -70,6 +70,9 @@ def extract_targets(report: Report) -> list[Target]:
         appendix = section is not None and any(w in section.heading for w in _APPENDIX)
         # bit 1: multi-year context; bit 2: a section that sets five-year goals
         multi_year = 1 if _MULTI_YEAR_RE.search(para.text[:40]) else 0
+        if part is Part.REVIEW and section is not None and _five_year_review(report, section.index):
+            if not _ONE_YEAR_RE.search(para.text[:80]):
+                multi_year |= 4  # 过去五年工作回顾: five-year results unless said otherwise
         if section is not None and _PLAN_PERIOD_RE.search(section.heading):
             if part is not Part.REVIEW:
                 multi_year = 1  # its targets are for the plan period, not this year
@@ -97,6 +100,21 @@ def _past_period(text: str, year: int | None) -> bool:
         return False
     named = [start for name, start in _PERIODS.items() if name in text]
     return bool(named) and max(named) + 4 < year
+
+
+_ONE_YEAR_RE = re.compile(r"去年|过去一年|一年来|上年")
+
+
+def _five_year_review(report: Report, index: int) -> bool:
+    """The section, or one above it, reviews five years (过去五年工作回顾)."""
+    seen = 0
+    i: int | None = index
+    while i is not None and 0 <= i < len(report.sections) and seen < 4:
+        if re.search(r"五年|十年", report.sections[i].heading):
+            return True
+        i = report.sections[i].parent
+        seen += 1
+    return False
 
 
 def targets_in_text(text: str, start: int = 0, part: Part = Part.TASKS, section: int = -1,
@@ -243,13 +261,16 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
                 q_start = a
             if text[a - 1 : a] == "等":
                 q_start = a - 1
-        elif not indicator and prev is not None:
+        elif not indicator and prev is not None and (
+            prev.unit == q.unit or prev.indicator not in _GENERIC_AMOUNTS
+        ):
             # 分别增长8.9%、7.7%: the list continues; take the next subject item
             if list_items:
                 indicator = list_items.pop(0)
             else:
                 indicator = prev.indicator
-            if not dirs and prev.direction is not Direction.LEVEL:
+            no_connector = conn_start == len(left.rstrip("、和及与"))
+            if not dirs and no_connector and prev.direction is not Direction.LEVEL:
                 dirs.append(prev.direction.value)
             q_start = ls + ind_s
         else:
@@ -282,7 +303,7 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
 
     direction = _direction(dirs, indicator)
     kind, year = _kind(report, text, hard, a, part, appendix, multi_year & 1 == 1,
-                       bool(multi_year & 2))
+                       bool(multi_year & 2), bool(multi_year & 4))
     if kind is TargetKind.TARGET and (baseline or _is_spec(text, b, pe, right, q.unit)):
         kind = TargetKind.OTHER
     within = text.startswith(("内", "范围内", "以内的"), pe)
@@ -319,6 +340,8 @@ _STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "
 
 
 _FILLER_SET = set(LEAD_FILLERS)
+# Names too generic to lend to the next number of another unit (投资4.7亿元，完成65条).
+_GENERIC_AMOUNTS = {"投资", "总投资", "启动投资", "资金", "投入", "完成投资", "计划投资"}
 _SIZE_UNITS = {"元", "美元", "座", "吨", "千瓦", "千伏", "平方米", "米", "亩", "公顷", "立方米", "千瓦时"}
 
 
@@ -347,7 +370,8 @@ def _direction(dirs: list[str], indicator: str) -> Direction:
 
 
 def _kind(report: Report, text: str, clause: int, a: int, part: Part, appendix: bool,
-          multi_year: bool, plan_section: bool = False) -> tuple[TargetKind, int | None]:
+          multi_year: bool, plan_section: bool = False,
+          five_year: bool = False) -> tuple[TargetKind, int | None]:
     """Target, actual or other, and the year the value refers to."""
     year = report.year
     last = year - 1 if year else None
@@ -365,6 +389,8 @@ def _kind(report: Report, text: str, clause: int, a: int, part: Part, appendix: 
         if plan_section and not _PAST_RE.search(before) and not _ACHIEVED_RE.search(before):
             return TargetKind.TARGET, None  # a goal of the new five-year plan
         if multi_year or _MULTI_YEAR_RE.search(before):
+            return TargetKind.ACTUAL, None
+        if five_year and not (_ONE_YEAR_RE.search(before) or (last and f"{last}年" in before)):
             return TargetKind.ACTUAL, None
         ym = _YEAR_RE.findall(before)
         if ym and last and int(ym[-1]) != last:
