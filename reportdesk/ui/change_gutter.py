@@ -22,7 +22,7 @@ class ChangeGutter(QWidget):
         super().__init__(parent)
         self.panes = (old, new)
         self._chunks: list[Chunk] = []
-        self._ys: list[tuple[float, float, float, float]] = []
+        self._ys: dict[int, tuple[float, float, float, float]] = {}
         self._key: tuple | None = None
         self._current: tuple[int, int, int, int] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
@@ -55,17 +55,47 @@ class ChangeGutter(QWidget):
         self._key = None
         self.update()
 
-    def _doc_ys(self) -> list[tuple[float, float, float, float]]:
-        """Document ys (old top, old bottom, new top, new bottom) of every chunk, cached
-        until either document's layout or text changes."""
+    def _visible(self) -> list[int]:
+        """Indices of chunks that can show: an end in view, or a band crossing it.
+
+        Decided on offsets (cheap); only these get pixel positions, so a paint
+        costs a few dozen layout look-ups however long the report is.
+        """
+        old, new = self.panes
+        h = self.height()
+        o0 = old.offset_at_y(old.verticalScrollBar().value() - 40)
+        o1 = old.offset_at_y(old.verticalScrollBar().value() + h + 40)
+        n0 = new.offset_at_y(new.verticalScrollBar().value() - 40)
+        n1 = new.offset_at_y(new.verticalScrollBar().value() + h + 40)
+        out = []
+        for i, c in enumerate(self._chunks):
+            if (
+                (c.old_end >= o0 and c.old_start <= o1)
+                or (c.new_end >= n0 and c.new_start <= n1)
+                or (c.old_end < o0 and c.new_start > n1)
+                or (c.old_start > o1 and c.new_end < n0)
+            ):
+                out.append(i)
+        return out
+
+    def _doc_ys(self, indices: list[int]) -> list[tuple[float, float, float, float]]:
+        """Document ys (old top, old bottom, new top, new bottom) of the given chunks,
+        cached until either document's layout or text changes."""
         old, new = self.panes
         key = tuple(
             (p.document().revision(), p.document().textWidth(), p.document_height()) for p in (old, new)
         )
         if key != self._key:
-            self._ys = [self._ys_of(c.old_start, c.old_end, c.new_start, c.new_end) for c in self._chunks]
+            self._ys = {}
             self._key = key
-        return self._ys
+        out = []
+        for i in indices:
+            v = self._ys.get(i)
+            if v is None:
+                c = self._chunks[i]
+                v = self._ys[i] = self._ys_of(c.old_start, c.old_end, c.new_start, c.new_end)
+            out.append(v)
+        return out
 
     def _ys_of(self, os_: int, oe: int, ns: int, ne: int) -> tuple[float, float, float, float]:
         old, new = self.panes
@@ -83,7 +113,7 @@ class ChangeGutter(QWidget):
 
     def band_at(self, index: int) -> tuple[float, float, float, float]:
         """Widget ys (left top, left bottom, right top, right bottom) of chunk ``index``."""
-        oy0, oy1, ny0, ny1 = self._doc_ys()[index]
+        oy0, oy1, ny0, ny1 = self._doc_ys([index])[0]
         ls, rs = self._shift(self.panes[0]), self._shift(self.panes[1])
         return oy0 + ls, oy1 + ls, ny0 + rs, ny1 + rs
 
@@ -103,10 +133,12 @@ class ChangeGutter(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), self.palette().base())
         h = self.height()
-        ys = self._doc_ys()
+        visible = self._visible()
+        ys = self._doc_ys(visible)
         ls, rs = self._shift(self.panes[0]), self._shift(self.panes[1])
         moves: list[tuple[float, float, QColor]] = []
-        for chunk, (oy0, oy1, ny0, ny1) in zip(self._chunks, ys):
+        for i, (oy0, oy1, ny0, ny1) in zip(visible, ys):
+            chunk = self._chunks[i]
             l0, l1, r0, r1 = oy0 + ls, oy1 + ls, ny0 + rs, ny1 + rs
             if max(l1, r1) < 0 or min(l0, r0) > h:
                 continue

@@ -103,7 +103,7 @@ class CompareView(QWidget):
         self._current = None
         self._old.mark_spans([])
         self._new.mark_spans([])
-        self.sync.set_anchors([])
+        self.sync.reset()
         self.gutter.set_chunks([])
         self.gutter.set_current(None, None)
         self.overview.set_marks([])
@@ -205,8 +205,9 @@ class CompareView(QWidget):
         # so scroll sync must not drag one pane after the other here.
         self.sync.enabled = False
         try:
-            self._new.scroll_to_offset(self._new_pos(ch), SHOW_AT)
+            # The draft last: it becomes the pane that leads after a relayout.
             self._old.scroll_to_offset(self._old_pos(ch), SHOW_AT)
+            self._new.scroll_to_offset(self._new_pos(ch), SHOW_AT)
         finally:
             self.sync.enabled = True
         self._mark(ch)
@@ -231,8 +232,8 @@ class CompareView(QWidget):
             new_pos = round(self.sync.map_offset(old_pos, 0))
         self.sync.enabled = False
         try:
-            self._new.scroll_to_offset(new_pos, SHOW_AT)
             self._old.scroll_to_offset(old_pos, SHOW_AT)
+            self._new.scroll_to_offset(new_pos, SHOW_AT)
         finally:
             self.sync.enabled = True
         self._old.mark_spans([old_span] if old_span else [])

@@ -7,6 +7,8 @@ there (the other pane follows through scroll sync).
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -48,14 +50,34 @@ class OverviewStrip(QWidget):
         self.update()
 
     def _doc_ys(self) -> list[tuple[float, float]]:
+        """Approximate document ys of the marks: exact block tops, linear inside a
+        paragraph — at a strip's scale (one pixel is a dozen text pixels) that is
+        exact enough, and it costs one layout look-up per paragraph, not per mark."""
         doc = self.pane.document()
         key = (doc.revision(), doc.textWidth(), self.pane.document_height())
-        if key != self._key:
-            self._ys = [
-                (self.pane.y_for_offset(s), self.pane.y_for_offset(e) if e > s else self.pane.y_for_offset(s))
-                for _k, s, e in self._marks
-            ]
-            self._key = key
+        if key == self._key:
+            return self._ys
+        om = self.pane.offset_map()
+        layout = doc.documentLayout()
+        starts: list[int] = []
+        tops: list[float] = []
+        heights: list[float] = []
+        block = doc.firstBlock()
+        while block.isValid():
+            r = layout.blockBoundingRect(block)
+            starts.append(om.from_qt(block.position()))
+            tops.append(r.top())
+            heights.append(r.height())
+            block = block.next()
+        ends = starts[1:] + [om.length + 1]
+
+        def y_of(cp: int) -> float:
+            i = max(bisect.bisect_right(starts, cp) - 1, 0)
+            span = max(ends[i] - starts[i], 1)
+            return tops[i] + heights[i] * min((cp - starts[i]) / span, 1.0)
+
+        self._ys = [(y_of(s), y_of(e)) for _k, s, e in self._marks]
+        self._key = key
         return self._ys
 
     def _scale(self) -> float:

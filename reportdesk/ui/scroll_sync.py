@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reportdesk.ui.text_pane import TextPane
 
@@ -70,10 +70,26 @@ class ScrollSync(QObject):
         self._anchors: list[Anchor] = []
         self._busy = False
         self.enabled = True
+        self._leader = 1  # the pane the user moved last; the draft by default
         old.verticalScrollBar().valueChanged.connect(lambda _v: self._follow(0))
         new.verticalScrollBar().valueChanged.connect(lambda _v: self._follow(1))
+        # A relayout (resize, font, highlighting, typing) moves text under a
+        # still scroll bar: re-align once the layout settles.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self._after_relayout)
+        self._top: float | None = None  # the leader's top offset, kept through relayouts
+        for p in (old, new):
+            p.document().documentLayout().documentSizeChanged.connect(lambda _s: self._relayout.start())
 
     # ------------------------------------------------------------ anchors
+    def reset(self) -> None:
+        """New texts: no anchors, no remembered position."""
+        self._anchors = []
+        self._top = None
+        self._leader = 1
+
     def set_anchors(self, anchors: Sequence[Anchor]) -> None:
         old_len = len(self.panes[0].text())
         new_len = len(self.panes[1].text())
@@ -150,6 +166,22 @@ class ScrollSync(QObject):
         self.synced.emit()
 
     def _follow(self, leader: int) -> None:
-        if self._busy or not self.enabled:
+        if self._busy:
             return
-        self.sync_from(leader)
+        self._leader = leader
+        self._top = self.panes[leader].offset_at_top()
+        if self.enabled:
+            self.sync_from(leader)
+
+    def _after_relayout(self) -> None:
+        """Put the text the leader showed back at its top, then align the follower."""
+        if not self.enabled:
+            return
+        lp = self.panes[self._leader]
+        if self._top is not None:
+            self._busy = True
+            try:
+                lp.verticalScrollBar().setValue(round(lp.y_for_offset(self._top)))
+            finally:
+                self._busy = False
+        self.sync_from(self._leader)

@@ -80,3 +80,18 @@ def test_end_of_document_reaches_both_ends(view) -> None:
     old, new = view.old_editor(), view.new_editor()
     new.verticalScrollBar().setValue(new.verticalScrollBar().maximum())
     assert old.verticalScrollBar().value() >= old.verticalScrollBar().maximum() - 3
+
+
+def test_resize_keeps_the_pair_aligned(qtbot, view, national) -> None:
+    old, new = view.old_editor(), view.new_editor()
+    p = _pairs_in_middle(national)[1]
+    new.scroll_to_offset(p.new.start)
+    before = new.verticalScrollBar().value()
+    view.resize(800, 600)  # narrower: every paragraph rewraps
+
+    def aligned() -> None:
+        assert new.verticalScrollBar().value() != before  # the text moved down the page …
+        assert abs(new.offset_at_top() - p.new.start) < 2  # … and the draft kept its place
+        assert abs(old.verticalScrollBar().value() - old.y_for_offset(p.old.start)) <= 3
+
+    qtbot.waitUntil(aligned, timeout=2000)
