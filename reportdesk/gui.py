@@ -150,6 +150,9 @@ def _screenshot(app: QApplication, window, paths: list[str], args: argparse.Name
         QTimer.singleShot(300, shoot)
 
     def shoot() -> None:
+        current = window.view.current_change()
+        if current is not None:  # the docks were rearranged: bring the row back into view
+            window.navigator.select_change(current)
         window.view.flush_highlighting()
         app.processEvents()
         ok = window.grab().save(str(out))
@@ -172,13 +175,22 @@ def _screenshot(app: QApplication, window, paths: list[str], args: argparse.Name
 
 def _pose(window) -> None:  # noqa: ANN001
     """Show something worth seeing: the first changed target, else the first change."""
+    from PySide6.QtCore import Qt
+
+    # Both right-hand docks in view (normally tabbed): the picture shows changes and targets.
+    window.removeDockWidget(window.targets_dock)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.targets_dock, Qt.Orientation.Vertical)
+    window.targets_dock.show()
+    window.resizeDocks([window.navigator_dock, window.targets_dock], [5, 4], Qt.Orientation.Vertical)
+    window.resizeDocks([window.outline_dock, window.navigator_dock], [200, 470], Qt.Orientation.Horizontal)
     c = window.session.comparison
     if c is None or not c.changes:
         return
     changed = [t for t in c.target_changes if t.old is not None and t.new is not None and t.change != "unchanged"]
     if changed:
         pos = changed[0].new.start
-        hit = next((ch for ch in c.changes if ch.new is not None and ch.new.start <= pos < max(ch.new.end, pos + 1)), None)
+        after = [ch for ch in c.changes if ch.new is not None and ch.new.end > pos]
+        hit = min(after, key=lambda ch: ch.new.start, default=None)
         if hit is not None:
             window.view.show_change(hit.id)
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-FILE_FILTER_KEY = "Reports (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt);;All files (*)"
 
-
-def file_filter(widget: QWidget) -> str:
-    return widget.tr("Reports (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt);;All files (*)")
+def file_filter() -> str:
+    return QCoreApplication.translate(
+        "CompareDialog", "Reports (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt);;All files (*)"
+    )
 
 
 class CompareDialog(QDialog):
@@ -70,7 +71,7 @@ class CompareDialog(QDialog):
 
     def _browse(self, edit: QLineEdit) -> None:
         start = edit.text() or self._start_dir
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a report"), start, file_filter(self))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a report"), start, file_filter())
         if path:
             edit.setText(path)
             self._start_dir = str(Path(path).parent)
