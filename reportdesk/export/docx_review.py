@@ -1,0 +1,73 @@
+"""Comparison → review .docx: cover and statistics, tracked changes with comments, 修改对照表.
+
+``export_review(comparison, path, options)`` is the one entry point for the
+export dialog and ``reportdesk compare … -o review.docx``.  The document is
+built in memory and written atomically (see atomic.py); no Qt here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from docx import Document
+from docx.document import Document as DocumentObject
+
+from reportdesk.engine.errors import ExportError, ReportDeskError
+from reportdesk.engine.model import Comparison
+
+from . import atomic, comments, layout, oxml, summary, table
+from .options import FORMS, ExportOptions
+from .tracked import TrackedWriter
+
+__all__ = ["ExportOptions", "build_document", "export_review"]
+
+BODY_BOOKMARK_ID = 9000
+
+
+def build_document(comparison: Comparison, options: ExportOptions = ExportOptions()) -> DocumentObject:
+    """The whole review document as a python-docx object (not yet saved)."""
+    if options.form not in FORMS:
+        raise ExportError(f"未知的审阅稿形式“{options.form}”，应为修订稿、对照表或两者。", f"bad form {options.form!r}")
+    date = options.date or datetime.now()
+    doc = Document()
+    layout.apply(doc, options)
+    props = doc.core_properties
+    props.title = f"{summary.report_name(comparison.new)}修改审阅稿"
+    props.author = options.author
+    props.last_modified_by = options.author
+    props.comments = "由报告对照台（ReportDesk）生成"
+
+    elements = summary.build(comparison, options, date)
+    if options.tracked:
+        from reportdesk.engine.merge import document_ops
+
+        notes = comments.notes(comparison, options)
+        anchors = comments.add_comments(doc, notes, options, date) if notes else []
+        writer = TrackedWriter(comparison, options, oxml.Revisions(options.author, date))
+        elements += writer.build(document_ops(comparison), anchors, BODY_BOOKMARK_ID)
+        if anchors and len(writer.placed) < len(anchors):
+            comments.drop_unplaced(doc, writer.placed)
+    if options.table:
+        elements += table.build(comparison, options)
+    sect = doc.element.body.sectPr
+    for e in elements:
+        sect.addprevious(e)
+    return doc
+
+
+def export_review(comparison: Comparison, path: str | Path, options: ExportOptions = ExportOptions()) -> Path:
+    """Write the review document to ``path`` (a .docx that is neither input); returns the path written."""
+    target = atomic.check_target(path, [comparison.old.path, comparison.new.path])
+    try:
+        doc = build_document(comparison, options)
+    except ReportDeskError:
+        raise
+    except Exception as e:  # a bug must not look like a crash to the clerk
+        raise ExportError("生成审阅稿时出错，未保存任何文件。请把日志发给维护人员。", f"build failed: {e!r}", str(target)) from e
+
+    def save(stream: IO[bytes]) -> None:
+        doc.save(stream)
+
+    return atomic.write(target, save)

@@ -1,0 +1,196 @@
+"""修改对照表: 序号 | 原文 | 修改后 | 说明, one row per changed stretch of a paragraph.
+
+Consecutive changed sentences of the same old and new paragraph share a row; a
+moved sentence always has its own row so its note stays clear.  Deleted words
+are struck through on the left, inserted words bold and underlined on the
+right (marks that survive black-and-white printing).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from reportdesk.engine.model import AlignedPair, Comparison, PairKind, Report, Span
+
+from . import layout, oxml
+from .comments import where_in, changed_targets, review_text, target_text, unmet_reviews
+from .options import ExportOptions
+
+WIDTHS = [700, 3300, 3300, layout.TEXT_W - 700 - 6600]
+HEAD = ["序号", "原文", "修改后", "说明"]
+
+
+@dataclass
+class Row:
+    old: list[tuple[str, bool]] = field(default_factory=list)  # (text, deleted)
+    new: list[tuple[str, bool]] = field(default_factory=list)  # (text, inserted)
+    old_spans: list[Span] = field(default_factory=list)
+    new_spans: list[Span] = field(default_factory=list)
+    kinds: list[PairKind] = field(default_factory=list)
+    pairs: list[AlignedPair] = field(default_factory=list)
+    old_par: int | None = None
+    new_par: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _par_index(report: Report):
+    starts = [p.start for p in report.paragraphs]
+
+    def at(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    return at
+
+
+def _add_pair(row: Row, c: Comparison, p: AlignedPair) -> None:
+    old, new = c.old.text, c.new.text
+    row.kinds.append(p.kind)
+    row.pairs.append(p)
+    if p.old is not None and len(p.old):
+        row.old_spans.append(p.old)
+    if p.new is not None and len(p.new):
+        row.new_spans.append(p.new)
+    if p.kind is PairKind.INSERTED or (p.old is None and p.new is not None):
+        row.new.append((new[p.new.start : p.new.end], True))
+        return
+    if p.kind is PairKind.DELETED or (p.new is None and p.old is not None):
+        row.old.append((old[p.old.start : p.old.end], True))
+        return
+    if p.kind is PairKind.EQUAL or not p.ops:
+        row.old.append((old[p.old.start : p.old.end], False))
+        row.new.append((new[p.new.start : p.new.end], False))
+        return
+    for op in p.ops:
+        if op.op == "equal":
+            row.old.append((old[op.old.start : op.old.end], False))
+            row.new.append((new[op.new.start : op.new.end], False))
+        elif op.op == "delete":
+            row.old.append((old[op.old.start : op.old.end], True))
+        else:
+            row.new.append((new[op.new.start : op.new.end], True))
+
+
+def rows(c: Comparison, options: ExportOptions) -> list[Row]:
+    """Rows of the table in the newer report's reading order."""
+    old_at, new_at = _par_index(c.old), _par_index(c.new)
+    out: list[Row] = []
+    cur: Row | None = None
+    for p in c.pairs:
+        if p.kind is PairKind.EQUAL and not options.include_unchanged:
+            cur = None
+            continue
+        op_ = old_at(p.old.start) if p.old is not None and p.kind is not PairKind.INSERTED else None
+        np_ = new_at(p.new.start) if p.new is not None and p.kind is not PairKind.DELETED else None
+        same = (
+            cur is not None
+            and p.kind is not PairKind.MOVED
+            and PairKind.MOVED not in cur.kinds
+            and (op_ is None or cur.old_par in (None, op_))
+            and (np_ is None or cur.new_par in (None, np_))
+        )
+        if not same:
+            cur = Row()
+            out.append(cur)
+        assert cur is not None
+        cur.old_par = cur.old_par if op_ is None else op_
+        cur.new_par = cur.new_par if np_ is None else np_
+        _add_pair(cur, c, p)
+    if not options.include_unchanged:
+        out = [r for r in out if any(k is not PairKind.EQUAL for k in r.kinds)]
+    _annotate(c, out, options)
+    return out
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def _annotate(c: Comparison, table_rows: list[Row], options: ExportOptions) -> None:
+    for r in table_rows:
+        kinds = set(r.kinds)
+        edited = any(op.op != "equal" for p in r.pairs for op in p.ops)
+        if PairKind.MOVED in kinds:
+            src = next(p for p in r.pairs if p.kind is PairKind.MOVED)
+            r.notes.append(f"位置调整：由{where_in(c.old, src.old.start)}移来" + ("，并有修改" if edited else ""))
+        elif kinds <= {PairKind.INSERTED}:
+            r.notes.append("新增")
+        elif kinds <= {PairKind.DELETED}:
+            r.notes.append("删除")
+        elif kinds == {PairKind.EQUAL}:
+            r.notes.append("未修改")
+        else:
+            r.notes.append("修改")
+    if not options.include_targets:
+        return
+    for tc in changed_targets(c):
+        side, pos = ("new", tc.new.start) if tc.new is not None else ("old", tc.old.start)
+        for r in table_rows:
+            if _inside(pos, r.new_spans if side == "new" else r.old_spans):
+                r.notes.append(target_text(tc))
+                break
+    for tr in unmet_reviews(c):
+        side, pos = ("new", tr.actual.start) if tr.actual is not None else ("old", tr.target.start)
+        for r in table_rows:
+            if _inside(pos, r.new_spans if side == "new" else r.old_spans):
+                r.notes.append(review_text(tr))
+                break
+
+
+def _cell(parts: list[tuple[str, bool]], marked: etree._Element | None) -> list[etree._Element]:
+    """Cell paragraphs; ``marked`` is the rPr template for the changed words (copied per run)."""
+    paras: list[etree._Element] = []
+    p = oxml.paragraph(oxml.ppr(style=layout.S_TABLE))
+    for text, changed in parts:
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                paras.append(p)
+                p = oxml.paragraph(oxml.ppr(style=layout.S_TABLE))
+            if line:
+                props = etree.fromstring(etree.tostring(marked)) if changed and marked is not None else None
+                p.append(oxml.run(line, props))
+    paras.append(p)
+    return paras
+
+
+def _plain(text: str, style: str = layout.S_TABLE, jc: str | None = None) -> etree._Element:
+    return oxml.paragraph(oxml.ppr(style=style, jc=jc), oxml.run(text))
+
+
+def legend() -> etree._Element:
+    p = oxml.paragraph(oxml.ppr(style=layout.S_NOTE))
+    for text, props in (
+        ("说明：“原文”栏中加删除线的文字（如", None),
+        ("删去的文字", oxml.rpr(strike=True)),
+        ("）为删去的内容；“修改后”栏中加粗并加下划线的文字（如", None),
+        ("新增的文字", oxml.rpr(bold=True, underline=True)),
+        ("）为新增的内容；“说明”栏注明新增、删除、修改、位置调整和目标变化。", None),
+    ):
+        p.append(oxml.run(text, props))
+    return p
+
+
+def build(c: Comparison, options: ExportOptions) -> list[etree._Element]:
+    """The heading, legend and table, as body elements."""
+    out = [oxml.paragraph(oxml.ppr(style=layout.S_TITLE, page_break_before=True), oxml.run("修改对照表")), legend()]
+    table_rows = rows(c, options)
+    tbl = oxml.table(WIDTHS)
+    tbl.append(oxml.table_row([[_plain(h, layout.S_TABLE_HEAD)] for h in HEAD], WIDTHS, header=True))
+    strike = oxml.rpr(strike=True)
+    insert = oxml.rpr(bold=True, underline=True)
+    for i, r in enumerate(table_rows, 1):
+        cells = [
+            [_plain(str(i), jc="center")],
+            _cell(r.old, strike),
+            _cell(r.new, insert),
+            [_plain(n) for n in r.notes] or [_plain("")],
+        ]
+        tbl.append(oxml.table_row(cells, WIDTHS))
+    if not table_rows:
+        tbl.append(oxml.table_row([[_plain("")], [_plain("两份报告正文相同，没有修改。")], [_plain("")], [_plain("")]], WIDTHS))
+    out.append(tbl)
+    # Word requires a paragraph after a table at the end of a section.
+    out.append(oxml.paragraph(oxml.ppr(style=layout.S_TABLE)))
+    return out
