@@ -317,8 +317,9 @@ def parse_quantities(text: str, start: int = 0) -> list[Quantity]:
             low = num.value
             if not num.unit and not num.mult_used and hi.mult_used:
                 # 6-8万人 means 6万 to 8万
-                scale = hi.value / parse_number(_digits_only(text[hi.start:hi.end]) or "1")
-                low = _clean(low * scale) if scale else low
+                base = parse_number(_digits_only(text[hi.start:hi.end]) or "1")
+                if base:
+                    low = _clean(low * (hi.value / base))
             if low < hi.value:
                 q = Quantity(value=low, unit=hi.unit, value_max=hi.value, start=start + i,
                              end=start + hi.end, text=text[i:hi.end])

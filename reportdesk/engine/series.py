@@ -78,10 +78,11 @@ def target_series(reports: Sequence[Report]) -> Series:
             for ch in match_target_lists(plans[k - 1], plans[k], reps[k - 1].year, year):
                 if ch.new is None:
                     continue
-                row = prev_map.get(id(ch.old)) if ch.old is not None else None
-                if row is None or year in row.cells:
-                    row = _Row()
-                    rows.append(row)
+                found = prev_map.get(id(ch.old)) if ch.old is not None else None
+                if found is None or year in found.cells:
+                    found = _Row()
+                    rows.append(found)
+                row = found
                 mapping[id(ch.new)] = row
                 row.cells[year] = {"target": ch.new, "change": ch.change}
             # bridge a gap: a target missing for a year (2020 had no GDP target) continues its row
@@ -108,10 +109,10 @@ def target_series(reports: Sequence[Report]) -> Series:
         year = reps[k].year or 0
         actuals = [t for t in extracted[k + 1] if t.kind is TargetKind.ACTUAL]
         for rv in review_target_lists(plans[k], actuals, reps[k].year):
-            row = row_of[k].get(id(rv.target))
-            if row is not None and year in row.cells:
-                row.cells[year]["actual"] = rv.actual
-                row.cells[year]["status"] = rv.status
+            hit = row_of[k].get(id(rv.target))
+            if hit is not None and year in hit.cells:
+                hit.cells[year]["actual"] = rv.actual
+                hit.cells[year]["status"] = rv.status
 
     out = []
     for r in rows:

@@ -11,7 +11,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from reportdesk.engine.model import PhraseChanges, PhraseOccurrence, Target, TargetChange, TargetReview
+from reportdesk.engine.model import (
+    PhraseChanges,
+    PhraseOccurrence,
+    Target,
+    TargetChange,
+    TargetReview,
+)
 from reportdesk.engine.series import Series, SeriesCell
 from reportdesk.engine.target_match import value_text
 
