@@ -208,9 +208,14 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     # 由240元提高到280元: the first number is the baseline, the indicator stands before 由
     baseline = False
     bm = _FROM_RE.search(left, 0, ind_e)
-    if bm and _TO_RE.match(text, b + _post_len(text, b)):
+    after = b + _post_len(text, b)
+    lt = _LIST_TAIL.match(text, after)
+    to_follows = bool(_TO_RE.match(text, lt.end() if lt else after))
+    if bm and to_follows:
         baseline = True
         ind_e = bm.start()
+    elif to_follows and prev is not None and prev.kind is TargetKind.OTHER and ls > hard:
+        baseline = True  # 分别从202元、270元提高到…: the list of baselines goes on
     changed = True
     while changed:
         changed = False
@@ -248,7 +253,8 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         if k > 0:
             re_end = k
     right = text[rs:re_end]
-    right_ok = 0 < len(right) <= 12 and not right.startswith(("是", "和", "等", "左右", "以"))
+    right_ok = (0 < len(right) <= 12 and not right.startswith(("是", "和", "等", "左右", "以"))
+                and not _DIGIT_RE.search(right))
 
     q_start = ls + ind_s
     q_end = pe
@@ -284,7 +290,7 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         if len(parts) > 1:
             items = parts[1:]
             indicator = parts[0]
-    indicator = _strip(indicator)
+    indicator = _strip(re.sub(r"(?:分别|均|都|也)+$", "", indicator))
     if len(indicator) == 1:
         indicator = ""  # 有6.5%－7%: one character names nothing
 
@@ -306,9 +312,11 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
                        bool(multi_year & 2), bool(multi_year & 4))
     if kind is TargetKind.TARGET and (baseline or _is_spec(text, b, pe, right, q.unit)):
         kind = TargetKind.OTHER
-    within = text.startswith(("内", "范围内", "以内的"), pe)
+    # 50米内换乘 / 每10万人45台: a distance or a denominator qualifying another number
+    within = text.startswith(("内", "范围内", "以内的"), pe) or text[a - 1 : a] == "每"
     if within and kind is TargetKind.TARGET:
         kind = TargetKind.OTHER  # 50米内换乘: a distance that qualifies another indicator
+    q_start, q_end = min(q_start, a), max(q_end, b)  # the quote always holds the number
     quote = text[q_start:q_end]
     t = Target(
         quote=quote, indicator=indicator, value=q.value, unit=q.unit, qualifier=qualifier,
@@ -340,6 +348,9 @@ _STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "
 
 
 _FILLER_SET = set(LEAD_FILLERS)
+# 202元、270元 (提高到…): the rest of a list of numbers after this one
+_LIST_TAIL = re.compile(r"(?:[、和及][0-9０-９.．,]+[万亿]?[^\s，。；、,;提增降减上扩至到由从]{0,3}?(?=[、和及提增降减上扩至到]))*")
+_DIGIT_RE = re.compile(r"[0-9０-９]")
 # Names too generic to lend to the next number of another unit (投资4.7亿元，完成65条).
 _GENERIC_AMOUNTS = {"投资", "总投资", "启动投资", "资金", "投入", "完成投资", "计划投资"}
 _SIZE_UNITS = {"元", "美元", "座", "吨", "千瓦", "千伏", "平方米", "米", "亩", "公顷", "立方米", "千瓦时"}
