@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
-
 import pytest
 
 from reportdesk.engine.model import (
@@ -19,13 +16,11 @@ from reportdesk.engine.model import (
     Stats,
 )
 from reportdesk.engine.structure import report_from_text
+from reportdesk.ui.pyside_fix import make_none_immortal
 
-# PySide6 6.12 on Python 3.11 drops a reference to None on every call of a
-# void method (3.12+ has an immortal None and does not care), so a few
-# thousand Qt calls end the process with "none_dealloc".  Until the app
-# installs the same guard at start-up, the widget tests make None immortal.
-if sys.version_info < (3, 12):
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+# PySide6 6.12 on Python 3.11 drops a reference to None on every void Qt call;
+# without this the test process aborts with "none_dealloc" (see pyside_fix).
+make_none_immortal()
 
 # A small pair with every kind of mark; 𠀀 (outside the BMP) shifts Qt positions.
 OLD = "一、总体要求\n𠀀今年经济增长5%左右。城镇新增就业1200万人以上。\n要加快发展。"

@@ -93,3 +93,45 @@ def test_national_highlighting_is_fast(qtbot, national) -> None:
     v.flush_highlighting()
     marked = sum(1 for b in range(v.new_editor().document().blockCount()) if _formats(v.new_editor(), b))
     assert marked > 20
+
+
+def test_national_cpi_target_is_bold_on_both_sides(qtbot, national) -> None:
+    """居民消费价格涨幅 3%左右 → 2%左右: the changed figure is a target mark in both panes."""
+    v = _view(qtbot, national)
+    tc = next(t for t in national.target_changes if t.indicator == "居民消费价格涨幅")
+    for pane, target, text in ((v.old_editor(), tc.old, national.old.text), (v.new_editor(), tc.new, national.new.text)):
+        block = pane.document().findBlock(to_qt(text, target.start))
+        rel_start = to_qt(text, target.start) - block.position()
+        rel_end = to_qt(text, target.end) - block.position()
+        bold = [
+            (s, n)
+            for s, n, f in _formats(pane, block.blockNumber())
+            if f.fontWeight() == QFont.Weight.Bold and s < rel_end and s + n > rel_start
+        ]
+        assert bold, pane.objectName()
+
+
+def test_event_loop_keeps_ticking_while_highlighting(qtbot, national) -> None:
+    """set_comparison on the national pair, then the batched re-highlighting: measure
+    the longest gap between 5 ms timer ticks (the brief's budget is 100 ms)."""
+    from PySide6.QtCore import QTimer
+
+    v = CompareView()
+    qtbot.addWidget(v)
+    v.resize(1200, 800)
+    v.show()
+    v.set_texts(national.old.text, national.new.text, "2024", "2025")
+    qtbot.wait(50)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    qtbot.wait(30)
+    assert v.set_comparison(national)
+    qtbot.waitUntil(lambda: v.new_editor().highlighter.pending() == 0 and v.old_editor().highlighter.pending() == 0)
+    qtbot.wait(30)
+    timer.stop()
+    gap = max(b - a for a, b in zip(ticks, ticks[1:]))
+    print(f"longest event-loop gap: {gap * 1000:.1f} ms")
+    assert gap < 0.25  # generous for a shared 2-core machine; measured ~30 ms
