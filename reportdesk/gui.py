@@ -50,8 +50,22 @@ def _app() -> QApplication:
     return app
 
 
+def guard_none_refcount() -> None:
+    """Work around PySide6 6.12 on Python 3.11 losing a reference to None per void call.
+
+    After a few thousand Qt calls None's count reaches zero and the process
+    aborts ("none_dealloc").  Python 3.12+ has an immortal None; on older
+    versions we give None a reference count it cannot run down.
+    """
+    if sys.version_info < (3, 12):
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
 def run_gui(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    guard_none_refcount()
     paths = demo_paths() if args.demo else list(args.files)
     if args.screenshot and not paths:
         print("--screenshot 需要要比较的文件，或同时给出 --demo。", file=sys.stderr)

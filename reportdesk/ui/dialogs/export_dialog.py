@@ -67,11 +67,11 @@ class ExportDialog(QDialog):
         form_box.addRow(self.tr("&Author:"), self.author)
         self.include_targets = QCheckBox(self.tr("Include the target changes table"))
         self.include_targets.setChecked(True)
-        self.include_summary = QCheckBox(self.tr("Include a summary of the changes"))
-        self.include_summary.setChecked(True)
+        self.include_unchanged = QCheckBox(self.tr("List unchanged sentences in the table too"))
+        self.include_unchanged.setChecked(False)
         self.include_comments = QCheckBox(self.tr("Explain moves and target changes in comments"))
         self.include_comments.setChecked(True)
-        for box in (self.include_summary, self.include_targets, self.include_comments):
+        for box in (self.include_targets, self.include_comments, self.include_unchanged):
             form_box.addRow("", box)
         out = QHBoxLayout()
         self.path_edit = QLineEdit(suggested)
@@ -106,7 +106,7 @@ class ExportDialog(QDialog):
         return {
             "form": self.form(),
             "author": self.author.text().strip() or "ReportDesk",
-            "include_summary": self.include_summary.isChecked(),
+            "include_unchanged": self.include_unchanged.isChecked(),
             "include_targets": self.include_targets.isChecked(),
             "include_comments": self.include_comments.isChecked(),
         }

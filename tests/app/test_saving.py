@@ -1,0 +1,83 @@
+"""Saving the draft: .txt and .docx read back to the same text; errors are Chinese."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from reportdesk.app.saving import atomic_write, save_draft
+from reportdesk.engine.errors import SaveError
+from reportdesk.engine.load import load_report
+
+
+@pytest.fixture(scope="module")
+def report_text(corpus_dir):
+    return load_report(corpus_dir / "national" / "2025.txt").text
+
+
+@pytest.mark.parametrize("ext", [".txt", ".docx"])
+def test_round_trip_through_the_loader(tmp_path, report_text, ext):
+    draft = report_text.replace("各位代表", "各位代表（修改稿）", 1)
+    path = save_draft(draft, tmp_path / f"draft{ext}")
+    assert load_report(path).text == draft
+
+
+def test_txt_is_utf8_with_windows_line_ends(tmp_path):
+    path = save_draft("第一段\n第二段", tmp_path / "a.txt")
+    assert path.read_bytes() == "第一段\r\n第二段".encode()
+
+
+def test_docx_has_one_paragraph_per_line(tmp_path):
+    from docx import Document
+
+    path = save_draft("一、总体要求\n今年经济增长5%左右。", tmp_path / "a.docx")
+    assert [p.text for p in Document(str(path)).paragraphs] == ["一、总体要求", "今年经济增长5%左右。"]
+
+
+def test_unsupported_format_is_a_chinese_message(tmp_path):
+    with pytest.raises(SaveError) as e:
+        save_draft("x", tmp_path / "a.doc")
+    assert ".docx" in e.value.message and "不能保存" in e.value.message
+    assert not (tmp_path / "a.doc").exists()
+
+
+def test_missing_folder(tmp_path):
+    with pytest.raises(SaveError) as e:
+        save_draft("x", tmp_path / "nope" / "a.txt")
+    assert "不存在" in e.value.message
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_folder(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(SaveError) as e:
+            save_draft("x", folder / "a.txt")
+        assert "无法写入" in e.value.message
+    finally:
+        folder.chmod(0o700)
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "a.txt"
+    target.write_text("旧内容", encoding="utf-8")
+
+    def boom(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(OSError):
+        atomic_write(target, "新内容".encode())
+    assert target.read_text(encoding="utf-8") == "旧内容"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]  # no temp file left behind
+
+
+def test_disk_full_is_a_save_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "fsync", lambda _fd: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    with pytest.raises(SaveError) as e:
+        save_draft("x", tmp_path / "a.txt")
+    assert "磁盘" in e.value.message

@@ -1,0 +1,88 @@
+"""TaskRunner: results come back on the GUI thread; a late result for older input is dropped."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QThread
+
+from reportdesk.app.tasks import TaskRunner
+
+
+def slow(value, seconds):
+    time.sleep(seconds)
+    return value
+
+
+def test_result_arrives_on_the_gui_thread(qtbot):
+    runner = TaskRunner()
+    got = []
+    gui = QThread.currentThread()
+    runner.submit("x", slow, 7, 0.01, on_done=lambda v: got.append((v, QThread.currentThread() is gui)))
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    assert got == [(7, True)]
+    assert not runner.is_busy()
+
+
+def test_newest_wins_and_waiting_jobs_are_coalesced(qtbot):
+    runner = TaskRunner()
+    got = []
+    started = []
+
+    def job(v):
+        started.append(v)
+        time.sleep(0.05)
+        return v
+
+    for v in range(5):  # typing fast: five requests while the first runs
+        runner.submit("compare", job, v, on_done=got.append)
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5000)
+    assert got == [4]
+    assert started == [0, 4]  # 1..3 were replaced before they ever ran
+    assert runner.dropped == 1
+
+
+def test_channels_are_independent(qtbot):
+    runner = TaskRunner()
+    got = []
+    runner.submit("load", slow, "a", 0.05, on_done=got.append)
+    runner.submit("compare", slow, "b", 0.01, on_done=got.append)
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=5000)
+    assert sorted(got) == ["a", "b"]
+
+
+def test_errors_go_to_on_error(qtbot):
+    runner = TaskRunner()
+    errors = []
+
+    def fail():
+        raise ValueError("bad")
+
+    runner.submit("x", fail, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError)
+
+
+def test_cancel_and_close_drop_results(qtbot):
+    runner = TaskRunner()
+    got = []
+    runner.submit("x", slow, 1, 0.05, on_done=got.append)
+    runner.cancel("x")
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5000)
+    runner.submit("y", slow, 2, 0.05, on_done=got.append)
+    runner.close()
+    time.sleep(0.1)
+    qtbot.wait(50)
+    assert got == []
+
+
+def test_busy_signal(qtbot):
+    runner = TaskRunner()
+    states = []
+    runner.busy_changed.connect(states.append)
+    ev = threading.Event()
+    runner.submit("x", ev.wait, 5)
+    assert runner.is_busy("x") and not runner.is_busy("y")
+    ev.set()
+    qtbot.waitUntil(lambda: states == [True, False], timeout=5000)
