@@ -353,6 +353,7 @@ _LIST_TAIL = re.compile(r"(?:[、和及][0-9０-９.．,]+[万亿]?[^\s，。；
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 # Names too generic to lend to the next number of another unit (投资4.7亿元，完成65条).
 _GENERIC_AMOUNTS = {"投资", "总投资", "启动投资", "资金", "投入", "完成投资", "计划投资"}
+_TIME_UNITS = {"小时", "分钟", "天", "工作日"}
 _SIZE_UNITS = {"元", "美元", "座", "吨", "千瓦", "千伏", "平方米", "米", "亩", "公顷", "立方米", "千瓦时"}
 
 
@@ -362,8 +363,10 @@ def _is_spec(text: str, b: int, pe: int, right: str, unit: str) -> bool:
             and "\u4e00" <= text[pe] <= "\u9fff" and text[pe] not in "的"
             and (text[b:pe] == "以下" or unit in _SIZE_UNITS)):
         return True  # 8座以下小汽车, 5000万元以上项目: a size class, not a goal
-    if text.startswith(("“", "\""), b):
-        return True
+    if unit in _TIME_UNITS and b < len(text) and (
+        text[b] in "“\"" or ("\u4e00" <= text[b] <= "\u9fff" and text[b] not in "内以左的")
+    ):
+        return True  # 24小时“不打烊”, 10分钟健身圈: a slogan, not a duration to reach
     after = text[b:b + 6]
     return any(after.startswith(w) or right.startswith(w) for w in _STRUCTURE_NOUNS)
 
