@@ -75,10 +75,10 @@ class CompareView(QWidget):
         return self._new
 
     def new_text(self) -> str:
-        return self._new.toPlainText()
+        return self._new.text()
 
     def old_text(self) -> str:
-        return self._old.toPlainText()
+        return self._old.text()
 
     def comparison(self) -> Comparison | None:
         return self._comparison

@@ -104,13 +104,19 @@ class TextPane(QTextEdit):
         self._om = None
 
     def text(self) -> str:
-        return self.toPlainText()
+        """The text exactly as the engine sees it: paragraphs joined by "\n".
+
+        Unlike ``toPlainText`` this keeps no-break spaces (U+00A0) and line
+        separators (U+2028) as they are, so a text set here comes back equal
+        and comparisons of it are not taken for stale.
+        """
+        return self.document().toRawText().replace("\u2029", "\n")
 
     def offset_map(self) -> OffsetMap:
         """Code point <-> UTF-16 map of the current text (cached per edit revision)."""
         rev = self.document().revision()
         if self._om is None or self._om[0] != rev:
-            self._om = (rev, OffsetMap(self.toPlainText()))
+            self._om = (rev, OffsetMap(self.text()))
         return self._om[1]
 
     # ------------------------------------------------------------ geometry (doc pixels)

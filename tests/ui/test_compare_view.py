@@ -166,3 +166,17 @@ def test_replacing_the_comparison_keeps_current_change(view, national) -> None:
     c2 = dataclasses.replace(national)
     assert view.set_comparison(c2)
     assert view.current_change() == 10
+
+
+def test_text_comes_back_exactly_as_set(qtbot, small) -> None:
+    """No-break spaces survive the editor, so a comparison of the text is not stale."""
+    from dataclasses import replace
+
+    v = CompareView()
+    qtbot.addWidget(v)
+    old = small.old.text
+    new = small.new.text.replace("新增一段话", "新增\u00a0一段话")
+    v.set_texts(old, new, "旧", "新")
+    assert v.new_text() == new
+    c = replace(small, new=replace(small.new, text=new))
+    assert v.set_comparison(c)

@@ -81,3 +81,14 @@ def test_drop_of_other_files_is_ignored(qtbot, tmp_path) -> None:
     _drop(p, str(f))
     assert got == []
     assert p.toPlainText() == "政府工作报告"
+
+
+def test_drop_works_on_an_empty_draft_made_read_only(qtbot, tmp_path) -> None:
+    """At start-up nothing is open: the draft is read-only and empty, and a drop opens a file."""
+    p = _pane(qtbot, "", editable=True)
+    p.setReadOnly(True)
+    f = tmp_path / "draft.TXT"
+    f.write_text("x", encoding="utf-8")
+    with qtbot.waitSignal(p.file_dropped, timeout=1000) as sig:
+        _drop(p, str(f))
+    assert sig.args == [str(f)]
