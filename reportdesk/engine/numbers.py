@@ -300,9 +300,8 @@ def parse_quantities(text: str, start: int = 0) -> list[Quantity]:
         # skip the whole numeral run so 十四五 is not re-read as 四五
         nxt = max(num.end, i + 1)
         prev = text[i - 1] if i > 0 else ""
-        if prev and (prev == "第" or prev.isascii() and prev.isalpha() or prev in ".．") or (
-            prev.isdigit()
-        ):
+        code = prev.isascii() and prev.isalpha() and not text.endswith(_INDICATOR_ABBR, 0, i)
+        if prev and (prev == "第" or code or prev in ".．") or prev.isdigit():
             pos = nxt
             continue
         # a range: low (unit optional) sep high (unit)
@@ -339,6 +338,10 @@ def parse_quantities(text: str, start: int = 0) -> list[Quantity]:
 
 
 _FACTOR = re.compile(r"(?<![0-9.])([0-9]{1,2})\s*[×xX*＊]\s*")
+
+
+# Letters right before a number make it a code (PM2.5, G20, C919) unless they name an indicator.
+_INDICATOR_ABBR = ("GDP", "CPI", "PPI", "PMI", "R&D", "M2")
 
 
 def _digits_only(s: str) -> str:

@@ -68,6 +68,10 @@ def test_parse_number_rejects(text: str) -> None:
         ("投资1,200元", "1200", "元", None, "1,200元"),
         ("两千万人", "20000000", "人", None, "两千万人"),
         ("压缩至5个工作日", "5", "工作日", None, "5个工作日"),
+        ("GDP6%左右", "6", "%", None, "6%"),
+        ("东海拉尔发电厂2×35万千瓦", "700000", "千瓦", None, "2×35万千瓦"),
+        ("提高2个多百分点", "2", "个百分点", None, "2个多百分点"),
+        ("百分之百", "100", "%", None, "百分之百"),
     ],
 )
 def test_parse_quantities(text: str, value: str, unit: str, value_max: str | None, quoted: str) -> None:
@@ -103,6 +107,9 @@ def test_parse_quantities(text: str, value: str, unit: str, value_max: str | Non
         "完善“三重一大”决策程序",
         "用了10个月时间",
         "一个中心、两个基本点",
+        "G20峰会和C919大飞机",
+        "一户一宅、一村一品",
+        "打造千亿级产业集群和5A级景区",
     ],
 )
 def test_not_quantities(text: str) -> None:
