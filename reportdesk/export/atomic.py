@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
@@ -89,10 +89,9 @@ def write(target: Path, save: Callable[[IO[bytes]], None]) -> Path:
     if not folder.is_dir():
         raise SaveError(f"文件夹“{folder}”不存在，请选择其他保存位置。", f"no folder {folder}", str(target))
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=str(folder))
+        fd, tmp = _create_temp(target)
     except OSError as e:
         raise _os_error(e, target, "create") from e
-    tmp = Path(tmp_name)
     stage = "write"
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -108,6 +107,18 @@ def write(target: Path, save: Callable[[IO[bytes]], None]) -> Path:
         _discard(tmp)
         raise
     return target
+
+
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """A new file beside ``target``; mode 0o666 less the umask (mkstemp's 0o600 would stick after the rename)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target))
 
 
 def _discard(tmp: Path) -> None:
