@@ -8,6 +8,7 @@ open in a test.
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -16,10 +17,6 @@ from reportdesk.app.autosave import DraftSnapshot
 from reportdesk.engine.errors import ReportDeskError
 
 Btn = QMessageBox.StandardButton
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
 
 
 class Answer(str, Enum):
@@ -31,19 +28,22 @@ class Answer(str, Enum):
 def show_error(parent: QWidget | None, error: ReportDeskError | str, title: str | None = None) -> None:
     """The Chinese message of a LoadError/SaveError/ExportError — never a traceback."""
     text = error.message if isinstance(error, ReportDeskError) else str(error)
-    QMessageBox.critical(parent, title or _tr("ReportDesk"), text)
+    name = Path(error.path).name if isinstance(error, ReportDeskError) and error.path else ""
+    if name and name not in text:  # two files are opened at once: say which one failed
+        text = f"“{name}”：{text}"
+    QMessageBox.critical(parent, title or QCoreApplication.translate("Prompts", "ReportDesk"), text)
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.information(parent, title or _tr("ReportDesk"), text)
+    QMessageBox.information(parent, title or QCoreApplication.translate("Prompts", "ReportDesk"), text)
 
 
 def ask_save_changes(parent: QWidget | None) -> Answer:
     """Save / Don't save / Cancel before the draft goes away."""
     btn = QMessageBox.warning(
         parent,
-        _tr("Unsaved changes"),
-        _tr("The draft has changes that have not been saved. Save them?"),
+        QCoreApplication.translate("Prompts", "Unsaved changes"),
+        QCoreApplication.translate("Prompts", "The draft has changes that have not been saved. Save them?"),
         Btn.Save | Btn.Discard | Btn.Cancel,
         Btn.Save,
     )
@@ -58,8 +58,8 @@ def ask_overwrite_opened(parent: QWidget | None, name: str) -> bool:
     """The draft came from this file: overwrite it, or choose another name?"""
     btn = QMessageBox.question(
         parent,
-        _tr("Overwrite the original?"),
-        _tr("“%1” is the file the draft was opened from. Overwrite it with the edited draft?\n"
+        QCoreApplication.translate("Prompts", "Overwrite the original?"),
+        QCoreApplication.translate("Prompts", "“%1” is the file the draft was opened from. Overwrite it with the edited draft?\n"
             "Choose No to save under another name.").replace("%1", name),
         Btn.Yes | Btn.No,
         Btn.No,
@@ -69,11 +69,11 @@ def ask_overwrite_opened(parent: QWidget | None, name: str) -> bool:
 
 def ask_restore(parent: QWidget | None, snap: DraftSnapshot, when: str) -> bool:
     """After a crash: restore the autosaved draft?"""
-    src = snap.new_path or snap.save_path or _tr("(new draft)")
+    src = snap.new_path or snap.save_path or QCoreApplication.translate("Prompts", "(new draft)")
     btn = QMessageBox.question(
         parent,
-        _tr("Restore draft"),
-        _tr("ReportDesk did not close normally last time. A draft autosaved at %1 was found:\n%2\n\nRestore it?")
+        QCoreApplication.translate("Prompts", "Restore draft"),
+        QCoreApplication.translate("Prompts", "ReportDesk did not close normally last time. A draft autosaved at %1 was found:\n%2\n\nRestore it?")
         .replace("%1", when)
         .replace("%2", src),
         Btn.Yes | Btn.No,

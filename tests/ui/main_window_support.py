@@ -1,0 +1,123 @@
+"""Fixtures and helpers for driving the real main window (imported by test_main_window*.py)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from reportdesk.app.settings import Settings
+from reportdesk.ui.main_window import MainWindow
+
+Btn = QMessageBox.StandardButton
+LOAD_TIMEOUT = 60_000  # ms; the first compare also loads jieba's dictionary
+
+
+@dataclass
+class Boxes:
+    """Records every message box instead of showing it; answers from ``answers``."""
+
+    calls: list[tuple[str, str, str]] = field(default_factory=list)
+    answers: dict[str, Btn] = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[str]:
+        return [text for k, _t, text in self.calls if k == kind]
+
+
+@pytest.fixture
+def boxes(monkeypatch) -> Boxes:
+    b = Boxes(answers={"warning": Btn.Discard, "question": Btn.No})
+
+    def fake(kind):
+        def show(_parent, title, text, *_a, **_k):
+            b.calls.append((kind, title, text))
+            return b.answers.get(kind, Btn.Ok)
+
+        return show
+
+    for kind in ("critical", "warning", "question", "information", "about"):
+        monkeypatch.setattr(QMessageBox, kind, fake(kind))
+    return b
+
+
+@dataclass
+class SaveDialog:
+    """Stands in for QFileDialog.getSaveFileName: returns ``path`` ("" = cancelled)."""
+
+    path: str = ""
+    asked: int = 0
+
+
+@pytest.fixture
+def save_dialog(monkeypatch) -> SaveDialog:
+    d = SaveDialog()
+
+    def ask(*_a, **_k):
+        d.asked += 1
+        return d.path, ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    return d
+
+
+@pytest.fixture
+def pair(tmp_path, corpus_dir) -> tuple[str, str]:
+    """Copies of the national 2024 and 2025 reports (tests may overwrite them)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    out = []
+    for year in (2024, 2025):
+        dst = folder / f"{year}年政府工作报告.txt"
+        shutil.copy(corpus_dir / "national" / f"{year}.txt", dst)
+        out.append(str(dst))
+    return out[0], out[1]
+
+
+def make_window(qtbot, folder: Path) -> MainWindow:
+    w = MainWindow(Settings.from_ini(folder / "settings.ini"), folder / "data")
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, boxes):
+    w = make_window(qtbot, tmp_path)
+    yield w
+    w.session.saved_text = w.session.draft_text  # nothing to ask on the way out
+    w.close()
+
+
+def settled(w: MainWindow) -> bool:
+    return w.session.comparison is not None and not w.runner.is_busy("load") and not w.drafting.pending()
+
+
+def open_pair(qtbot, w: MainWindow, old: str, new: str) -> None:
+    w.files.open_pair(old, new)
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
+
+
+def type_text(w: MainWindow, pos: int, text: str) -> None:
+    """Type at ``pos`` in the draft as a Chinese input method commits it."""
+    editor = w.view.new_editor()
+    cur = editor.textCursor()
+    cur.setPosition(pos)
+    editor.setTextCursor(cur)
+    editor.setFocus()
+    ev = QInputMethodEvent()
+    ev.setCommitString(text)
+    QApplication.sendEvent(editor, ev)
+
+
+def select(w: MainWindow, start: int, end: int) -> None:
+    editor = w.view.new_editor()
+    cur = editor.textCursor()
+    cur.setPosition(start)
+    cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cur)
