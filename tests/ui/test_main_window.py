@@ -1,4 +1,5 @@
 """The real main window, offscreen: opening, navigating, errors, series, drops, export."""
+# ruff: noqa: F811 - pytest fixtures are imported from main_window_support
 
 from __future__ import annotations
 
