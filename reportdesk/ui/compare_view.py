@@ -203,13 +203,7 @@ class CompareView(QWidget):
         self._current = ch.id
         # Each pane goes to its own span: a move's two ends are far apart,
         # so scroll sync must not drag one pane after the other here.
-        self.sync.enabled = False
-        try:
-            # The draft last: it becomes the pane that leads after a relayout.
-            self._old.scroll_to_offset(self._old_pos(ch), SHOW_AT)
-            self._new.scroll_to_offset(self._new_pos(ch), SHOW_AT)
-        finally:
-            self.sync.enabled = True
+        self.sync.show_both(self._old_pos(ch), self._new_pos(ch), SHOW_AT)
         self._mark(ch)
         self.current_change_changed.emit(ch.id)
 
@@ -230,12 +224,7 @@ class CompareView(QWidget):
             old_pos = round(self.sync.map_offset(new_pos, 1))
         if new_pos < 0:
             new_pos = round(self.sync.map_offset(old_pos, 0))
-        self.sync.enabled = False
-        try:
-            self._old.scroll_to_offset(old_pos, SHOW_AT)
-            self._new.scroll_to_offset(new_pos, SHOW_AT)
-        finally:
-            self.sync.enabled = True
+        self.sync.show_both(old_pos, new_pos, SHOW_AT)
         self._old.mark_spans([old_span] if old_span else [])
         self._new.mark_spans([new_span] if new_span else [])
         self.gutter.set_current(old_span or (old_pos, old_pos), new_span or (new_pos, new_pos))

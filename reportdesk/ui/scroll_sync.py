@@ -80,6 +80,7 @@ class ScrollSync(QObject):
         self._relayout.setInterval(0)
         self._relayout.timeout.connect(self._after_relayout)
         self._top: float | None = None  # the leader's top offset, kept through relayouts
+        self._pinned: tuple[float, float, float] | None = None  # see show_both
         for p in (old, new):
             p.document().documentLayout().documentSizeChanged.connect(lambda _s: self._relayout.start())
 
@@ -88,6 +89,7 @@ class ScrollSync(QObject):
         """New texts: no anchors, no remembered position."""
         self._anchors = []
         self._top = None
+        self._pinned = None
         self._leader = 1
 
     def set_anchors(self, anchors: Sequence[Anchor]) -> None:
@@ -165,9 +167,24 @@ class ScrollSync(QObject):
             self._busy = False
         self.synced.emit()
 
+    def show_both(self, old_cp: float, new_cp: float, fraction: float = 0.3) -> None:
+        """Scroll each pane to its own offset (a change, a target: a move's two ends
+        are far apart) without one dragging the other; the positions hold through
+        relayouts until the user scrolls."""
+        self._busy = True
+        try:
+            self.panes[0].scroll_to_offset(old_cp, fraction)
+            self.panes[1].scroll_to_offset(new_cp, fraction)
+        finally:
+            self._busy = False
+        self._pinned = (old_cp, new_cp, fraction)
+        self._leader = 1
+        self._top = self.panes[1].offset_at_top()
+
     def _follow(self, leader: int) -> None:
         if self._busy:
             return
+        self._pinned = None
         self._leader = leader
         self._top = self.panes[leader].offset_at_top()
         if self.enabled:
@@ -176,6 +193,10 @@ class ScrollSync(QObject):
     def _after_relayout(self) -> None:
         """Put the text the leader showed back at its top, then align the follower."""
         if not self.enabled:
+            return
+        if self._pinned is not None:
+            o, n, f = self._pinned
+            self.show_both(o, n, f)
             return
         lp = self.panes[self._leader]
         if self._top is not None:

@@ -180,3 +180,20 @@ def test_text_comes_back_exactly_as_set(qtbot, small) -> None:
     assert v.new_text() == new
     c = replace(small, new=replace(small.new, text=new))
     assert v.set_comparison(c)
+
+
+def test_shown_change_stays_put_through_a_relayout(qtbot, view, national) -> None:
+    old, new = view.old_editor(), view.new_editor()
+    ch = [c for c in national.changes if c.kind is ChangeKind.REPLACE][30]
+    view.show_change(ch)
+    view.resize(1000, 600)  # rewraps both panes
+
+    def both_visible() -> None:
+        assert old.span_visible(ch.old.start, ch.old.start + 2)
+        assert new.span_visible(ch.new.start, ch.new.start + 2)
+        assert abs(new.offset_at_y(new.verticalScrollBar().value() + 0.3 * new.viewport().height()) - ch.new.start) < 40
+
+    qtbot.waitUntil(both_visible, timeout=2000)
+    # The user scrolling again hands control back to synchronized scrolling.
+    new.verticalScrollBar().setValue(new.verticalScrollBar().value() + 200)
+    assert view.sync._pinned is None
