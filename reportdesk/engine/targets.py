@@ -201,7 +201,7 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
                     dirs.append(direc)
                 changed = True
                 break
-    is_list = "分别" in left[conn_start:]
+    is_list = "分别" in left[max(0, conn_start - 2):]
 
     # indicator: drop lead fillers and stray punctuation
     ind_s, ind_e = 0, conn_start
@@ -290,6 +290,10 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         if len(parts) > 1:
             items = parts[1:]
             indicator = parts[0]
+    elif is_list and indicator.startswith("城乡") and lt is not None and lt.end() > after:
+        # 城乡居民收入分别增长7%和8%: the first number is urban, the next rural
+        rest = indicator[2:]
+        indicator, items = "城镇" + rest, ["农村" + rest]
     indicator = _strip(re.sub(r"(?:分别|均|都|也)+$", "", indicator))
     if len(indicator) == 1:
         indicator = ""  # 有6.5%－7%: one character names nothing
@@ -299,6 +303,9 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         qualifier = Qualifier.RANGE
     elif qual_after:
         qualifier = Qualifier(qual_after)
+    elif lt is not None and lt.end() > after and _post_len(text, lt.end()):
+        # 7%和8%左右: the qualifier after the last number covers the whole list
+        qualifier = Qualifier(dict(POST_QUALIFIERS)[text[lt.end():lt.end() + _post_len(text, lt.end())]])
     elif any(c in q.text for c in "多余"):
         qualifier = Qualifier.AT_LEAST
     elif quals:
@@ -349,7 +356,10 @@ _STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "
 
 _FILLER_SET = set(LEAD_FILLERS)
 # 202元、270元 (提高到…): the rest of a list of numbers after this one
-_LIST_TAIL = re.compile(r"(?:[、和及][0-9０-９.．,]+[万亿]?[^\s，。；、,;提增降减上扩至到由从]{0,3}?(?=[、和及提增降减上扩至到]))*")
+_LIST_TAIL = re.compile(
+    r"(?:[、和及][0-9０-９.．,]+[万亿]?(?:[%％‰]|个百分点|[\u4e00-\u9fff]{0,3}?)"
+    r"(?=[、和及，。；,;：:提增降减上扩至到]|以上|左右|以下|以内|$))*"
+)
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 # Names too generic to lend to the next number of another unit (投资4.7亿元，完成65条).
 _GENERIC_AMOUNTS = {"投资", "总投资", "启动投资", "资金", "投入", "完成投资", "计划投资"}
