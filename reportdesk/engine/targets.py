@@ -297,6 +297,13 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     indicator = _strip(re.sub(r"(?:分别|均|都|也)+$", "", indicator))
     if len(indicator) == 1:
         indicator = ""  # 有6.5%－7%: one character names nothing
+    if not indicator and q.unit in ("元", "美元"):
+        # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: the fund named earlier
+        fm = None
+        for fm in _FUND_RE.finditer(text, 0, hard):
+            pass
+        if fm is not None:
+            indicator = fm.group(1)
 
     # qualifier
     if q.value_max is not None:
@@ -355,6 +362,7 @@ _STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "
 
 
 _FILLER_SET = set(LEAD_FILLERS)
+_FUND_RE = re.compile(r"(?:发行|安排|设立|筹集|募集)([\u4e00-\u9fff]{2,12}?(?:国债|债券|资金|基金|贷款))")
 # 202元、270元 (提高到…): the rest of a list of numbers after this one
 _LIST_TAIL = re.compile(
     r"(?:[、和及][0-9０-９.．,]+[万亿]?(?:[%％‰]|个百分点|[\u4e00-\u9fff]{0,3}?)"
