@@ -358,7 +358,7 @@ def _post_len(text: str, b: int) -> int:
 
 
 _STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "指标", "部分", "环节", "原则",
-                    "重点", "步骤", "阶段", "个字")
+                    "步骤", "阶段", "个字")
 
 
 _FILLER_SET = set(LEAD_FILLERS)
