@@ -50,15 +50,16 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None]) -> Path:
     target = Path(path).expanduser()
     if target.suffix == "":
         target = target.with_suffix(".docx")
-    if target.suffix.lower() != ".docx":
-        raise ExportError(f"审阅稿只能保存为 Word 文件（.docx），“{target.name}”不是。请改用 .docx 扩展名。", f"not a .docx: {target}", str(target))
+    # The input check comes first: "this is your report" says more than "wrong extension".
     for inp in inputs:
-        if inp and _same(target, Path(inp)):
+        if inp and (_same(target, Path(inp)) or _same(Path(path).expanduser(), Path(inp))):
             raise ExportError(
-                f"不能把审阅稿保存为正在比较的文件“{target.name}”，否则原文会被覆盖。请换一个文件名。",
+                f"不能把审阅稿保存为正在比较的文件“{Path(inp).name}”，否则原文会被覆盖。请换一个文件名。",
                 f"output equals input: {target}",
                 str(target),
             )
+    if target.suffix.lower() != ".docx":
+        raise ExportError(f"审阅稿只能保存为 Word 文件（.docx），“{target.name}”不是。请改用 .docx 扩展名。", f"not a .docx: {target}", str(target))
     if target.is_dir():
         raise SaveError(f"“{target.name}”是一个文件夹，请另选一个文件名。", f"is a directory: {target}", str(target))
     if target.exists() and any(lock.exists() for lock in lock_files(target)):

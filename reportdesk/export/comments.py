@@ -37,18 +37,20 @@ def target_text(tc: TargetChange) -> str:
             wording = f"删去目标“{tc.old.quote}”"
         else:
             wording = "目标有变化"
+    head, sep, rest = wording.partition("：")
+    if sep and len(head) <= 4 and rest:
+        wording = head + rest  # 新提出：8%左右 → 新提出8%左右, so one colon follows the indicator
     if tc.indicator and not wording.startswith(tc.indicator):
         return f"{tc.indicator}：{wording}"
     return wording
 
 
 def review_text(tr: TargetReview) -> str:
-    wording = tr.wording.strip() or f"上年目标“{tr.target.quote}”未完成"
+    """城乡居民人均可支配收入（上年目标）：目标7.5%，实际6.5%，未完成"""
+    wording = tr.wording.strip() or f"目标“{tr.target.quote}”，未完成"
     if "未" not in wording:
-        wording = f"上年目标未完成：{wording}"
-    if tr.indicator and tr.indicator not in wording:
-        return f"{tr.indicator}：{wording}"
-    return wording
+        wording += "，未完成"
+    return f"{tr.indicator or '指标'}（上年目标）：{wording}"
 
 
 def _short(text: str, limit: int = 24) -> str:

@@ -9,6 +9,8 @@ left, one character in from the edge.
 
 from __future__ import annotations
 
+import math
+
 from docx.document import Document
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
@@ -46,7 +48,7 @@ S_TABLE, S_TABLE_HEAD, S_NOTE, S_INFO = "RDTableText", "RDTableHead", "RDNote", 
 def char_space() -> int:
     """w:charSpace: extra width per character in 1/4096 pt so 28 characters fill a line."""
     pitch_pt = TEXT_W / CHARS / 20
-    return round((pitch_pt - BODY_PT) * 4096)
+    return math.floor((pitch_pt - BODY_PT) * 4096)  # floor: a hair too wide would give 27
 
 
 def apply(doc: Document, options: ExportOptions) -> None:

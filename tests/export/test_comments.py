@@ -1,0 +1,82 @@
+"""Comments: one per target change in the reviewer's words, on unmet targets, on moves."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from reportdesk.engine.model import PairKind
+from reportdesk.export.docx_review import ExportOptions, export_review
+from tests.export.conftest import comparison
+from tests.export.docx_read import comments
+
+PAIRS = [("national/2024.txt", "national/2025.txt"), ("hailar/2018.txt", "hailar/2019.txt"), ("hailar/2015.txt", "hailar/2016.txt")]
+OPTS = ExportOptions(form="tracked", author="起草组", date=datetime(2025, 3, 1))
+
+
+def expected_target_text(tc) -> str:
+    wording = tc.wording
+    if wording.startswith("新提出："):
+        wording = "新提出" + wording[len("新提出：") :]
+    return wording if wording.startswith(tc.indicator) else f"{tc.indicator}：{wording}"
+
+
+@pytest.mark.parametrize(("old_rel", "new_rel"), PAIRS, ids=lambda r: r.replace(".txt", ""))
+def test_one_comment_per_target_change(tmp_path: Path, old_rel: str, new_rel: str) -> None:
+    c = comparison(old_rel, new_rel)
+    found = comments(export_review(c, tmp_path / "r.docx", OPTS))
+    changed = [tc for tc in c.target_changes if tc.change != "unchanged"]
+    assert changed, "the corpus pair should have target changes"
+    for tc in changed:
+        text = expected_target_text(tc)
+        if tc.new is not None:
+            quote = c.new.text[tc.new.start : tc.new.end]
+            hits = [f for f in found if f.text == text and f.anchored_accept == quote]
+        else:
+            quote = c.old.text[tc.old.start : tc.old.end]
+            hits = [f for f in found if f.text == text and f.anchored_reject == quote]
+        assert len(hits) == 1, (text, quote)
+    assert all(f.author == "起草组" for f in found)
+
+
+def test_comment_wording_matches_reviewer_form(tmp_path: Path) -> None:
+    c = comparison("hailar/2018.txt", "hailar/2019.txt")
+    texts = {f.text for f in comments(export_review(c, tmp_path / "r.docx", OPTS))}
+    assert "地区生产总值：由6%左右调整为3.5%左右；降低2.5个百分点" in texts
+
+
+def test_unmet_targets_are_commented(tmp_path: Path) -> None:
+    c = comparison("hailar/2018.txt", "hailar/2019.txt")
+    unmet = [tr for tr in c.target_review if tr.status == "not_met"]
+    assert unmet
+    found = comments(export_review(c, tmp_path / "r.docx", OPTS))
+    for tr in unmet:
+        hits = [f for f in found if f.text == f"{tr.indicator}（上年目标）：{tr.wording}"]
+        assert len(hits) == 1
+        assert hits[0].anchored_accept == c.new.text[tr.actual.start : tr.actual.end]
+
+
+def test_moves_are_delete_insert_pairs_with_comments(tmp_path: Path) -> None:
+    c = comparison("national/2024.txt", "national/2025.txt")
+    moved = [p for p in c.pairs if p.kind is PairKind.MOVED]
+    assert moved
+    found = comments(export_review(c, tmp_path / "r.docx", OPTS))
+    went = [f for f in found if f.text.startswith("移至：")]
+    came = [f for f in found if f.text.startswith("由") and f.text.endswith("移来")]
+    assert sorted(f.anchored_reject for f in went) == sorted(c.old.text[p.old.start : p.old.end] for p in moved)
+    assert sorted(f.anchored_accept for f in came) == sorted(c.new.text[p.new.start : p.new.end] for p in moved)
+    # A move is a plain delete + insert: nothing WPS cannot open.
+    with zipfile.ZipFile(tmp_path / "r.docx") as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "w:del " in xml and "moveFrom" not in xml and "moveTo" not in xml
+
+
+def test_comments_can_be_left_out(tmp_path: Path) -> None:
+    c = comparison("hailar/2018.txt", "hailar/2019.txt")
+    path = export_review(c, tmp_path / "r.docx", ExportOptions(form="tracked", include_comments=False))
+    assert comments(path) == []
+    path = export_review(c, tmp_path / "t.docx", ExportOptions(form="tracked", include_targets=False))
+    assert all(f.text.startswith(("移至", "由")) for f in comments(path))
