@@ -112,9 +112,15 @@ class TaskRunner(QObject):
         try:
             result = job.fn(*job.args)
         except BaseException as exc:  # delivered to the GUI thread, which decides
-            self._delivered.emit(job, None, exc)
+            self._deliver(job, None, exc)
         else:
-            self._delivered.emit(job, result, None)
+            self._deliver(job, result, None)
+
+    def _deliver(self, job: _Job, result: Any, error: BaseException | None) -> None:
+        try:
+            self._delivered.emit(job, result, error)
+        except RuntimeError:  # the window (and this runner) closed while the job ran
+            log.debug("%s result after shutdown dropped", job.channel)
 
     def _on_delivered(self, job: _Job, result: Any, error: BaseException | None) -> None:
         ch = self._channels[job.channel]

@@ -256,7 +256,9 @@ class MainWindow(QMainWindow):
     def update_caption(self) -> None:
         caption = self.session.window_caption()
         self.menus.caption.setText(caption)
-        self.setWindowTitle(f"{caption} — {self.tr('ReportDesk')}" if caption else self.tr("ReportDesk"))
+        plain = caption.removesuffix(" *")
+        # "[*]" is where Qt draws the modified mark (and Windows shows it in the taskbar).
+        self.setWindowTitle(f"{plain}[*] — {self.tr('ReportDesk')}" if plain else self.tr("ReportDesk"))
         self.setWindowModified(self.session.dirty)
 
     def _set_open_state(self, is_open: bool) -> None:

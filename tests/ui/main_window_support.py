@@ -103,12 +103,13 @@ def open_pair(qtbot, w: MainWindow, old: str, new: str) -> None:
     qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
 
 
-def type_text(w: MainWindow, pos: int, text: str) -> None:
-    """Type at ``pos`` in the draft as a Chinese input method commits it."""
+def type_text(w: MainWindow, pos: int | None, text: str) -> None:
+    """Type at ``pos`` (None: over the current selection) as a Chinese input method commits it."""
     editor = w.view.new_editor()
-    cur = editor.textCursor()
-    cur.setPosition(pos)
-    editor.setTextCursor(cur)
+    if pos is not None:
+        cur = editor.textCursor()
+        cur.setPosition(pos)
+        editor.setTextCursor(cur)
     editor.setFocus()
     ev = QInputMethodEvent()
     ev.setCommitString(text)
