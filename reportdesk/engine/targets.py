@@ -170,6 +170,10 @@ def _clause_start(text: str, a: int, floor: int) -> int:
 def _clause_end(text: str, b: int) -> int:
     i = b
     while i < len(text) and text[i] not in _HARD and text[i] not in _SOFT:
+        if text[i] in "（(":  # 16个县（市、区）整县…: a bracket does not end the noun
+            close = text.find("）" if text[i] == "（" else ")", i, i + 12)
+            if close > 0:
+                i = close
         i += 1
     return i
 
@@ -236,8 +240,14 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     while ind_e > ind_s and left[ind_e - 1] in _TRIM:
         ind_e -= 1
     indicator = left[ind_s:ind_e]
-    if indicator in _FILLER_SET or re.fullmatch(r"[一二三四五六七八九十]+", indicator):
-        indicator = ""  # 努力完成4000户: nothing named in front
+    if (indicator in _FILLER_SET or re.fullmatch(r"[一二三四五六七八九十]+", indicator)
+            or _LEAD_PHRASE_RE.fullmatch(indicator)):
+        indicator = ""  # 努力完成4000户, 完成2019年度7.89亿元…: nothing named in front
+    cut = _LEAD_DECREASE.match(indicator)
+    if cut and len(indicator) - cut.end() >= 2:  # 压减地下水开采量1.57亿立方米
+        indicator = indicator[cut.end():]
+        ind_s += cut.end()
+        dirs.append("decrease")
 
     # after the number: qualifier, then the noun it counts (3所医院投用)
     qual_after = ""
@@ -252,17 +262,34 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         k = text.find(stop, rs + 1, re_end)
         if k > 0:
             re_end = k
+    if text[re_end:re_end + 1] == "、":
+        # 40个吸引力强、带动面广的消费场景: describing words, then the noun after 的
+        hard_end = re_end
+        while hard_end < len(text) and text[hard_end] not in _HARD:
+            hard_end += 1
+        seg = text[rs:hard_end]
+        k = seg.rfind("的")
+        if k > 0 and not _DIGIT_RE.search(seg) and 2 <= len(seg) - k - 1 <= 10:
+            rs, re_end = rs + k + 1, hard_end
     right = text[rs:re_end]
-    right_ok = (0 < len(right) <= 12 and not right.startswith(("是", "和", "等", "左右", "以"))
+    bare = re.sub(r"（[^（）]{1,8}）|\([^()]{1,8}\)", "", right)
+    right_ok = (0 < len(bare) <= 16 and not right.startswith(("是", "和", "等", "左右", "以"))
                 and not _DIGIT_RE.search(right))
 
     q_start = ls + ind_s
     q_end = pe
     items = list_items
-    if indicator.endswith("等") or not indicator or (indicator in _BARE_VERBS and right_ok):
-        if right_ok and (not indicator or indicator.endswith("等") or indicator in _BARE_VERBS):
-            indicator = right
+    front_weak = (
+        not indicator or indicator.endswith("等") or indicator in _BARE_VERBS
+        or (right_ok and _weak_front(indicator))
+    )
+    if front_weak:
+        if right_ok:
+            indicator = re.sub(r"（[^（）]{1,8}）|\([^()]{1,8}\)", "", right)  # 县（市、区） -> 县
             q_end = re_end
+            # the verb in front acts on the noun after (提升39个县域…质效), not on the count
+            if not re.search(r"新增|增加|减少", left[conn_start:]):
+                dirs = []
             if not left[ind_s:ind_e]:
                 q_start = a
             if text[a - 1 : a] == "等":
@@ -362,6 +389,13 @@ _STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "
 
 
 _FILLER_SET = set(LEAD_FILLERS)
+_LEAD_DECREASE = re.compile(r"压减|削减|减少|降低")
+# A front that only acts or only says where: the noun counted follows the unit.
+_FRONT_VERB_END = re.compile(
+    r"(?:建设|支持|聚焦|做强|做优|做大|推进|实施|启动|严格|培育|打造|开工|新建|改造|完成|提升|"
+    r"引进|争创|创建|推动|加快|布局|扶持|组建|设立|开展|举办|组织|认定|新增|建成|改扩建)$"
+)
+_PLACE_END = re.compile(r"(?:镇|乡|村|县|区|市|省|办事处|街道|园区|开发区)$")
 _FUND_RE = re.compile(r"(?:发行|安排|设立|筹集|募集)([\u4e00-\u9fff]{2,12}?(?:国债|债券|资金|基金|贷款))")
 # 202元、270元 (提高到…): the rest of a list of numbers after this one
 _LIST_TAIL = re.compile(
@@ -387,6 +421,15 @@ def _is_spec(text: str, b: int, pe: int, right: str, unit: str) -> bool:
         return True  # 24小时“不打烊”, 10分钟健身圈: a slogan, not a duration to reach
     after = text[b:b + 6]
     return any(after.startswith(w) or right.startswith(w) for w in _STRUCTURE_NOUNS)
+
+
+def _weak_front(indicator: str) -> bool:
+    """A front that names no measure: a verb phrase, a place, or a list of examples."""
+    return bool(
+        (len(indicator) <= 6 and _FRONT_VERB_END.search(indicator))
+        or (len(indicator) <= 6 and _PLACE_END.search(indicator))
+        or "、" in indicator
+    )
 
 
 def _direction(dirs: list[str], indicator: str) -> Direction:
