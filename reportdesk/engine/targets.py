@@ -14,7 +14,6 @@ and that section's ``part``, and ``Report.year``.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from reportdesk.engine.indicators import CONNECTORS, LEAD_FILLERS, POST_QUALIFIERS
 from reportdesk.engine.model import (
@@ -29,6 +28,17 @@ from reportdesk.engine.model import (
     TargetKind,
 )
 from reportdesk.engine.numbers import parse_quantities
+from reportdesk.engine.target_kind import (
+    APPENDIX,
+    MULTI_YEAR_RE,
+    ONE_YEAR_RE,
+    PLAN_HEADING_RE,
+    PLAN_PERIOD_RE,
+    five_year_review,
+    is_spec,
+    kind_of,
+    past_period,
+)
 
 _HARD = set("，,；;：:。！？!?\n《》")
 # A short verb after the unit that makes the count a task: 562亩拆迁, 3所医院投用.
@@ -45,20 +55,6 @@ _BARE_VERBS = {
 }
 _TRIM = "“”‘’\"'「」『』【】 \u3000、—-"
 
-# Cues that a sentence reports the past even though it stands in a plan part.
-_PAST_RE = re.compile(r"过去一年|去年|一年来|过去五年|五年来|上一年|(?<!比)上年(?!度)|已经|已")
-_DELTA_RE = re.compile(r"比上年|比去年|较上年|较去年|同比|比20\d\d年|比年初|比预算")
-_MULTI_YEAR_RE = re.compile(r"过去五年|五年来|五年里|五年间|十年来|过去十年|累计")
-_YEAR_RE = re.compile(r"(?<![0-9])(20\d\d|19\d\d)年")
-_BY_YEAR_RE = re.compile(r"(?:到|至|在)(20\d\d)年")
-_FUTURE_RE = re.compile(r"力争|确保|将|今年|预期目标|目标是|拟|计划|争取")
-_PLAN_PERIOD_RE = re.compile(r"“?十[一二三四五六七]五”?(?:时期|期间|规划|发展|目标)|今后五年|未来五年|中长期|二〇三五|2035")
-_PLAN_FUTURE_RE = re.compile(r"力争|确保|预期目标|主要目标|今后|未来五年|到20\d\d年")
-_PLAN_HEADING_RE = re.compile(r"目标|任务|考虑|建议|展望")
-_ACHIEVED_RE = re.compile(r"成就|取得|实现了|完成了|累计|年均|达到了|超过了|期间|时期")
-_APPENDIX = ("名词解释", "附件", "注释", "说明")
-
-
 def extract_targets(report: Report) -> list[Target]:
     """Every quantity in the body of ``report`` as a Target, sorted by start."""
     out: list[Target] = []
@@ -67,16 +63,16 @@ def extract_targets(report: Report) -> list[Target]:
             continue
         section = report.sections[para.section] if 0 <= para.section < len(report.sections) else None
         part = section.part if section is not None else Part.OTHER
-        appendix = section is not None and any(w in section.heading for w in _APPENDIX)
+        appendix = section is not None and any(w in section.heading for w in APPENDIX)
         # bit 1: multi-year context; bit 2: a section that sets five-year goals
-        multi_year = 1 if _MULTI_YEAR_RE.search(para.text[:40]) else 0
-        if part is Part.REVIEW and section is not None and _five_year_review(report, section.index):
-            if not _ONE_YEAR_RE.search(para.text[:80]):
+        multi_year = 1 if MULTI_YEAR_RE.search(para.text[:40]) else 0
+        if part is Part.REVIEW and section is not None and five_year_review(report, section.index):
+            if not ONE_YEAR_RE.search(para.text[:80]):
                 multi_year |= 4  # 过去五年工作回顾: five-year results unless said otherwise
-        if section is not None and _PLAN_PERIOD_RE.search(section.heading):
+        if section is not None and PLAN_PERIOD_RE.search(section.heading):
             if part is not Part.REVIEW:
                 multi_year = 1  # its targets are for the plan period, not this year
-            elif _PLAN_HEADING_RE.search(section.heading) and not _past_period(para.text, report.year):
+            elif PLAN_HEADING_RE.search(section.heading) and not past_period(para.text, report.year):
                 multi_year |= 2
         body_from = para.heading_end if para.heading_end > 0 else para.start
         for sent in para.sentences:
@@ -88,33 +84,6 @@ def extract_targets(report: Report) -> list[Target]:
             )
     out.sort(key=lambda t: t.start)
     return out
-
-
-_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026,
-            "十六五": 2031}
-
-
-def _past_period(text: str, year: int | None) -> bool:
-    """The paragraph speaks of a five-year plan that ended before the report's year."""
-    if not year:
-        return False
-    named = [start for name, start in _PERIODS.items() if name in text]
-    return bool(named) and max(named) + 4 < year
-
-
-_ONE_YEAR_RE = re.compile(r"去年|过去一年|一年来|上年")
-
-
-def _five_year_review(report: Report, index: int) -> bool:
-    """The section, or one above it, reviews five years (过去五年工作回顾)."""
-    seen = 0
-    i: int | None = index
-    while i is not None and 0 <= i < len(report.sections) and seen < 4:
-        if re.search(r"五年|十年", report.sections[i].heading):
-            return True
-        i = report.sections[i].parent
-        seen += 1
-    return False
 
 
 def targets_in_text(text: str, start: int = 0, part: Part = Part.TASKS, section: int = -1,
@@ -243,10 +212,10 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     if (indicator in _FILLER_SET or re.fullmatch(r"[一二三四五六七八九十]+", indicator)
             or _LEAD_PHRASE_RE.fullmatch(indicator)):
         indicator = ""  # 努力完成4000户, 完成2019年度7.89亿元…: nothing named in front
-    cut = _LEAD_DECREASE.match(indicator)
-    if cut and len(indicator) - cut.end() >= 2:  # 压减地下水开采量1.57亿立方米
-        indicator = indicator[cut.end():]
-        ind_s += cut.end()
+    dm = _LEAD_DECREASE.match(indicator)
+    if dm and len(indicator) - dm.end() >= 2:  # 压减地下水开采量1.57亿立方米
+        indicator = indicator[dm.end():]
+        ind_s += dm.end()
         dirs.append("decrease")
 
     # after the number: qualifier, then the noun it counts (3所医院投用)
@@ -326,11 +295,9 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         indicator = ""  # 有6.5%－7%: one character names nothing
     if not indicator and q.unit in ("元", "美元"):
         # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: the fund named earlier
-        fm = None
-        for fm in _FUND_RE.finditer(text, 0, hard):
-            pass
-        if fm is not None:
-            indicator = fm.group(1)
+        funds = list(_FUND_RE.finditer(text, 0, hard))
+        if funds:
+            indicator = funds[-1].group(1)
 
     # qualifier
     if q.value_max is not None:
@@ -349,9 +316,9 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         qualifier = Qualifier.EXACT
 
     direction = _direction(dirs, indicator)
-    kind, year = _kind(report, text, hard, a, part, appendix, multi_year & 1 == 1,
+    kind, year = kind_of(report, text, hard, a, part, appendix, multi_year & 1 == 1,
                        bool(multi_year & 2), bool(multi_year & 4))
-    if kind is TargetKind.TARGET and (baseline or _is_spec(text, b, pe, right, q.unit)):
+    if kind is TargetKind.TARGET and (baseline or is_spec(text, b, pe, right, q.unit)):
         kind = TargetKind.OTHER
     # 50米内换乘 / 每10万人45台: a distance or a denominator qualifying another number
     within = text.startswith(("内", "范围内", "以内的"), pe) or text[a - 1 : a] == "每"
@@ -384,10 +351,6 @@ def _post_len(text: str, b: int) -> int:
     return 0
 
 
-_STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "指标", "部分", "环节", "原则",
-                    "步骤", "阶段", "个字")
-
-
 _FILLER_SET = set(LEAD_FILLERS)
 _LEAD_DECREASE = re.compile(r"压减|削减|减少|降低")
 # A front that only acts or only says where: the noun counted follows the unit.
@@ -405,24 +368,6 @@ _LIST_TAIL = re.compile(
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 # Names too generic to lend to the next number of another unit (投资4.7亿元，完成65条).
 _GENERIC_AMOUNTS = {"投资", "总投资", "启动投资", "资金", "投入", "完成投资", "计划投资"}
-_TIME_UNITS = {"小时", "分钟", "天", "工作日"}
-_SIZE_UNITS = {"元", "美元", "座", "吨", "千瓦", "千伏", "平方米", "米", "亩", "公顷", "立方米", "千瓦时"}
-
-
-def _is_spec(text: str, b: int, pe: int, right: str, unit: str) -> bool:
-    """A number that describes rather than targets: 8座以下小汽车, 6项内容为重点, 24小时“不打烊”."""
-    if (pe > b and pe < len(text) and text[b:pe] in ("以上", "以下", "及以上")
-            and "\u4e00" <= text[pe] <= "\u9fff" and text[pe] not in "的"
-            and (text[b:pe] == "以下" or unit in _SIZE_UNITS)):
-        return True  # 8座以下小汽车, 5000万元以上项目: a size class, not a goal
-    if unit in _TIME_UNITS and b < len(text) and (
-        text[b] in "“\"" or ("\u4e00" <= text[b] <= "\u9fff" and text[b] not in "内以左的")
-    ):
-        return True  # 24小时“不打烊”, 10分钟健身圈: a slogan, not a duration to reach
-    after = text[b:b + 6]
-    return any(after.startswith(w) or right.startswith(w) for w in _STRUCTURE_NOUNS)
-
-
 def _weak_front(indicator: str) -> bool:
     """A front that names no measure: a verb phrase, a place, or a list of examples."""
     return bool(
@@ -442,52 +387,3 @@ def _direction(dirs: list[str], indicator: str) -> Direction:
     if re.search(r"新增|增长|增速|增幅|增加|提高", indicator):
         return Direction.INCREASE
     return Direction.LEVEL
-
-
-def _kind(report: Report, text: str, clause: int, a: int, part: Part, appendix: bool,
-          multi_year: bool, plan_section: bool = False,
-          five_year: bool = False) -> tuple[TargetKind, int | None]:
-    """Target, actual or other, and the year the value refers to."""
-    year = report.year
-    last = year - 1 if year else None
-    before = text[:a]
-    clause_text = text[clause:a]
-    if appendix:
-        return TargetKind.OTHER, None
-    if part is Part.REVIEW:
-        # a review part that also sets the next five-year plan's goals (national 2021)
-        by = _BY_YEAR_RE.search(before)
-        if by and year and int(by.group(1)) >= year:
-            return TargetKind.TARGET, int(by.group(1))
-        if _PLAN_PERIOD_RE.search(before) and _PLAN_FUTURE_RE.search(before):
-            return TargetKind.TARGET, None
-        if plan_section and not _PAST_RE.search(before) and not _ACHIEVED_RE.search(before):
-            return TargetKind.TARGET, None  # a goal of the new five-year plan
-        if multi_year or _MULTI_YEAR_RE.search(before):
-            return TargetKind.ACTUAL, None
-        if five_year and not (_ONE_YEAR_RE.search(before) or (last and f"{last}年" in before)):
-            return TargetKind.ACTUAL, None
-        ym = _YEAR_RE.findall(before)
-        if ym and last and int(ym[-1]) != last:
-            return TargetKind.OTHER, int(ym[-1])
-        return TargetKind.ACTUAL, last
-    # a plan part (or unknown): planned unless the words say past or a delta
-    if _DELTA_RE.search(clause_text) or "预计" in clause_text:  # a delta or a forecast
-        return TargetKind.OTHER, year
-    by = _BY_YEAR_RE.search(before)
-    years = [int(y) for y in _YEAR_RE.findall(before)]
-    if by:
-        return TargetKind.TARGET, int(by.group(1))
-    if multi_year or _PLAN_PERIOD_RE.search(before):
-        return TargetKind.TARGET, None
-    if years and year and years[-1] < year:
-        if _FUTURE_RE.search(clause_text):
-            return TargetKind.TARGET, year
-        return (TargetKind.ACTUAL if years[-1] == last else TargetKind.OTHER), years[-1]
-    if _PAST_RE.search(before) and not _FUTURE_RE.search(clause_text):
-        return TargetKind.OTHER if "已" in clause_text else TargetKind.ACTUAL, last
-    return TargetKind.TARGET, year
-
-
-def as_decimal(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(str(v))
