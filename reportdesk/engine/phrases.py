@@ -44,6 +44,7 @@ _NO_END = _NO_START | set(
 ) - {"发展", "建设"}
 
 MIN_COUNT = 2
+MIN_UNQUOTED = 5
 MAX_WORDS = 4
 
 
@@ -119,7 +120,13 @@ def extract_phrases(report: Report) -> list[PhraseOccurrence]:
     singles: set[str] = set()
     counts = _candidates(report, singles)
     # a heading makes a dictionary term key even once; a word sequence must recur
-    recurring = {p for p, c in counts.items() if c >= MIN_COUNT or (p in singles and p in heads)}
+    # Four-character pairs of common words (政策措施, 总体平稳) are the prose's vocabulary,
+    # not its 提法; the report quotes its short coinages (“好房子”), so unquoted
+    # phrases need five characters or more.
+    recurring = {
+        p for p, c in counts.items()
+        if len(p) >= MIN_UNQUOTED and (c >= MIN_COUNT or (p in singles and p in heads))
+    }
     # keep maximal phrases: drop one that only ever occurs inside a longer kept one
     for p in sorted(recurring, key=len, reverse=True):
         if any(p in q and counts[q] >= counts[p] for q in chosen if len(q) > len(p)):
