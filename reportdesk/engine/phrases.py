@@ -3,8 +3,8 @@
 Reviewers read a new report for its new 提法 first.  Two sources:
 
 * quoted terms — “无废城市”, “一网通办”, “两个确立”: the report itself marks them;
-* recurring phrases — words and short word sequences (新质生产力, 全国统一大市场)
-  that occur at least twice or in a heading.  Words come from the shared jieba
+* recurring phrases — words and short word sequences of five characters or more
+  (新质生产力, 全国统一大市场) that occur at least twice or in a heading.  Words come from the shared jieba
   tokenizer (with its government-term dictionary); a sequence may not start or
   end with a verb or a function word, so 推进新型工业化 yields 新型工业化.
 
