@@ -44,21 +44,30 @@ def main() -> int:
     t = time.perf_counter()
     c = compare(old, new)
     print(f"compare national 2024→2025 (not counted): {(time.perf_counter() - t) * 1000:.0f} ms")
-    print(f"{c.stats.chars_inserted} chars inserted, {c.stats.chars_deleted} deleted, {len(c.changes)} changes, {len(c.target_changes)} target changes")
+    print(
+        f"{c.stats.chars_inserted} chars inserted, {c.stats.chars_deleted} deleted, {len(c.changes)} changes, {len(c.target_changes)} target changes"
+    )
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         export_review(c, Path(tmp) / "first.docx", ExportOptions(form="both"))
         first = (time.perf_counter() - t) * 1000
         worst = first
-        print(f"first export, both forms (cold: includes the jieba-free python-docx template load): {first:.0f} ms")
+        print(f"first export, both forms (cold): {first:.0f} ms")
         for form in ("tracked", "table", "both"):
             opts = ExportOptions(form=form)
-            build = best_of(lambda: build_document(c, opts), args.repeat)
-            full = best_of(lambda: export_review(c, Path(tmp) / f"review-{form}.docx", opts), args.repeat)
+            build = best_of(lambda opts=opts: build_document(c, opts), args.repeat)
+            full = best_of(
+                lambda opts=opts, form=form: export_review(
+                    c, Path(tmp) / f"review-{form}.docx", opts
+                ),
+                args.repeat,
+            )
             size = (Path(tmp) / f"review-{form}.docx").stat().st_size
             worst = max(worst, full)
-            print(f"{form:8s} build {build:6.0f} ms   build+save {full:6.0f} ms   {size / 1024:.0f} KiB")
+            print(
+                f"{form:8s} build {build:6.0f} ms   build+save {full:6.0f} ms   {size / 1024:.0f} KiB"
+            )
     verdict = "OK" if worst < BUDGET_MS else "OVER BUDGET"
     print(f"slowest export {worst:.0f} ms (budget {BUDGET_MS} ms): {verdict}")
     return 0 if worst < BUDGET_MS else 1

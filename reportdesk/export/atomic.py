@@ -59,9 +59,17 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None]) -> Path:
                 str(target),
             )
     if target.suffix.lower() != ".docx":
-        raise ExportError(f"审阅稿只能保存为 Word 文件（.docx），“{target.name}”不是。请改用 .docx 扩展名。", f"not a .docx: {target}", str(target))
+        raise ExportError(
+            f"审阅稿只能保存为 Word 文件（.docx），“{target.name}”不是。请改用 .docx 扩展名。",
+            f"not a .docx: {target}",
+            str(target),
+        )
     if target.is_dir():
-        raise SaveError(f"“{target.name}”是一个文件夹，请另选一个文件名。", f"is a directory: {target}", str(target))
+        raise SaveError(
+            f"“{target.name}”是一个文件夹，请另选一个文件名。",
+            f"is a directory: {target}",
+            str(target),
+        )
     if target.exists() and any(lock.exists() for lock in lock_files(target)):
         raise SaveError(locked_message(target), f"lock file next to {target}", str(target))
     return target
@@ -71,24 +79,40 @@ def _os_error(e: OSError, target: Path, stage: str) -> SaveError:
     folder = target.parent
     detail = f"{stage}: {e!r}"
     if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return SaveError("磁盘空间不足，审阅稿未能保存。请清理磁盘空间或保存到其他位置；原有文件没有改动。", detail, str(target))
+        return SaveError(
+            "磁盘空间不足，审阅稿未能保存。请清理磁盘空间或保存到其他位置；原有文件没有改动。",
+            detail,
+            str(target),
+        )
     if isinstance(e, FileNotFoundError) and not folder.is_dir():
         return SaveError(f"文件夹“{folder}”不存在，请选择其他保存位置。", detail, str(target))
     if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         if stage == "replace" and target.exists():
             if not os.access(target, os.W_OK):
-                return SaveError(f"文件“{target.name}”是只读文件，无法覆盖。请另存为其他文件名。", detail, str(target))
+                return SaveError(
+                    f"文件“{target.name}”是只读文件，无法覆盖。请另存为其他文件名。",
+                    detail,
+                    str(target),
+                )
             return SaveError(locked_message(target), detail, str(target))
-        return SaveError(f"没有权限在文件夹“{folder}”中保存文件。请选择其他文件夹（如“文档”或桌面）。", detail, str(target))
+        return SaveError(
+            f"没有权限在文件夹“{folder}”中保存文件。请选择其他文件夹（如“文档”或桌面）。",
+            detail,
+            str(target),
+        )
     reason = e.strerror or str(e)
-    return SaveError(f"保存审阅稿“{target.name}”时出错：{reason}。原有文件没有改动。", detail, str(target))
+    return SaveError(
+        f"保存审阅稿“{target.name}”时出错：{reason}。原有文件没有改动。", detail, str(target)
+    )
 
 
 def write(target: Path, save: Callable[[IO[bytes]], None]) -> Path:
     """Call ``save(stream)`` into a temporary file beside ``target``, then rename it over ``target``."""
     folder = target.parent
     if not folder.is_dir():
-        raise SaveError(f"文件夹“{folder}”不存在，请选择其他保存位置。", f"no folder {folder}", str(target))
+        raise SaveError(
+            f"文件夹“{folder}”不存在，请选择其他保存位置。", f"no folder {folder}", str(target)
+        )
     try:
         fd, tmp = _create_temp(target)
     except OSError as e:

@@ -8,6 +8,7 @@ bodies go through python-docx's comments part (python-docx ≥ 1.2).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -66,7 +67,11 @@ def where_in(report: Report, pos: int) -> str:
 
 
 def changed_targets(c: Comparison) -> list[TargetChange]:
-    return [tc for tc in c.target_changes if tc.change != "unchanged" and (tc.new is not None or tc.old is not None)]
+    return [
+        tc
+        for tc in c.target_changes
+        if tc.change != "unchanged" and (tc.new is not None or tc.old is not None)
+    ]
 
 
 def unmet_reviews(c: Comparison) -> list[TargetReview]:
@@ -87,12 +92,29 @@ def notes(c: Comparison, options: ExportOptions) -> list[Note]:
                 out.append(Note("old", Span(tc.old.start, tc.old.end), target_text(tc), "target"))
         for tr in unmet_reviews(c):
             if tr.actual is not None:
-                out.append(Note("new", Span(tr.actual.start, tr.actual.end), review_text(tr), "review"))
+                out.append(
+                    Note("new", Span(tr.actual.start, tr.actual.end), review_text(tr), "review")
+                )
             else:
-                out.append(Note("old", Span(tr.target.start, tr.target.end), review_text(tr), "review"))
+                out.append(
+                    Note("old", Span(tr.target.start, tr.target.end), review_text(tr), "review")
+                )
     for p in c.pairs:
-        if p.kind is PairKind.MOVED and p.old is not None and p.new is not None and len(p.old) and len(p.new):
-            out.append(Note("old", p.old, f"移至：{where_in(c.new, p.new.start)}（“{_short(c.new.text[p.new.start:p.new.end], 16)}”）", "move"))
+        if (
+            p.kind is PairKind.MOVED
+            and p.old is not None
+            and p.new is not None
+            and len(p.old)
+            and len(p.new)
+        ):
+            out.append(
+                Note(
+                    "old",
+                    p.old,
+                    f"移至：{where_in(c.new, p.new.start)}（“{_short(c.new.text[p.new.start : p.new.end], 16)}”）",
+                    "move",
+                )
+            )
             out.append(Note("new", p.new, f"由{where_in(c.old, p.old.start)}移来", "move"))
     return [n for n in out if len(n.span) > 0]
 
@@ -102,12 +124,16 @@ def initials(author: str) -> str:
     return caps or author[:2]
 
 
-def add_comments(doc: Document, items: list[Note], options: ExportOptions, date) -> list[Anchor]:
+def add_comments(
+    doc: Document, items: list[Note], options: ExportOptions, date: datetime
+) -> list[Anchor]:
     """Write the comment bodies; returns the anchors for the tracked writer."""
     anchors: list[Anchor] = []
     stamp = oxml.iso_date(date)
     for n in items:
-        comment = doc.comments.add_comment(text=n.text, author=options.author, initials=initials(options.author))
+        comment = doc.comments.add_comment(
+            text=n.text, author=options.author, initials=initials(options.author)
+        )
         comment._comment_elm.set(qn("w:date"), stamp)
         anchors.append(Anchor(n.side, n.span, comment.comment_id))
     return anchors

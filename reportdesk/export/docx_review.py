@@ -24,17 +24,23 @@ from .tracked import TrackedWriter
 __all__ = ["ExportOptions", "build_document", "export_review"]
 
 BODY_BOOKMARK_ID = 9000
+DEFAULT_OPTIONS = ExportOptions()  # frozen, so one shared default is safe
 
 
-def build_document(comparison: Comparison, options: ExportOptions = ExportOptions()) -> DocumentObject:
+def build_document(
+    comparison: Comparison, options: ExportOptions = DEFAULT_OPTIONS
+) -> DocumentObject:
     """The whole review document as a python-docx object (not yet saved)."""
     if options.form not in FORMS:
-        raise ExportError(f"未知的审阅稿形式“{options.form}”，应为修订稿、对照表或两者。", f"bad form {options.form!r}")
+        raise ExportError(
+            f"未知的审阅稿形式“{options.form}”，应为修订稿、对照表或两者。",
+            f"bad form {options.form!r}",
+        )
     date = options.date or datetime.now()
     doc = Document()
     layout.apply(doc, options)
     props = doc.core_properties
-    props.title = f"{summary.report_name(comparison.new)}修改审阅稿"
+    props.title = f"{summary.report_label(comparison.new)}修改审阅稿"
     props.author = options.author
     props.last_modified_by = options.author
     props.comments = "由报告对照台（ReportDesk）生成"
@@ -57,7 +63,9 @@ def build_document(comparison: Comparison, options: ExportOptions = ExportOption
     return doc
 
 
-def export_review(comparison: Comparison, path: str | Path, options: ExportOptions = ExportOptions()) -> Path:
+def export_review(
+    comparison: Comparison, path: str | Path, options: ExportOptions = DEFAULT_OPTIONS
+) -> Path:
     """Write the review document to ``path`` (a .docx that is neither input); returns the path written."""
     target = atomic.check_target(path, [comparison.old.path, comparison.new.path])
     try:
@@ -65,7 +73,11 @@ def export_review(comparison: Comparison, path: str | Path, options: ExportOptio
     except ReportDeskError:
         raise
     except Exception as e:  # a bug must not look like a crash to the clerk
-        raise ExportError("生成审阅稿时出错，未保存任何文件。请把日志发给维护人员。", f"build failed: {e!r}", str(target)) from e
+        raise ExportError(
+            "生成审阅稿时出错，未保存任何文件。请把日志发给维护人员。",
+            f"build failed: {e!r}",
+            str(target),
+        ) from e
 
     def save(stream: IO[bytes]) -> None:
         doc.save(stream)

@@ -39,7 +39,13 @@ PAGE_NUMBER_FONT = "宋体"
 
 # Names Word can fall back to when the GB2312-era fonts are not installed
 # (Windows 10+ ships 仿宋/楷体 but not 仿宋_GB2312/楷体_GB2312).
-FALLBACKS = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体", "方正仿宋_GBK": "仿宋", "方正楷体_GBK": "楷体"}
+FALLBACKS = {
+    "仿宋_GB2312": "仿宋",
+    "楷体_GB2312": "楷体",
+    "方正小标宋简体": "宋体",
+    "方正仿宋_GBK": "仿宋",
+    "方正楷体_GBK": "楷体",
+}
 
 S_TITLE, S_SUBTITLE, S_H1, S_H2, S_H3 = "Title", "RDSubtitle", "Heading1", "Heading2", "Heading3"
 S_TABLE, S_TABLE_HEAD, S_NOTE, S_INFO = "RDTableText", "RDTableHead", "RDNote", "RDInfo"
@@ -76,9 +82,11 @@ def _page(doc: Document) -> None:
     grid.set(qn("w:charSpace"), str(char_space()))
 
 
-def _rpr_xml(font: str, size_pt: float, bold: bool = False, latin: str | None = None, scale: int = 100) -> str:
+def _rpr_xml(
+    font: str, size_pt: float, bold: bool = False, latin: str | None = None, scale: int = 100
+) -> str:
     lat = latin or font
-    b = "<w:b/><w:bCs/>" if bold else "<w:b w:val=\"0\"/><w:bCs w:val=\"0\"/>"
+    b = "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
     half = round(size_pt * 2)
     return (
         f'<w:rPr><w:rFonts w:ascii="{lat}" w:hAnsi="{lat}" w:eastAsia="{font}" w:cs="{lat}" w:hint="eastAsia"/>'
@@ -87,7 +95,14 @@ def _rpr_xml(font: str, size_pt: float, bold: bool = False, latin: str | None = 
     )
 
 
-def _para_style(sid: str, name: str, ppr: str, rpr: str, based: str | None = "Normal", outline: int | None = None) -> str:
+def _para_style(
+    sid: str,
+    name: str,
+    ppr: str,
+    rpr: str,
+    based: str | None = "Normal",
+    outline: int | None = None,
+) -> str:
     base = f'<w:basedOn w:val="{based}"/>' if based else ""
     if outline is not None:
         ppr = ppr.replace("</w:pPr>", f'<w:outlineLvl w:val="{outline}"/></w:pPr>')
@@ -101,43 +116,81 @@ def _styles(doc: Document, o: ExportOptions) -> None:
     no_indent = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
     defs = [
         _para_style(
-            "Normal", "Normal",
+            "Normal",
+            "Normal",
             f'<w:pPr><w:widowControl/><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
             f'<w:ind w:firstLineChars="200" w:firstLine="{BODY_PT * 40}"/><w:jc w:val="both"/></w:pPr>',
-            _rpr_xml(body, BODY_PT, scale=GRID_SCALE), based=None,
+            _rpr_xml(body, BODY_PT, scale=GRID_SCALE),
+            based=None,
         ),
         _para_style(
-            S_TITLE, "Title",
+            S_TITLE,
+            "Title",
             f'<w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="{line}" w:line="700" w:lineRule="exact"/>{no_indent}<w:jc w:val="center"/></w:pPr>',
-            _rpr_xml(o.title_font, TITLE_PT), outline=None,
+            _rpr_xml(o.title_font, TITLE_PT),
+            outline=None,
         ),
-        _para_style(S_SUBTITLE, "RD Subtitle", f'<w:pPr><w:keepNext/>{no_indent}<w:jc w:val="center"/></w:pPr>', _rpr_xml(o.heading2_font, BODY_PT, scale=GRID_SCALE)),
-        _para_style(S_H1, "heading 1", "<w:pPr><w:keepNext/><w:keepLines/></w:pPr>", _rpr_xml(o.heading1_font, BODY_PT, scale=GRID_SCALE), outline=0),
-        _para_style(S_H2, "heading 2", "<w:pPr><w:keepNext/><w:keepLines/></w:pPr>", _rpr_xml(o.heading2_font, BODY_PT, scale=GRID_SCALE), outline=1),
-        _para_style(S_H3, "heading 3", "<w:pPr><w:keepNext/><w:keepLines/></w:pPr>", _rpr_xml(body, BODY_PT, bold=True, scale=GRID_SCALE), outline=2),
         _para_style(
-            S_TABLE, "RD Table Text",
+            S_SUBTITLE,
+            "RD Subtitle",
+            f'<w:pPr><w:keepNext/>{no_indent}<w:jc w:val="center"/></w:pPr>',
+            _rpr_xml(o.heading2_font, BODY_PT, scale=GRID_SCALE),
+        ),
+        _para_style(
+            S_H1,
+            "heading 1",
+            "<w:pPr><w:keepNext/><w:keepLines/></w:pPr>",
+            _rpr_xml(o.heading1_font, BODY_PT, scale=GRID_SCALE),
+            outline=0,
+        ),
+        _para_style(
+            S_H2,
+            "heading 2",
+            "<w:pPr><w:keepNext/><w:keepLines/></w:pPr>",
+            _rpr_xml(o.heading2_font, BODY_PT, scale=GRID_SCALE),
+            outline=1,
+        ),
+        _para_style(
+            S_H3,
+            "heading 3",
+            "<w:pPr><w:keepNext/><w:keepLines/></w:pPr>",
+            _rpr_xml(body, BODY_PT, bold=True, scale=GRID_SCALE),
+            outline=2,
+        ),
+        _para_style(
+            S_TABLE,
+            "RD Table Text",
             f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/>{no_indent}<w:jc w:val="left"/></w:pPr>',
             _rpr_xml(body, TABLE_PT),
         ),
         _para_style(
-            S_TABLE_HEAD, "RD Table Head",
+            S_TABLE_HEAD,
+            "RD Table Head",
             f'<w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="60" w:after="60" w:line="360" w:lineRule="exact"/>{no_indent}<w:jc w:val="center"/></w:pPr>',
             _rpr_xml(o.heading1_font, TABLE_PT),
         ),
         _para_style(
-            S_NOTE, "RD Note",
+            S_NOTE,
+            "RD Note",
             f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="120" w:after="120" w:line="400" w:lineRule="exact"/>{no_indent}</w:pPr>',
             _rpr_xml(body, 14),
         ),
-        _para_style(S_INFO, "RD Info", f'<w:pPr><w:ind w:leftChars="200" w:left="{BODY_PT * 40}" w:firstLineChars="0" w:firstLine="0"/></w:pPr>', _rpr_xml(body, BODY_PT, scale=GRID_SCALE)),
         _para_style(
-            "Footer", "footer",
-            f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{no_indent}</w:pPr>',
-            _rpr_xml(PAGE_NUMBER_FONT, FOOTER_PT), outline=None,
+            S_INFO,
+            "RD Info",
+            f'<w:pPr><w:ind w:leftChars="200" w:left="{BODY_PT * 40}" w:firstLineChars="0" w:firstLine="0"/></w:pPr>',
+            _rpr_xml(body, BODY_PT, scale=GRID_SCALE),
         ),
         _para_style(
-            "CommentText", "annotation text",
+            "Footer",
+            "footer",
+            f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{no_indent}</w:pPr>',
+            _rpr_xml(PAGE_NUMBER_FONT, FOOTER_PT),
+            outline=None,
+        ),
+        _para_style(
+            "CommentText",
+            "annotation text",
             f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{no_indent}<w:jc w:val="left"/></w:pPr>',
             _rpr_xml("宋体", 10.5),
         ),
@@ -156,20 +209,39 @@ def _styles(doc: Document, o: ExportOptions) -> None:
     if rpr_default is not None:
         for child in list(rpr_default):
             rpr_default.remove(child)
-        rpr_default.append(parse_xml(_rpr_xml(body, BODY_PT).replace("<w:rPr>", f"<w:rPr {nsdecls('w')}>", 1)))
+        rpr_default.append(
+            parse_xml(_rpr_xml(body, BODY_PT).replace("<w:rPr>", f"<w:rPr {nsdecls('w')}>", 1))
+        )
     ppr_default = styles.find(qn("w:docDefaults") + "/" + qn("w:pPrDefault"))
     if ppr_default is not None:
         for child in list(ppr_default):
             ppr_default.remove(child)
-        ppr_default.append(parse_xml(f'<w:pPr {nsdecls("w")}><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'))
+        ppr_default.append(
+            parse_xml(
+                f'<w:pPr {nsdecls("w")}><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            )
+        )
 
 
 def _font_table(doc: Document, o: ExportOptions) -> None:
     """Declare the Chinese fonts (GB2312 charset, fallback names) so a missing font is substituted sensibly."""
-    part = next(p for p in doc.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml")
+    part = next(
+        p for p in doc.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml"
+    )
     root = etree.fromstring(part.blob)
     present = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
-    for name in dict.fromkeys([o.body_font, o.title_font, o.heading1_font, o.heading2_font, PAGE_NUMBER_FONT, "宋体", "仿宋", "楷体"]):
+    for name in dict.fromkeys(
+        [
+            o.body_font,
+            o.title_font,
+            o.heading1_font,
+            o.heading2_font,
+            PAGE_NUMBER_FONT,
+            "宋体",
+            "仿宋",
+            "楷体",
+        ]
+    ):
         if name in present:
             continue
         font = etree.SubElement(root, qn("w:font"))
@@ -178,15 +250,27 @@ def _font_table(doc: Document, o: ExportOptions) -> None:
         if alt:
             etree.SubElement(font, qn("w:altName")).set(qn("w:val"), alt)
         etree.SubElement(font, qn("w:charset")).set(qn("w:val"), "86")  # GB2312
-        etree.SubElement(font, qn("w:family")).set(qn("w:val"), "modern" if "仿宋" in name or "楷" in name else "auto")
+        etree.SubElement(font, qn("w:family")).set(
+            qn("w:val"), "modern" if "仿宋" in name or "楷" in name else "auto"
+        )
         etree.SubElement(font, qn("w:pitch")).set(qn("w:val"), "variable")
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _footer_paragraph(odd: bool) -> etree._Element:
-    indent = oxml.el("w:ind", {"w:right" if odd else "w:left": str(FOOTER_PT * 20), "w:firstLine": "0"})
-    ppr = oxml.el("w:pPr", None, oxml.el("w:pStyle", {"w:val": "Footer"}), indent, oxml.el("w:jc", {"w:val": "right" if odd else "left"}))
-    return oxml.paragraph(ppr, *oxml.page_field("— ", " —", lambda: oxml.rpr(PAGE_NUMBER_FONT, FOOTER_PT)))
+    indent = oxml.el(
+        "w:ind", {"w:right" if odd else "w:left": str(FOOTER_PT * 20), "w:firstLine": "0"}
+    )
+    ppr = oxml.el(
+        "w:pPr",
+        None,
+        oxml.el("w:pStyle", {"w:val": "Footer"}),
+        indent,
+        oxml.el("w:jc", {"w:val": "right" if odd else "left"}),
+    )
+    return oxml.paragraph(
+        ppr, *oxml.page_field("— ", " —", lambda: oxml.rpr(PAGE_NUMBER_FONT, FOOTER_PT))
+    )
 
 
 def _footers(doc: Document) -> None:

@@ -10,6 +10,7 @@ modules speak in runs and paragraphs.  Child order follows the schema
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from docx.oxml.ns import qn
@@ -82,7 +83,10 @@ def rpr(
 def fonts_el(font: str, latin: str | None = None) -> etree._Element:
     """w:rFonts with w:eastAsia set: the attribute Word uses for Chinese characters."""
     lat = latin or font
-    return el("w:rFonts", {"w:ascii": lat, "w:hAnsi": lat, "w:eastAsia": font, "w:cs": lat, "w:hint": "eastAsia"})
+    return el(
+        "w:rFonts",
+        {"w:ascii": lat, "w:hAnsi": lat, "w:eastAsia": font, "w:cs": lat, "w:hint": "eastAsia"},
+    )
 
 
 # ---------------------------------------------------------------- runs
@@ -167,7 +171,17 @@ def ppr(
             sp.set(qn("w:lineRule"), "exact")
         p.append(sp)
     if first_line_chars is not None:
-        p.append(el("w:ind", {"w:firstLineChars": str(first_line_chars), "w:firstLine": "0" if first_line_chars == 0 else str(first_line_chars * 16 * 20 // 100)}))
+        p.append(
+            el(
+                "w:ind",
+                {
+                    "w:firstLineChars": str(first_line_chars),
+                    "w:firstLine": "0"
+                    if first_line_chars == 0
+                    else str(first_line_chars * 16 * 20 // 100),
+                },
+            )
+        )
     if jc:
         p.append(el("w:jc", {"w:val": jc}))
     if mark is not None:
@@ -197,7 +211,12 @@ def comment_end(cid: int) -> etree._Element:
 
 def comment_reference(cid: int) -> etree._Element:
     """The run that carries the comment's balloon; it has no text, so it never changes the body."""
-    return el("w:r", None, el("w:rPr", None, el("w:rStyle", {"w:val": "CommentReference"})), el("w:commentReference", {"w:id": str(cid)}))
+    return el(
+        "w:r",
+        None,
+        el("w:rPr", None, el("w:rStyle", {"w:val": "CommentReference"})),
+        el("w:commentReference", {"w:id": str(cid)}),
+    )
 
 
 def bookmark_start(bid: int, name: str) -> etree._Element:
@@ -208,7 +227,9 @@ def bookmark_end(bid: int) -> etree._Element:
     return el("w:bookmarkEnd", {"w:id": str(bid)})
 
 
-def page_field(text_before: str, text_after: str, props_factory) -> list[etree._Element]:
+def page_field(
+    text_before: str, text_after: str, props_factory: Callable[[], etree._Element]
+) -> list[etree._Element]:
     """Runs for ``— PAGE —``: a complex field Word, WPS and LibreOffice all update."""
     out = [run(text_before, props_factory())]
     begin = el("w:r", None, props_factory(), el("w:fldChar", {"w:fldCharType": "begin"}))
@@ -233,7 +254,9 @@ def table(widths: list[int], header_repeat: bool = True) -> etree._Element:
     """An empty w:tbl with fixed column widths (twips) and thin black borders."""
     borders = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(el(f"w:{side}", {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"}))
+        borders.append(
+            el(f"w:{side}", {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"})
+        )
     tbl_pr = el(
         "w:tblPr",
         None,
@@ -241,20 +264,41 @@ def table(widths: list[int], header_repeat: bool = True) -> etree._Element:
         el("w:jc", {"w:val": "center"}),
         borders,
         el("w:tblLayout", {"w:type": "fixed"}),
-        el("w:tblCellMar", None, el("w:left", {"w:w": "85", "w:type": "dxa"}), el("w:right", {"w:w": "85", "w:type": "dxa"})),
+        el(
+            "w:tblCellMar",
+            None,
+            el("w:left", {"w:w": "85", "w:type": "dxa"}),
+            el("w:right", {"w:w": "85", "w:type": "dxa"}),
+        ),
     )
     grid = el("w:tblGrid", None, *[el("w:gridCol", {"w:w": str(w)}) for w in widths])
     return el("w:tbl", None, tbl_pr, grid)
 
 
-def table_row(cells: list[list[etree._Element]], widths: list[int], header: bool = False) -> etree._Element:
+def table_row(
+    cells: list[list[etree._Element]],
+    widths: list[int],
+    header: bool = False,
+    keep_together: bool = False,
+) -> etree._Element:
     """A w:tr; each cell is a list of w:p (a cell must hold at least one)."""
     tr = el("w:tr")
     if header:
         # Repeated on every page, and never split: the reader always sees the column names.
         tr.append(el("w:trPr", None, el("w:cantSplit"), el("w:tblHeader")))
+    elif keep_together:
+        tr.append(el("w:trPr", None, el("w:cantSplit")))
     for paras, w in zip(cells, widths):
-        tc = el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": str(w), "w:type": "dxa"}), el("w:vAlign", {"w:val": "center" if header else "top"})))
+        tc = el(
+            "w:tc",
+            None,
+            el(
+                "w:tcPr",
+                None,
+                el("w:tcW", {"w:w": str(w), "w:type": "dxa"}),
+                el("w:vAlign", {"w:val": "center" if header else "top"}),
+            ),
+        )
         for p in paras or [paragraph()]:
             tc.append(p)
         tr.append(tc)

@@ -9,6 +9,7 @@ right (marks that survive black-and-white printing).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -16,7 +17,7 @@ from lxml import etree
 from reportdesk.engine.model import AlignedPair, Comparison, PairKind, Report, Span
 
 from . import layout, oxml
-from .comments import where_in, changed_targets, review_text, target_text, unmet_reviews
+from .comments import changed_targets, review_text, target_text, unmet_reviews, where_in
 from .options import ExportOptions
 
 WIDTHS = [700, 3300, 3300, layout.TEXT_W - 700 - 6600]
@@ -36,13 +37,17 @@ class Row:
     notes: list[str] = field(default_factory=list)
 
 
-def _par_index(report: Report):
+def _par_index(report: Report) -> Callable[[int], int]:
     starts = [p.start for p in report.paragraphs]
 
     def at(pos: int) -> int:
         return bisect.bisect_right(starts, pos) - 1
 
     return at
+
+
+def _cut(text: str, span: Span | None) -> str:
+    return "" if span is None else text[span.start : span.end]
 
 
 def _add_pair(row: Row, c: Comparison, p: AlignedPair) -> None:
@@ -53,24 +58,24 @@ def _add_pair(row: Row, c: Comparison, p: AlignedPair) -> None:
         row.old_spans.append(p.old)
     if p.new is not None and len(p.new):
         row.new_spans.append(p.new)
-    if p.kind is PairKind.INSERTED or (p.old is None and p.new is not None):
-        row.new.append((new[p.new.start : p.new.end], True))
+    if p.kind is PairKind.INSERTED or p.old is None:
+        row.new.append((_cut(new, p.new), True))
         return
-    if p.kind is PairKind.DELETED or (p.new is None and p.old is not None):
-        row.old.append((old[p.old.start : p.old.end], True))
+    if p.kind is PairKind.DELETED or p.new is None:
+        row.old.append((_cut(old, p.old), True))
         return
     if p.kind is PairKind.EQUAL or not p.ops:
-        row.old.append((old[p.old.start : p.old.end], False))
-        row.new.append((new[p.new.start : p.new.end], False))
+        row.old.append((_cut(old, p.old), False))
+        row.new.append((_cut(new, p.new), False))
         return
     for op in p.ops:
         if op.op == "equal":
-            row.old.append((old[op.old.start : op.old.end], False))
-            row.new.append((new[op.new.start : op.new.end], False))
+            row.old.append((_cut(old, op.old), False))
+            row.new.append((_cut(new, op.new), False))
         elif op.op == "delete":
-            row.old.append((old[op.old.start : op.old.end], True))
+            row.old.append((_cut(old, op.old), True))
         else:
-            row.new.append((new[op.new.start : op.new.end], True))
+            row.new.append((_cut(new, op.new), True))
 
 
 def rows(c: Comparison, options: ExportOptions) -> list[Row]:
@@ -113,8 +118,12 @@ def _annotate(c: Comparison, table_rows: list[Row], options: ExportOptions) -> N
         kinds = set(r.kinds)
         edited = any(op.op != "equal" for p in r.pairs for op in p.ops)
         if PairKind.MOVED in kinds:
-            src = next(p for p in r.pairs if p.kind is PairKind.MOVED)
-            r.notes.append(f"位置调整：由{where_in(c.old, src.old.start)}移来" + ("，并有修改" if edited else ""))
+            src = next(p for p in r.pairs if p.kind is PairKind.MOVED and p.old is not None)
+            assert src.old is not None
+            r.notes.append(
+                f"位置调整：由{where_in(c.old, src.old.start)}移来"
+                + ("，并有修改" if edited else "")
+            )
         elif kinds <= {PairKind.INSERTED}:
             r.notes.append("新增")
         elif kinds <= {PairKind.DELETED}:
@@ -126,7 +135,9 @@ def _annotate(c: Comparison, table_rows: list[Row], options: ExportOptions) -> N
     if not options.include_targets:
         return
     for tc in changed_targets(c):
-        side, pos = ("new", tc.new.start) if tc.new is not None else ("old", tc.old.start)
+        quote = tc.new if tc.new is not None else tc.old
+        assert quote is not None  # changed_targets() keeps only changes with a quote
+        side, pos = ("new" if tc.new is not None else "old"), quote.start
         for r in table_rows:
             if _inside(pos, r.new_spans if side == "new" else r.old_spans):
                 r.notes.append(target_text(tc))
@@ -149,7 +160,11 @@ def _cell(parts: list[tuple[str, bool]], marked: etree._Element | None) -> list[
                 paras.append(p)
                 p = oxml.paragraph(oxml.ppr(style=layout.S_TABLE))
             if line:
-                props = etree.fromstring(etree.tostring(marked)) if changed and marked is not None else None
+                props = (
+                    etree.fromstring(etree.tostring(marked))
+                    if changed and marked is not None
+                    else None
+                )
                 p.append(oxml.run(line, props))
     paras.append(p)
     return paras
@@ -174,10 +189,17 @@ def legend() -> etree._Element:
 
 def build(c: Comparison, options: ExportOptions) -> list[etree._Element]:
     """The heading, legend and table, as body elements."""
-    out = [oxml.paragraph(oxml.ppr(style=layout.S_TITLE, page_break_before=True), oxml.run("修改对照表")), legend()]
+    out = [
+        oxml.paragraph(
+            oxml.ppr(style=layout.S_TITLE, page_break_before=True), oxml.run("修改对照表")
+        ),
+        legend(),
+    ]
     table_rows = rows(c, options)
     tbl = oxml.table(WIDTHS)
-    tbl.append(oxml.table_row([[_plain(h, layout.S_TABLE_HEAD)] for h in HEAD], WIDTHS, header=True))
+    tbl.append(
+        oxml.table_row([[_plain(h, layout.S_TABLE_HEAD)] for h in HEAD], WIDTHS, header=True)
+    )
     strike = oxml.rpr(strike=True)
     insert = oxml.rpr(bold=True, underline=True)
     for i, r in enumerate(table_rows, 1):
@@ -189,7 +211,17 @@ def build(c: Comparison, options: ExportOptions) -> list[etree._Element]:
         ]
         tbl.append(oxml.table_row(cells, WIDTHS))
     if not table_rows:
-        tbl.append(oxml.table_row([[_plain("")], [_plain("两份报告正文相同，没有修改。")], [_plain("")], [_plain("")]], WIDTHS))
+        tbl.append(
+            oxml.table_row(
+                [
+                    [_plain("")],
+                    [_plain("两份报告正文相同，没有修改。")],
+                    [_plain("")],
+                    [_plain("")],
+                ],
+                WIDTHS,
+            )
+        )
     out.append(tbl)
     # Word requires a paragraph after a table at the end of a section.
     out.append(oxml.paragraph(oxml.ppr(style=layout.S_TABLE)))

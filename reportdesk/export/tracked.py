@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from reportdesk.engine.errors import ExportError
-from reportdesk.engine.model import BlockKind, Comparison, Report, Span
+from reportdesk.engine.model import BlockKind, Comparison, Paragraph, Report, Span
 
 from . import layout, oxml
 from .options import ExportOptions
@@ -54,13 +54,24 @@ def check_ops(c: Comparison, ops: Sequence) -> None:
             old_parts.append(c.old.text[op.old.start : op.old.end])
         if op.op in ("equal", "insert"):
             new_parts.append(c.new.text[op.new.start : op.new.end])
-        if op.op == "equal" and c.old.text[op.old.start : op.old.end] != c.new.text[op.new.start : op.new.end]:
-            raise ExportError("生成修订稿时出错：对照结果与原文不一致，未导出。", f"equal op differs at old {op.old} new {op.new}")
+        if (
+            op.op == "equal"
+            and c.old.text[op.old.start : op.old.end] != c.new.text[op.new.start : op.new.end]
+        ):
+            raise ExportError(
+                "生成修订稿时出错：对照结果与原文不一致，未导出。",
+                f"equal op differs at old {op.old} new {op.new}",
+            )
     if "".join(old_parts) != c.old.text or "".join(new_parts) != c.new.text:
-        raise ExportError("生成修订稿时出错：对照结果与原文不一致，未导出。", "document ops do not reproduce the texts")
+        raise ExportError(
+            "生成修订稿时出错：对照结果与原文不一致，未导出。",
+            "document ops do not reproduce the texts",
+        )
 
 
-def pieces(c: Comparison, ops: Iterable, old_cuts: Sequence[int], new_cuts: Sequence[int]) -> list[Piece]:
+def pieces(
+    c: Comparison, ops: Iterable, old_cuts: Sequence[int], new_cuts: Sequence[int]
+) -> list[Piece]:
     """Split the ops at paragraph marks and at the given cut positions (sorted)."""
     out: list[Piece] = []
     o = n = 0
@@ -69,18 +80,30 @@ def pieces(c: Comparison, ops: Iterable, old_cuts: Sequence[int], new_cuts: Sequ
             text, base, cuts = c.old.text[op.old.start : op.old.end], op.old.start, old_cuts
         else:
             text, base, cuts = c.new.text[op.new.start : op.new.end], op.new.start, new_cuts
-        splits = {i for i, ch in enumerate(text) if ch == "\n"} | {i + 1 for i, ch in enumerate(text) if ch == "\n"}
+        splits = {i for i, ch in enumerate(text) if ch == "\n"} | {
+            i + 1 for i, ch in enumerate(text) if ch == "\n"
+        }
         lo, hi = bisect.bisect_right(cuts, base), bisect.bisect_left(cuts, base + len(text))
         splits.update(x - base for x in cuts[lo:hi])
         if op.op == "equal":
-            lo2, hi2 = bisect.bisect_right(old_cuts, op.old.start), bisect.bisect_left(old_cuts, op.old.end)
+            lo2, hi2 = (
+                bisect.bisect_right(old_cuts, op.old.start),
+                bisect.bisect_left(old_cuts, op.old.end),
+            )
             splits.update(x - op.old.start for x in old_cuts[lo2:hi2])
         bounds = sorted(s for s in splits if 0 < s < len(text))
         prev = 0
         for b in [*bounds, len(text)]:
             if b <= prev:
                 continue
-            out.append(Piece(op.op, text[prev:b], o + (prev if op.op != "insert" else 0), n + (prev if op.op != "delete" else 0)))
+            out.append(
+                Piece(
+                    op.op,
+                    text[prev:b],
+                    o + (prev if op.op != "insert" else 0),
+                    n + (prev if op.op != "delete" else 0),
+                )
+            )
             prev = b
         if op.op != "insert":
             o += len(text)
@@ -89,15 +112,25 @@ def pieces(c: Comparison, ops: Iterable, old_cuts: Sequence[int], new_cuts: Sequ
     return out
 
 
+def _squeeze(text: str) -> str:
+    """ "政 府 工 作 报 告" is the title too: letter-spaced titles are common in scraped reports."""
+    return "".join(text.split())
+
+
 class _Roles:
     """Paragraph style and run-in heading level by position in one report."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
         self.starts = [p.start for p in report.paragraphs]
-        title = report.title.strip()
+        title = _squeeze(report.title)
         self.title_index = next(
-            (p.index for p in report.paragraphs if p.kind is BlockKind.FRONT and title and p.text.strip() == title), None
+            (
+                p.index
+                for p in report.paragraphs
+                if p.kind is BlockKind.FRONT and title and _squeeze(p.text) == title
+            ),
+            None,
         )
         # Run-in headings: "（一）大力提振消费……" keeps 楷体 for the heading only.
         self.runin = sorted(
@@ -107,7 +140,7 @@ class _Roles:
         )
         self.runin_starts = [r[0] for r in self.runin]
 
-    def paragraph(self, pos: int):
+    def paragraph(self, pos: int) -> Paragraph | None:
         i = bisect.bisect_right(self.starts, pos) - 1
         return self.report.paragraphs[i] if i >= 0 else None
 
@@ -141,7 +174,9 @@ class TrackedWriter:
         self.old_roles, self.new_roles = _Roles(c.old), _Roles(c.new)
 
     def _run_props(self, piece: Piece) -> etree._Element | None:
-        level = (self.old_roles if piece.op == "delete" else self.new_roles).runin_level(piece.old if piece.op == "delete" else piece.new)
+        level = (self.old_roles if piece.op == "delete" else self.new_roles).runin_level(
+            piece.old if piece.op == "delete" else piece.new
+        )
         if level == 1:
             return oxml.rpr(self.o.heading1_font)
         if level == 2:
@@ -159,10 +194,20 @@ class TrackedWriter:
                 return self.old_roles.style(p.old)
         return None
 
-    def build(self, ops: Sequence, anchors: Sequence[Anchor], bookmark_id: int) -> list[etree._Element]:
+    def build(
+        self, ops: Sequence, anchors: Sequence[Anchor], bookmark_id: int
+    ) -> list[etree._Element]:
         check_ops(self.c, ops)
-        old_cuts = sorted({a.span.start for a in anchors if a.side == "old"} | {a.span.end for a in anchors if a.side == "old"} | set(self.old_roles.cuts()))
-        new_cuts = sorted({a.span.start for a in anchors if a.side == "new"} | {a.span.end for a in anchors if a.side == "new"} | set(self.new_roles.cuts()))
+        old_cuts = sorted(
+            {a.span.start for a in anchors if a.side == "old"}
+            | {a.span.end for a in anchors if a.side == "old"}
+            | set(self.old_roles.cuts())
+        )
+        new_cuts = sorted(
+            {a.span.start for a in anchors if a.side == "new"}
+            | {a.span.end for a in anchors if a.side == "new"}
+            | set(self.new_roles.cuts())
+        )
         starts: dict[tuple[str, int], list[int]] = defaultdict(list)
         ends: dict[tuple[str, int], list[int]] = defaultdict(list)
         for a in anchors:

@@ -32,10 +32,27 @@ def bare_comparison(old: str, new: str, old_path: str = "old.txt", new_path: str
     from reportdesk.engine.model import CompareOptions, Comparison, Report, Stats
 
     def rep(text: str, path: str) -> Report:
-        return Report(path=path, title="", year=None, text=text, raw=text, raw_offsets=tuple(range(len(text) + 1)), paragraphs=(), sections=())
+        return Report(
+            path=path,
+            title="",
+            year=None,
+            text=text,
+            raw=text,
+            raw_offsets=tuple(range(len(text) + 1)),
+            paragraphs=(),
+            sections=(),
+        )
 
     stats = Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 1.0)
-    return Comparison(old=rep(old, old_path), new=rep(new, new_path), options=CompareOptions(), sections=(), pairs=(), changes=(), stats=stats)
+    return Comparison(
+        old=rep(old, old_path),
+        new=rep(new, new_path),
+        options=CompareOptions(),
+        sections=(),
+        pairs=(),
+        changes=(),
+        stats=stats,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -107,7 +107,10 @@ def comments(path: Path) -> list[CommentInfo]:
         root = part(path, "word/comments.xml")
     except KeyError:
         return []
-    bodies = {c.get(W + "id"): ("".join(t.text or "" for t in c.iter(W + "t")), c.get(W + "author", "")) for c in root.findall(W + "comment")}
+    bodies = {
+        c.get(W + "id"): ("".join(t.text or "" for t in c.iter(W + "t")), c.get(W + "author", ""))
+        for c in root.findall(W + "comment")
+    }
     body = part(path, "word/document.xml").find(W + "body")
     assert body is not None
     collecting: dict[str, list[list[str]]] = {}
@@ -176,7 +179,11 @@ def tables(path: Path) -> list[list[list[Cell]]]:
                         text.append(t)
                         if rpr is not None and rpr.find(W + "strike") is not None:
                             struck.append(t)
-                        if rpr is not None and rpr.find(W + "b") is not None and rpr.find(W + "u") is not None:
+                        if (
+                            rpr is not None
+                            and rpr.find(W + "b") is not None
+                            and rpr.find(W + "u") is not None
+                        ):
                             marked.append(t)
                 cells.append(Cell("".join(text), "".join(struck), "".join(marked)))
             rows.append(cells)

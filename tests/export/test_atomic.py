@@ -36,7 +36,9 @@ def test_output_equal_to_an_input_is_refused(tmp_path: Path, small) -> None:
     assert Path(small.new.path).read_text(encoding="utf-8") == "稳就业，稳物价。"
 
 
-def test_docx_input_by_another_name_is_refused(tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_docx_input_by_another_name_is_refused(
+    tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch
+) -> None:
     src = tmp_path / "draft.docx"
     src.write_bytes(b"original")
     link = tmp_path / "link.docx"
@@ -82,7 +84,9 @@ def test_word_lock_of_long_name(tmp_path: Path) -> None:
     assert "~$阅稿2025年定稿.docx" in names and "~$稿2025年定稿.docx" in names
 
 
-def test_rename_refused_by_windows_means_locked(tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rename_refused_by_windows_means_locked(
+    tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "review.docx"
     target.write_bytes(b"open in Word")
 
@@ -111,7 +115,9 @@ def test_unwritable_folder(tmp_path: Path, small, monkeypatch: pytest.MonkeyPatc
     assert "没有权限在文件夹" in e.value.message and str(tmp_path) in e.value.message
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions"
+)
 def test_read_only_folder_for_real(tmp_path: Path, small) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
@@ -124,7 +130,9 @@ def test_read_only_folder_for_real(tmp_path: Path, small) -> None:
         folder.chmod(0o700)
 
 
-def test_disk_full_keeps_the_old_file(tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_disk_full_keeps_the_old_file(
+    tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "review.docx"
     target.write_bytes(b"previous review")
     import docx.document

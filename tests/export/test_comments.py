@@ -13,7 +13,11 @@ from reportdesk.export.docx_review import ExportOptions, export_review
 from tests.export.conftest import comparison
 from tests.export.docx_read import comments
 
-PAIRS = [("national/2024.txt", "national/2025.txt"), ("hailar/2018.txt", "hailar/2019.txt"), ("hailar/2015.txt", "hailar/2016.txt")]
+PAIRS = [
+    ("national/2024.txt", "national/2025.txt"),
+    ("hailar/2018.txt", "hailar/2019.txt"),
+    ("hailar/2015.txt", "hailar/2016.txt"),
+]
 OPTS = ExportOptions(form="tracked", author="起草组", date=datetime(2025, 3, 1))
 
 
@@ -66,8 +70,12 @@ def test_moves_are_delete_insert_pairs_with_comments(tmp_path: Path) -> None:
     found = comments(export_review(c, tmp_path / "r.docx", OPTS))
     went = [f for f in found if f.text.startswith("移至：")]
     came = [f for f in found if f.text.startswith("由") and f.text.endswith("移来")]
-    assert sorted(f.anchored_reject for f in went) == sorted(c.old.text[p.old.start : p.old.end] for p in moved)
-    assert sorted(f.anchored_accept for f in came) == sorted(c.new.text[p.new.start : p.new.end] for p in moved)
+    assert sorted(f.anchored_reject for f in went) == sorted(
+        c.old.text[p.old.start : p.old.end] for p in moved
+    )
+    assert sorted(f.anchored_accept for f in came) == sorted(
+        c.new.text[p.new.start : p.new.end] for p in moved
+    )
     # A move is a plain delete + insert: nothing WPS cannot open.
     with zipfile.ZipFile(tmp_path / "r.docx") as z:
         xml = z.read("word/document.xml").decode("utf-8")
@@ -76,7 +84,11 @@ def test_moves_are_delete_insert_pairs_with_comments(tmp_path: Path) -> None:
 
 def test_comments_can_be_left_out(tmp_path: Path) -> None:
     c = comparison("hailar/2018.txt", "hailar/2019.txt")
-    path = export_review(c, tmp_path / "r.docx", ExportOptions(form="tracked", include_comments=False))
+    path = export_review(
+        c, tmp_path / "r.docx", ExportOptions(form="tracked", include_comments=False)
+    )
     assert comments(path) == []
-    path = export_review(c, tmp_path / "t.docx", ExportOptions(form="tracked", include_targets=False))
+    path = export_review(
+        c, tmp_path / "t.docx", ExportOptions(form="tracked", include_targets=False)
+    )
     assert all(f.text.startswith(("移至", "由")) for f in comments(path))

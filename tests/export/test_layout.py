@@ -38,7 +38,12 @@ def half_points(path: Path, sid: str) -> int:
 def test_a4_and_margins(exported: Path) -> None:
     sec = Document(str(exported)).sections[0]
     assert abs(sec.page_width - Mm(210)) < Mm(0.5) and abs(sec.page_height - Mm(297)) < Mm(0.5)
-    for got, mm in ((sec.top_margin, 37), (sec.bottom_margin, 35), (sec.left_margin, 28), (sec.right_margin, 26)):
+    for got, mm in (
+        (sec.top_margin, 37),
+        (sec.bottom_margin, 35),
+        (sec.left_margin, 28),
+        (sec.right_margin, 26),
+    ):
         assert abs(got - Mm(mm)) < Mm(0.1), (got.mm, mm)
 
 
@@ -67,7 +72,12 @@ def test_fonts_have_east_asian_names(exported: Path) -> None:
 
 def test_fonts_are_configurable(tmp_path: Path) -> None:
     c = comparison("hailar/2018.txt", "hailar/2019.txt")
-    opts = ExportOptions(body_font="方正仿宋_GBK", title_font="华文中宋", heading1_font="方正黑体_GBK", heading2_font="方正楷体_GBK")
+    opts = ExportOptions(
+        body_font="方正仿宋_GBK",
+        title_font="华文中宋",
+        heading1_font="方正黑体_GBK",
+        heading2_font="方正楷体_GBK",
+    )
     path = export_review(c, tmp_path / "f.docx", opts)
     assert east_asia(path, "Normal") == "方正仿宋_GBK"
     assert east_asia(path, "Title") == "华文中宋"

@@ -12,12 +12,24 @@ from reportdesk.export.docx_review import ExportOptions, export_review
 from tests.export.conftest import comparison
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed; .ci/run installs libreoffice-writer-nogui")
+pytestmark = pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) not installed; .ci/run installs libreoffice-writer-nogui",
+)
 
 
 def to_pdf(docx: Path, out: Path) -> Path:
     profile = out / "lo-profile"  # a private profile: no clash with a running LibreOffice
-    cmd = [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx)]
+    cmd = [
+        SOFFICE,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        str(docx),
+    ]
     subprocess.run(cmd, check=True, capture_output=True, timeout=240)
     pdf = out / (docx.stem + ".pdf")
     assert pdf.exists() and pdf.stat().st_size > 10_000, "LibreOffice produced no PDF"
@@ -27,7 +39,9 @@ def to_pdf(docx: Path, out: Path) -> Path:
 def pdf_text(pdf: Path) -> str:
     if shutil.which("pdftotext") is None:
         return ""
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True, timeout=60).stdout
+    return subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True, timeout=60
+    ).stdout
 
 
 @pytest.mark.parametrize("form", ["both", "tracked", "table"])

@@ -72,7 +72,9 @@ def test_target_changes_are_noted(tmp_path: Path) -> None:
 def test_unchanged_rows_optional(tmp_path: Path) -> None:
     c = comparison("hailar/2018.txt", "hailar/2019.txt")
     short = change_table(export_review(c, tmp_path / "a.docx", ExportOptions(form="table")))
-    full = change_table(export_review(c, tmp_path / "b.docx", ExportOptions(form="table", include_unchanged=True)))
+    full = change_table(
+        export_review(c, tmp_path / "b.docx", ExportOptions(form="table", include_unchanged=True))
+    )
     assert len(full) > len(short)
     left = "".join(r[1].text.replace("\n", "") for r in full[1:])
     # Every old sentence appears on the left when unchanged text is shown.
@@ -82,14 +84,24 @@ def test_unchanged_rows_optional(tmp_path: Path) -> None:
 
 def test_legend_line(tmp_path: Path) -> None:
     c = comparison("hailar/2018.txt", "hailar/2019.txt")
-    body = part(export_review(c, tmp_path / "t.docx", ExportOptions(form="table")), "word/document.xml")
-    legend = next(p for p in body.iter(W + "p") if "".join(t.text or "" for t in p.iter(W + "t")).startswith("说明："))
+    body = part(
+        export_review(c, tmp_path / "t.docx", ExportOptions(form="table")), "word/document.xml"
+    )
+    legend = next(
+        p
+        for p in body.iter(W + "p")
+        if "".join(t.text or "" for t in p.iter(W + "t")).startswith("说明：")
+    )
     runs = legend.findall(W + "r")
     assert any(r.find(f"{W}rPr/{W}strike") is not None for r in runs)
-    assert any(r.find(f"{W}rPr/{W}b") is not None and r.find(f"{W}rPr/{W}u") is not None for r in runs)
+    assert any(
+        r.find(f"{W}rPr/{W}b") is not None and r.find(f"{W}rPr/{W}u") is not None for r in runs
+    )
 
 
 def test_table_form_has_no_tracked_body(tmp_path: Path) -> None:
     c = comparison("hailar/2018.txt", "hailar/2019.txt")
-    body = part(export_review(c, tmp_path / "t.docx", ExportOptions(form="table")), "word/document.xml")
+    body = part(
+        export_review(c, tmp_path / "t.docx", ExportOptions(form="table")), "word/document.xml"
+    )
     assert not list(body.iter(W + "ins")) and not list(body.iter(W + "del"))

@@ -28,7 +28,9 @@ DATE = datetime(2025, 3, 1, 9, 30)
 def difflib_ops(old: str, new: str) -> list[DocOp]:
     """An exact edit script at character level: what the writer must render faithfully."""
     ops = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, old, new, autojunk=False
+    ).get_opcodes():
         if tag == "equal":
             ops.append(DocOp("equal", Span(i1, i2), Span(j1, j2), None))
             continue
@@ -69,7 +71,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "old", "new"), CASES, ids=[c[0] for c in CASES])
-def test_accept_gives_new_and_reject_gives_old(tmp_path: Path, name: str, old: str, new: str) -> None:
+def test_accept_gives_new_and_reject_gives_old(
+    tmp_path: Path, name: str, old: str, new: str
+) -> None:
     path = write_ops(tmp_path, old, new)
     assert resolve(path, "accept") == new
     assert resolve(path, "reject") == old
@@ -80,7 +84,11 @@ def test_paragraph_marks_are_revisions(tmp_path: Path) -> None:
     paras = body_paragraphs(path)
     assert len(paras) == 2
     mark = paras[0].find(f"{W}pPr/{W}rPr/{W}ins")
-    assert mark is not None and mark.get(W + "author") == "审阅人" and mark.get(W + "date") == "2025-03-01T09:30:00Z"
+    assert (
+        mark is not None
+        and mark.get(W + "author") == "审阅人"
+        and mark.get(W + "date") == "2025-03-01T09:30:00Z"
+    )
 
 
 def test_deleted_text_is_deltext_inside_del(tmp_path: Path) -> None:
@@ -108,17 +116,26 @@ def test_comment_covers_exactly_its_quote(tmp_path: Path) -> None:
     cid = doc.comments.add_comment(text="粮食产量：提高", author="审阅人").comment_id
     start = new.index("粮食")
     w = TrackedWriter(c, ExportOptions(), oxml.Revisions("审阅人", DATE))
-    for p in w.build(difflib_ops(old, new), [Anchor("new", Span(start, new.index("。")), cid)], 9000):
+    for p in w.build(
+        difflib_ops(old, new), [Anchor("new", Span(start, new.index("。")), cid)], 9000
+    ):
         doc.element.body.sectPr.addprevious(p)
     doc.save(tmp_path / "c.docx")
     [info] = comments(tmp_path / "c.docx")
     assert info.anchored_accept == "粮食产量1.4万亿斤左右"
 
 
-lines = st.lists(st.sampled_from(["稳就业", "稳物价。", "提高", "3%", "左右", "（一）", "\n", "，", "推进", "改革"]), max_size=12).map("".join)
+lines = st.lists(
+    st.sampled_from(
+        ["稳就业", "稳物价。", "提高", "3%", "左右", "（一）", "\n", "，", "推进", "改革"]
+    ),
+    max_size=12,
+).map("".join)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(old=lines, new=lines)
 def test_invariant_on_random_edits(tmp_path: Path, old: str, new: str) -> None:
     path = write_ops(tmp_path, old, new)
@@ -126,7 +143,9 @@ def test_invariant_on_random_edits(tmp_path: Path, old: str, new: str) -> None:
     assert resolve(path, "reject") == old
 
 
-@pytest.mark.parametrize(("old_rel", "new_rel"), NATIONAL + HAILAR, ids=lambda r: r.replace(".txt", ""))
+@pytest.mark.parametrize(
+    ("old_rel", "new_rel"), NATIONAL + HAILAR, ids=lambda r: r.replace(".txt", "")
+)
 def test_corpus_invariant(tmp_path: Path, old_rel: str, new_rel: str) -> None:
     from reportdesk.export.docx_review import export_review
 
