@@ -64,6 +64,8 @@ SIZE_UNITS = {"元", "美元", "座", "吨", "千瓦", "千伏", "平方米", "�
 
 def is_spec(text: str, b: int, pe: int, right: str, unit: str) -> bool:
     """A number that describes rather than targets: 8座以下小汽车, 6项内容为重点, 24小时“不打烊”."""
+    if unit == "千伏":
+        return True  # 500千伏主网架: a voltage class names the line, it is not a goal
     if (pe > b and pe < len(text) and text[b:pe] in ("以上", "以下", "及以上")
             and "\u4e00" <= text[pe] <= "\u9fff" and text[pe] not in "的"
             and (text[b:pe] == "以下" or unit in SIZE_UNITS)):

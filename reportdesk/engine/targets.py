@@ -318,7 +318,9 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     direction = _direction(dirs, indicator)
     kind, year = kind_of(report, text, hard, a, part, appendix, multi_year & 1 == 1,
                        bool(multi_year & 2), bool(multi_year & 4))
-    if kind is TargetKind.TARGET and (baseline or is_spec(text, b, pe, right, q.unit)):
+    # 我区有20个…: what there is already, not what is planned
+    owned = re.search(r"(?:拥有|现有|共有|已有|有)$", left[:conn_start])
+    if kind is TargetKind.TARGET and (baseline or owned or is_spec(text, b, pe, right, q.unit)):
         kind = TargetKind.OTHER
     # 50米内换乘 / 每10万人45台: a distance or a denominator qualifying another number
     within = text.startswith(("内", "范围内", "以内的"), pe) or text[a - 1 : a] == "每"
