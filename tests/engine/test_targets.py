@@ -72,6 +72,8 @@ def test_baseline_and_level() -> None:
         ("实现24小时“不打烊”。", 0),  # a slogan
         ("公交与轨道50米内换乘比例提高到90%。", 0),  # a distance qualifying another number
         ("配置AED达每10万人45台。", 0),  # a denominator
+        ("建成“四横六纵”500千伏主网架。", 0),  # a voltage class
+        ("我区有20个国家级示范区。", 0),  # what there already is
     ],
 )
 def test_numbers_that_are_not_targets(sentence: str, which: int) -> None:
