@@ -14,7 +14,7 @@ from . import layout, oxml
 from .comments import changed_targets, unmet_reviews
 from .options import ExportOptions
 
-TARGET_WIDTHS = [1500, 1900, 1900, 1900, layout.TEXT_W - 1500 - 5700]
+TARGET_WIDTHS = [1400, 1750, 1750, 1750, layout.TEXT_W - 1400 - 3 * 1750]
 TARGET_HEAD = ["指标", "上年目标", "上年实际", "本年目标", "变化"]
 CHANGE_ZH = {
     "unchanged": "未变",

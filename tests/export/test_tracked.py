@@ -22,6 +22,14 @@ from tests.export.docx_read import W, body_paragraphs, comments, part, resolve
 
 NATIONAL = [(f"national/{y}.txt", f"national/{y + 1}.txt") for y in range(2013, 2025)]
 HAILAR = [(f"hailar/{y}.txt", f"hailar/{y + 1}.txt") for y in range(2012, 2019)]
+OTHER = [
+    ("sichuan/2025.txt", "sichuan/2026.txt"),  # web chrome around the 2026 text
+    ("docx/2025_sichuan.docx", "sichuan/2026.txt"),  # a Word file against a scrape
+    (
+        "national/2020.txt",
+        "variants/national_2020_live_transcript.txt",
+    ),  # same year, ~100 small edits
+]
 DATE = datetime(2025, 3, 1, 9, 30)
 
 
@@ -144,7 +152,7 @@ def test_invariant_on_random_edits(tmp_path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("old_rel", "new_rel"), NATIONAL + HAILAR, ids=lambda r: r.replace(".txt", "")
+    ("old_rel", "new_rel"), NATIONAL + HAILAR + OTHER, ids=lambda r: r.replace(".txt", "")
 )
 def test_corpus_invariant(tmp_path: Path, old_rel: str, new_rel: str) -> None:
     from reportdesk.export.docx_review import export_review
