@@ -44,6 +44,9 @@ def build_document(
     props.author = options.author
     props.last_modified_by = options.author
     props.comments = "由报告对照台（ReportDesk）生成"
+    props.created = props.modified = date
+    props.revision = 1
+    _drop_template_leftovers(doc)
 
     elements = summary.build(comparison, options, date)
     if options.tracked:
@@ -61,6 +64,15 @@ def build_document(
     for e in elements:
         sect.addprevious(e)
     return doc
+
+
+def _drop_template_leftovers(doc: DocumentObject) -> None:
+    """python-docx's template carries a preview picture of another document (Explorer would show
+    it) and a Word 2010 copy of its own styles (blue Calibri headings) next to ours."""
+    for rels, suffix in ((doc.part.package.rels, "/metadata/thumbnail"), (doc.part.rels, "/stylesWithEffects")):
+        for rid, rel in list(rels.items()):
+            if rel.reltype.endswith(suffix):
+                rels.pop(rid)
 
 
 def export_review(

@@ -114,3 +114,15 @@ def test_headings_styled_in_tracked_body(exported: Path) -> None:
     level1 = [p.text for p in c.new.paragraphs if p.kind.value == "heading" and p.level == 1]
     assert level1 and all(styles.get(t) == "Heading1" for t in level1 if t in styles)
     assert sum(1 for t in level1 if t in styles) >= len(level1) // 2
+
+
+def test_no_template_leftovers(exported: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(exported) as z:
+        names = z.namelist()
+        content_types = z.read("[Content_Types].xml").decode("utf-8")
+    assert not any("thumbnail" in n or "stylesWithEffects" in n for n in names)
+    assert "stylesWithEffects" not in content_types
+    core = part(exported, "docProps/core.xml")
+    assert any((e.text or "").endswith("修改审阅稿") for e in core.iter())
