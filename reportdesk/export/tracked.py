@@ -26,7 +26,7 @@ from reportdesk.engine.model import BlockKind, Comparison, Paragraph, Report, Sp
 from . import layout, oxml
 from .options import ExportOptions
 
-BODY_BOOKMARK = "ReportDeskBody"
+BODY_BOOKMARK = "_ReportDeskBody"  # a leading "_" hides it in Word's bookmark list
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-BODY_BOOKMARK = "ReportDeskBody"
+BODY_BOOKMARK = "_ReportDeskBody"
 
 
 def part(path: Path, name: str) -> ET.Element:
