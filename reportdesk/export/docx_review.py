@@ -69,7 +69,10 @@ def build_document(
 def _drop_template_leftovers(doc: DocumentObject) -> None:
     """python-docx's template carries a preview picture of another document (Explorer would show
     it) and a Word 2010 copy of its own styles (blue Calibri headings) next to ours."""
-    for rels, suffix in ((doc.part.package.rels, "/metadata/thumbnail"), (doc.part.rels, "/stylesWithEffects")):
+    for rels, suffix in (
+        (doc.part.package.rels, "/metadata/thumbnail"),
+        (doc.part.rels, "/stylesWithEffects"),
+    ):
         for rid, rel in list(rels.items()):
             if rel.reltype.endswith(suffix):
                 rels.pop(rid)

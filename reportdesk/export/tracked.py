@@ -151,7 +151,8 @@ class _Roles:
         if p.kind is BlockKind.FRONT:
             return layout.S_TITLE if p.index == self.title_index else layout.S_SUBTITLE
         if p.kind is BlockKind.HEADING and p.level:
-            return {1: layout.S_H1, 2: layout.S_H2}.get(p.level, layout.S_H3)
+            # GB/T 9704: 一、黑体  （一）楷体  1. 仿宋加粗  （1）仿宋 (plain body)
+            return {1: layout.S_H1, 2: layout.S_H2, 3: layout.S_H3}.get(p.level)
         return None
 
     def runin_level(self, pos: int) -> int:
@@ -181,7 +182,7 @@ class TrackedWriter:
             return oxml.rpr(self.o.heading1_font)
         if level == 2:
             return oxml.rpr(self.o.heading2_font)
-        if level >= 3:
+        if level == 3:
             return oxml.rpr(bold=True)
         return None
 

@@ -126,3 +126,30 @@ def test_no_template_leftovers(exported: Path) -> None:
     assert "stylesWithEffects" not in content_types
     core = part(exported, "docProps/core.xml")
     assert any((e.text or "").endswith("修改审阅稿") for e in core.iter())
+
+
+def test_run_in_headings_in_kaiti(tmp_path: Path) -> None:
+    """（一）大力提振消费…。 the run-in heading in 楷体, the rest of the paragraph in 仿宋."""
+    c = comparison("national/2024.txt", "national/2025.txt")
+    path = export_review(c, tmp_path / "r.docx", ExportOptions(form="tracked"))
+    expected = "".join(
+        c.new.text[p.start : p.heading_end]
+        for p in c.new.paragraphs
+        if p.kind.value == "body" and p.level == 2 and p.heading_end > p.start
+    )
+    assert expected
+    got = []
+    for p in body_paragraphs(path):
+        for child in p:
+            runs = (
+                [child]
+                if child.tag == W + "r"
+                else list(child.findall(W + "r"))
+                if child.tag == W + "ins"
+                else []
+            )
+            for r in runs:
+                fonts = r.find(f"{W}rPr/{W}rFonts")
+                if fonts is not None and fonts.get(W + "eastAsia") == "楷体_GB2312":
+                    got.append("".join(t.text or "" for t in r.findall(W + "t")))
+    assert "".join(got) == expected
