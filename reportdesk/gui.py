@@ -150,7 +150,7 @@ def _screenshot(app: QApplication, window, paths: list[str], args: argparse.Name
 
     def ready() -> bool:
         return (window.session.comparison is not None and not window.runner.is_busy("load")
-                and not window.drafting.pending())
+                and not window.drafting.pending() and not window.panels_pending())
 
     def poll() -> None:
         if errors:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -80,6 +80,11 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(data_dir, self.snapshot, lambda: self.session.dirty, settings.autosave_seconds, self)
         self.find_dialog: FindReplaceDialog | None = None
         self.series_table: object | None = None
+        self._panel_comparison: Comparison | None = None
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self._update_panels)
         self._syncing_selection = False
         self._connect()
         self.refresh_recent()
@@ -121,14 +126,19 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.counts_label)
         self.legend_label = QLabel(self._legend_html())
         bar.addPermanentWidget(self.legend_label)
+        # Showing progress must not change any widget's geometry: a relayout makes the
+        # docks' views re-measure every row (Python calls) while the worker holds the GIL.
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy indicator: the engine gives no reliable fraction
-        self.progress.setMaximumWidth(160)
-        self.progress.setMaximumHeight(16)
+        self.progress.setFixedSize(140, 14)
         self.progress.setTextVisible(False)
+        keep = self.progress.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(keep)
         self.progress.hide()
         bar.addPermanentWidget(self.progress)
         self.busy_label = QLabel("")
+        self.busy_label.setFixedWidth(self.busy_label.fontMetrics().horizontalAdvance("正在载入并比较报告……") + 8)
         bar.addPermanentWidget(self.busy_label)
 
     def _legend_html(self) -> str:
@@ -237,11 +247,27 @@ class MainWindow(QMainWindow):
         self.view.new_editor().setFocus()
 
     def _comparison_applied(self, c: Comparison) -> None:
+        # The panes are updated; the panels follow in a later turn of the event loop,
+        # so the two halves of the work never block it together (and only the newest
+        # comparison reaches the panels when several arrive close together).
+        self.counts_label.setText(self.counts_text(c))
+        self._panel_comparison = c
+        self._panel_timer.start()
+
+    def panels_pending(self) -> bool:
+        return self._panel_timer.isActive()
+
+    def _update_panels(self) -> None:
+        c = self._panel_comparison
+        if c is None or c is not self.session.comparison:
+            return
         self.navigator.set_comparison(c)
+        current = self.view.current_change()
+        if current is not None:
+            self._current_changed(current)
         self.targets.set_comparison(c)
         if c.new is not self.session.new_report:
             self.outline_new.set_report(c.new)
-        self.counts_label.setText(self.counts_text(c))
         self.comparison_shown.emit()
 
     def counts_text(self, c: Comparison) -> str:
