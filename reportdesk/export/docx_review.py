@@ -23,7 +23,7 @@ from .tracked import TrackedWriter
 
 __all__ = ["ExportOptions", "build_document", "export_review"]
 
-BODY_BOOKMARK_ID = 9000
+BODY_BOOKMARK_ID = 90000  # apart from comment ids (0…) and revision ids (100001…)
 DEFAULT_OPTIONS = ExportOptions()  # frozen, so one shared default is safe
 
 

@@ -116,7 +116,7 @@ def break_run(kind: str = "page") -> etree._Element:
 class Revisions:
     """Hands out ids and stamps author/date on revision elements."""
 
-    def __init__(self, author: str, date: datetime, first_id: int = 1000) -> None:
+    def __init__(self, author: str, date: datetime, first_id: int = 100000) -> None:
         self.author = author
         self.date = iso_date(date)
         self._next = first_id
