@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import BlockKind, CompareOptions, Report, SectionMatch, Span
 from .normalize import fold
@@ -69,12 +69,25 @@ def units_of(report: Report) -> list[Unit]:
 
 
 @dataclass
+class Joins:
+    """Pairs whose side covers two adjacent sentences: first unit -> second unit.
+
+    ``old`` holds merges (two old sentences became one), ``new`` splits (one
+    sentence became two, e.g. a ，turned into 。).
+    """
+
+    old: dict[int, int] = field(default_factory=dict)
+    new: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass
 class Alignment:
     sections: list[SectionMatch]
     section_of_old: dict[int, int]  # old section index -> index into sections
     section_of_new: dict[int, int]
     pairs: list[tuple[int, int, float]]  # (old unit, new unit, similarity)
     in_order: set[tuple[int, int]]  # pairs that keep their order (not moves)
+    joins: Joins = field(default_factory=Joins)  # pairs covering two sentences on a side
 
 
 # ------------------------------------------------------------------ sections
@@ -158,39 +171,137 @@ def match_sections(old: Report, new: Report) -> tuple[list[SectionMatch], dict[i
 # ------------------------------------------------------------------ sentences
 
 
-def _dp_align(a: list[Unit], b: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
-    """Monotone alignment maximising the sum of (similarity - threshold)."""
+# A section pair with more sentence pairs than this is aligned by exact
+# sentence matches only (a pasted book); pairs it leaves are matched as leftovers.
+MAX_CELLS = 250_000
+_JOIN_GATE = 0.4  # a half of a split sentence must resemble the whole this much
+
+
+def _joined_sim(u: Unit, v: Unit, w: Unit) -> float:
+    """Similarity of u with v and w read as one sentence; 0 unless both halves come from u."""
+    for part in (v, w):
+        if not part.grams or len(part.grams & u.grams) * 2 < len(part.grams):
+            return 0.0
+    key = v.key + w.key
+    return 1.0 if key == u.key else dice(u.grams, bigrams(key))
+
+
+def _dp_align(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None = None) -> list[tuple[int, int, float]]:
+    """Monotone alignment maximising the sum of (similarity - threshold).
+
+    Identical leading and trailing sentences pair up first (always optimal, and
+    it keeps a lightly edited draft cheap).  With ``joins`` a sentence may also
+    pair with two adjacent sentences of one paragraph (split or merged).
+    """
+    lo = 0
+    while lo < len(a) and lo < len(b) and a[lo].key == b[lo].key:
+        lo += 1
+    hi = 0
+    while hi < len(a) - lo and hi < len(b) - lo and a[-1 - hi].key == b[-1 - hi].key:
+        hi += 1
+    head = [(a[k].index, b[k].index, 1.0) for k in range(lo)]
+    tail = [(a[len(a) - hi + k].index, b[len(b) - hi + k].index, 1.0) for k in range(hi)]
+    mid_a, mid_b = a[lo : len(a) - hi], b[lo : len(b) - hi]
+    if len(mid_a) * len(mid_b) > MAX_CELLS:
+        mid = _exact_only(mid_a, mid_b)
+    else:
+        mid = _dp_core(mid_a, mid_b, threshold, joins)
+    return head + mid + tail
+
+
+def _exact_only(a: list[Unit], b: list[Unit]) -> list[tuple[int, int, float]]:
+    """Guardrail for huge sections: pair identical sentences in order (difflib blocks)."""
+    import difflib
+
+    sm = difflib.SequenceMatcher(None, [u.key for u in a], [u.key for u in b], autojunk=False)
+    out = []
+    for i, j, size in sm.get_matching_blocks():
+        out += [(a[i + k].index, b[j + k].index, 1.0) for k in range(size) if a[i + k].key]
+    return out
+
+
+def _dp_core(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None) -> list[tuple[int, int, float]]:
     n, m = len(a), len(b)
     if not n or not m:
         return []
     sims = [[0.0] * m for _ in range(n)]
+    hot: list[tuple[int, int]] = []  # similar but not equal: may be half of a split or merge
     for i, ua in enumerate(a):
         la = len(ua.key)
+        srow = sims[i]
         for j, ub in enumerate(b):
             lb = len(ub.key)
             if not la or not lb or min(la, lb) * 3 < max(la, lb) * threshold:
                 continue  # length alone rules it out
-            sims[i][j] = 1.0 if ua.key == ub.key else dice(ua.grams, ub.grams)
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+            if ua.key == ub.key:
+                srow[j] = 1.0
+                continue
+            s = srow[j] = dice(ua.grams, ub.grams)
+            if s >= _JOIN_GATE:
+                hot.append((i, j))
+    split: dict[tuple[int, int], float] = {}  # a[i] ~ b[j] + b[j+1]
+    merge: dict[tuple[int, int], float] = {}  # a[i] + a[i+1] ~ b[j]
+    if joins is not None:
+        tried_s: set[tuple[int, int]] = set()
+        tried_m: set[tuple[int, int]] = set()
+        for i, j in hot:
+            for jj in (j - 1, j):  # b[j] as the second or the first half
+                if 0 <= jj < m - 1 and (i, jj) not in tried_s and b[jj].paragraph == b[jj + 1].paragraph:
+                    tried_s.add((i, jj))
+                    v = _joined_sim(a[i], b[jj], b[jj + 1])
+                    if v > max(sims[i][jj], sims[i][jj + 1]) + 0.02:
+                        split[(i, jj)] = v
+            for ii in (i - 1, i):
+                if 0 <= ii < n - 1 and (ii, j) not in tried_m and a[ii].paragraph == a[ii + 1].paragraph:
+                    tried_m.add((ii, j))
+                    v = _joined_sim(b[j], a[ii], a[ii + 1])
+                    if v > max(sims[ii][j], sims[ii + 1][j]) + 0.02:
+                        merge[(ii, j)] = v
+    eps = 1e-9  # a match beats skipping on ties
+    best = [[0.0] * (m + 2) for _ in range(n + 2)]
+    choice = [bytearray(m + 1) for _ in range(n + 1)]  # 0 skip a, 1 skip b, 2 pair, 3 split, 4 merge
     for i in range(n - 1, -1, -1):
-        row, nxt, srow = best[i], best[i + 1], sims[i]
+        row, nxt, srow, crow = best[i], best[i + 1], sims[i], choice[i]
         for j in range(m - 1, -1, -1):
-            v = nxt[j] if nxt[j] > row[j + 1] else row[j + 1]
+            if nxt[j] >= row[j + 1]:
+                v, c = nxt[j], 0
+            else:
+                v, c = row[j + 1], 1
             s = srow[j]
-            if s >= threshold and nxt[j + 1] + s - threshold + 1e-9 > v:
-                v = nxt[j + 1] + s - threshold + 1e-9
+            if s >= threshold and nxt[j + 1] + s - threshold + eps > v:
+                v, c = nxt[j + 1] + s - threshold + eps, 2
+            if split or merge:
+                s = split.get((i, j), 0.0)
+                if s >= threshold and nxt[j + 2] + s - threshold + eps > v:
+                    v, c = nxt[j + 2] + s - threshold + eps, 3
+                s = merge.get((i, j), 0.0)
+                if s >= threshold and best[i + 2][j + 1] + s - threshold + eps > v:
+                    v, c = best[i + 2][j + 1] + s - threshold + eps, 4
             row[j] = v
+            crow[j] = c
     out = []
     i = j = 0
     while i < n and j < m:
-        s = sims[i][j]
-        if s >= threshold and abs(best[i][j] - (best[i + 1][j + 1] + s - threshold + 1e-9)) < 1e-12:
-            out.append((a[i].index, b[j].index, s))
+        c = choice[i][j]
+        if c == 0:
+            i += 1
+        elif c == 1:
+            j += 1
+        elif c == 2:
+            out.append((a[i].index, b[j].index, sims[i][j]))
             i += 1
             j += 1
-        elif best[i][j] == best[i + 1][j]:
+        elif c == 3:
+            assert joins is not None
+            out.append((a[i].index, b[j].index, split[(i, j)]))
+            joins.new[b[j].index] = b[j + 1].index
             i += 1
+            j += 2
         else:
+            assert joins is not None
+            out.append((a[i].index, b[j].index, merge[(i, j)]))
+            joins.old[a[i].index] = a[i + 1].index
+            i += 2
             j += 1
     return out
 
@@ -214,6 +325,7 @@ def _align_within_parents(
     paired_o: set[int],
     paired_n: set[int],
     options: CompareOptions,
+    joins: Joins,
 ) -> list[tuple[int, int, float]]:
     """Sentences of unmatched subsections are aligned inside their matched parents.
 
@@ -231,10 +343,14 @@ def _align_within_parents(
         b = [u for u in new_units if u.index not in paired_n and u.zone == "body" and u.section >= 0 and m.new in anc_n[u.section]]
         if not a or not b or len(a) * len(b) > 40000:
             continue
-        found = _dp_align(a, b, options.pair_threshold)
+        found = _dp_align(a, b, options.pair_threshold, joins)
         for o, n, _sim in found:
             paired_o.add(o)
             paired_n.add(n)
+            if o in joins.old:
+                paired_o.add(joins.old[o])
+            if n in joins.new:
+                paired_n.add(joins.new[n])
         out += found
     return out
 
@@ -324,16 +440,23 @@ def align(old: Report, new: Report, old_units: list[Unit], new_units: list[Unit]
     for u in new_units:
         by_sec_n[of_new.get(u.section, -1) if u.zone == "body" else -10 - ("front", "closing").index(u.zone)].append(u)
     pairs: list[tuple[int, int, float]] = []
+    joins = Joins()
     for k, ulist in by_sec_o.items():
         if k in by_sec_n:
-            pairs += _dp_align(ulist, by_sec_n[k], options.pair_threshold)
-    paired_o = {p[0] for p in pairs}
-    paired_n = {p[1] for p in pairs}
-    pairs += _align_within_parents(old, new, sections, old_units, new_units, paired_o, paired_n, options)
+            pairs += _dp_align(ulist, by_sec_n[k], options.pair_threshold, joins)
+    paired_o = {p[0] for p in pairs} | set(joins.old.values())
+    paired_n = {p[1] for p in pairs} | set(joins.new.values())
+    pairs += _align_within_parents(old, new, sections, old_units, new_units, paired_o, paired_n, options, joins)
     pairs += _match_leftovers(old_units, new_units, paired_o, paired_n, options.move_threshold)
-    weights = [len(old_units[o].key) + len(new_units[n].key) for o, n, _ in pairs]
+
+    def weight(o: int, n: int) -> int:
+        w = len(old_units[o].key) + len(new_units[n].key)
+        w += len(old_units[joins.old[o]].key) if o in joins.old else 0
+        return w + (len(new_units[joins.new[n]].key) if n in joins.new else 0)
+
+    weights = [weight(o, n) for o, n, _ in pairs]
     in_order = _in_order_pairs(pairs, [float(x) for x in weights])
     if not options.detect_moves:
         pairs = [p for p in pairs if (p[0], p[1]) in in_order]
     pairs.sort(key=lambda p: p[1])
-    return Alignment(sections, of_old, of_new, pairs, in_order)
+    return Alignment(sections, of_old, of_new, pairs, in_order, joins)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -22,6 +23,15 @@ from .model import (
 )
 
 _HAS_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千]+(?:万|亿|个百分点)")
+
+
+def _touches_quantity(text: str) -> bool:
+    """A changed quantity (not a year, date, ordinal or slogan number) makes a target change."""
+    if not _HAS_NUMBER.search(text):
+        return False
+    from .numbers import parse_quantities
+
+    return bool(parse_quantities(text))
 
 Progress = Callable[[str, float], None]
 
@@ -82,10 +92,18 @@ def _section_index(al: Alignment, o: Unit | None, n: Unit | None) -> int:
 def _build_pairs(
     old: Report, new: Report, ou: list[Unit], nu: list[Unit], al: Alignment, options: CompareOptions
 ) -> list[AlignedPair]:
-    """Pairs in reading order of the new report, deleted sentences interleaved."""
+    """Pairs in reading order of the new report, deleted sentences interleaved.
+
+    A pair may cover two adjacent sentences on one side (a split or a merge);
+    its span is then their union.
+    """
     by_new = {n: (o, s) for o, n, s in al.pairs}
     paired_old = {o for o, _, _ in al.pairs}
-    deleted = [u.index for u in ou if u.index not in paired_old]
+    join_old = {o: al.joins.old[o] for o in paired_old if o in al.joins.old}
+    join_new = {n: al.joins.new[n] for n in by_new if n in al.joins.new}
+    covered_old = paired_old | set(join_old.values())
+    covered_new = set(join_new.values())
+    deleted = [u.index for u in ou if u.index not in covered_old]
     out: list[AlignedPair] = []
     di = 0
 
@@ -105,6 +123,8 @@ def _build_pairs(
         in_place = hit is not None and (hit[0], n.index) in al.in_order
         next_anchor_old[n.index] = hit[0] if in_place and hit else next_anchor_old[n.index + 1]
     for n in nu:
+        if n.index in covered_new:
+            continue  # second half of a split sentence: in the pair before
         emit_deleted(next_anchor_old[n.index])
         hit = by_new.get(n.index)
         if hit is None:
@@ -113,16 +133,18 @@ def _build_pairs(
             continue
         o_idx, sim = hit
         o = ou[o_idx]
+        o_span = Span(o.span.start, ou[join_old[o_idx]].span.end) if o_idx in join_old else o.span
+        n_span = Span(n.span.start, nu[join_new[n.index]].span.end) if n.index in join_new else n.span
         moved = (o_idx, n.index) not in al.in_order
-        if o.key == n.key and old.text[o.span.start : o.span.end] == new.text[n.span.start : n.span.end]:
-            ops2: tuple[InlineOp, ...] = (InlineOp("equal", o.span, n.span),)
+        if old.text[o_span.start : o_span.end] == new.text[n_span.start : n_span.end]:
+            ops2: tuple[InlineOp, ...] = (InlineOp("equal", o_span, n_span),)
             kind = PairKind.EQUAL
         else:
-            ops2 = tuple(diff_spans(old.text, o.span, new.text, n.span, fold_width=options.ignore_punctuation_width))
+            ops2 = tuple(diff_spans(old.text, o_span, new.text, n_span, fold_width=options.ignore_punctuation_width))
             kind = PairKind.EQUAL if all(op.op == "equal" for op in ops2) else PairKind.CHANGED
         if moved:
             kind = PairKind.MOVED
-        out.append(AlignedPair(len(out), kind, o.span, n.span, round(sim, 3), _section_index(al, o, n), ops2))
+        out.append(AlignedPair(len(out), kind, o_span, n_span, round(sim, 3), _section_index(al, o, n), ops2))
     emit_deleted(len(ou) + 1)
     return out
 
@@ -134,21 +156,34 @@ def _section_title(al: Alignment, idx: int) -> str:
     return m.new_heading or m.old_heading or "开篇"
 
 
-def _point_in_new(pairs: list[AlignedPair], k: int) -> int:
-    """Where in the new text a deleted pair would stand: after the previous new sentence."""
-    for j in range(k - 1, -1, -1):
-        span = pairs[j].new
-        if span is not None and pairs[j].kind is not PairKind.MOVED:
-            return span.end
-    return 0
+class _Paragraphs:
+    """Paragraph index at a position, in O(log n) (Report.paragraph_at rebuilds its index)."""
+
+    def __init__(self, report: Report) -> None:
+        self._starts = [p.start for p in report.paragraphs]
+
+    def at(self, pos: int) -> int:
+        return bisect.bisect_right(self._starts, pos) - 1
 
 
-def _point_in_old(pairs: list[AlignedPair], k: int) -> int:
-    for j in range(k - 1, -1, -1):
-        span = pairs[j].old
-        if span is not None and pairs[j].kind is not PairKind.MOVED:
-            return span.end
-    return 0
+def _gap_point(report: _Paragraphs, pairs: list[AlignedPair], k: int, side: str, prev: int, nxt: int) -> int:
+    """Where in the other text the run starting at pairs[k] (only on ``side``) stands.
+
+    After the previous sentence (``prev``, -1 for none) when that one shares the
+    run's paragraph, else at the start of the next sentence of the other text
+    (``nxt``; a deleted first sentence of a paragraph stands at the start of
+    what is left of it).  Nothing but whitespace lies between those two points,
+    and changes stay in reading order either way.
+    """
+    other = "new" if side == "old" else "old"
+    if prev >= 0:
+        here = getattr(pairs[prev], side)
+        first = getattr(pairs[k], side)
+        if here is None or report.at(here.start) == report.at(first.start):
+            return getattr(pairs[prev], other).end
+    if nxt < len(pairs):
+        return getattr(pairs[nxt], other).start
+    return getattr(pairs[prev], other).end if prev >= 0 else 0
 
 
 def _build_changes(old: Report, new: Report, pairs: list[AlignedPair], al: Alignment) -> list[Change]:
@@ -166,12 +201,20 @@ def _build_changes(old: Report, new: Report, pairs: list[AlignedPair], al: Align
                 old_text=ot,
                 new_text=nt,
                 pair=k,
-                is_target=bool(_HAS_NUMBER.search(ot) or _HAS_NUMBER.search(nt)),
+                is_target=_touches_quantity(ot) or _touches_quantity(nt),
                 moved_from=kw.get("moved_from"),
                 moved_to=kw.get("moved_to"),
             )
         )
 
+    # The next pair with an old / new span at or after each index, and the
+    # last one seen before the current pair.
+    next_with = {"old": [len(pairs)] * (len(pairs) + 1), "new": [len(pairs)] * (len(pairs) + 1)}
+    for side, arr in next_with.items():
+        for i in range(len(pairs) - 1, -1, -1):
+            arr[i] = i if getattr(pairs[i], side) is not None else arr[i + 1]
+    last_with = {"old": -1, "new": -1}
+    paras_old, paras_new = _Paragraphs(old), _Paragraphs(new)
     k = 0
     while k < len(pairs):
         p = pairs[k]
@@ -181,21 +224,24 @@ def _build_changes(old: Report, new: Report, pairs: list[AlignedPair], al: Align
             while (
                 j + 1 < len(pairs)
                 and pairs[j + 1].kind is p.kind
-                and _same_paragraph(old if p.kind is PairKind.DELETED else new, pairs[j], pairs[j + 1])
+                and _same_paragraph(paras_old if p.kind is PairKind.DELETED else paras_new, pairs[j], pairs[j + 1])
             ):
                 j += 1
             if p.kind is PairKind.INSERTED:
                 first, last = p.new, pairs[j].new
                 assert first is not None and last is not None
-                at = _point_in_old(pairs, k)
+                at = _gap_point(paras_new, pairs, k, "new", last_with["old"], next_with["old"][j + 1])
                 add(ChangeKind.INSERT, Span(at, at), Span(first.start, last.end), k)
             else:
                 first, last = p.old, pairs[j].old
                 assert first is not None and last is not None
-                at = _point_in_new(pairs, k)
+                at = _gap_point(paras_old, pairs, k, "old", last_with["new"], next_with["new"][j + 1])
                 add(ChangeKind.DELETE, Span(first.start, last.end), Span(at, at), k)
+            for i in range(k, j + 1):
+                _seen(pairs[i], i, last_with)
             k = j + 1
             continue
+        _seen(p, k, last_with)
         if p.kind is PairKind.MOVED:
             assert p.old is not None and p.new is not None
             add(ChangeKind.MOVE, p.old, p.new, k, moved_from=p.old, moved_to=p.new)
@@ -205,11 +251,19 @@ def _build_changes(old: Report, new: Report, pairs: list[AlignedPair], al: Align
     return changes
 
 
-def _same_paragraph(report: Report, a: AlignedPair, b: AlignedPair) -> bool:
+def _seen(p: AlignedPair, i: int, last_with: dict[str, int]) -> None:
+    if p.kind is not PairKind.MOVED:
+        if p.old is not None:
+            last_with["old"] = i
+        if p.new is not None:
+            last_with["new"] = i
+
+
+def _same_paragraph(paras: _Paragraphs, a: AlignedPair, b: AlignedPair) -> bool:
     sa, sb = a.old if a.old is not None else a.new, b.old if b.old is not None else b.new
     assert sa is not None and sb is not None
-    pa, pb = report.paragraph_at(sa.start), report.paragraph_at(sb.start)
-    return pa is not None and pa is pb
+    pa = paras.at(sa.start)
+    return pa >= 0 and pa == paras.at(sb.start)
 
 
 def _inline_changes(p: AlignedPair, k: int, add: Callable[..., None], old: Report, new: Report) -> None:
@@ -262,6 +316,8 @@ def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list
     for c in changes:
         by_kind[c.kind.value] = by_kind.get(c.kind.value, 0) + 1
     by_kind["target"] = sum(1 for c in changes if c.is_target)
+    old_spans = {u.span for u in ou}
+    new_spans = {u.span for u in nu}
     return Stats(
         sentences_old=len(ou),
         sentences_new=len(nu),
@@ -274,6 +330,9 @@ def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list
         chars_deleted=del_chars,
         similarity=round(max(0.0, 1.0 - max(ins_chars, del_chars) / total), 4),
         changes_by_kind=by_kind,
+        coarse=sum(1 for p in pairs if p.coarse),
+        split=sum(1 for p in pairs if p.new is not None and p.new not in new_spans),
+        merged=sum(1 for p in pairs if p.old is not None and p.old not in old_spans),
     )
 
 

@@ -214,6 +214,9 @@ class AlignedPair:
     similarity: float
     section: int  # index into Comparison.sections
     ops: tuple[InlineOp, ...] = ()
+    # The pair was too long for a word diff (diff.MAX_TOKENS) and its middle is
+    # shown as one delete + insert: coarser than the truth, and said so.
+    coarse: bool = False
 
 
 @dataclass(frozen=True)
@@ -254,6 +257,9 @@ class Stats:
     chars_deleted: int
     similarity: float  # 0..1, share of characters unchanged
     changes_by_kind: dict[str, int] = field(default_factory=dict)
+    coarse: int = 0  # pairs diffed coarsely (AlignedPair.coarse)
+    split: int = 0  # pairs where one old sentence became two new ones
+    merged: int = 0  # pairs where two old sentences became one new one
 
 
 @dataclass(frozen=True)

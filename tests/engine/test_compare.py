@@ -75,12 +75,24 @@ def test_identical_reports_have_no_changes():
 @pytest.mark.parametrize("old_rel,new_rel", NATIONAL_PAIRS + HAILAR_PAIRS)
 def test_pairs_cover_both_reports_exactly_once(old_rel, new_rel):
     c = comparison(old_rel, new_rel)
-    old_sents = {s.span for s in c.old.sentences()}
-    new_sents = {s.span for s in c.new.sentences()}
-    seen_old = [p.old for p in c.pairs if p.old is not None]
-    seen_new = [p.new for p in c.pairs if p.new is not None]
-    assert sorted(seen_old) == sorted(old_sents) and len(set(seen_old)) == len(seen_old)
-    assert sorted(seen_new) == sorted(new_sents) and len(set(seen_new)) == len(seen_new)
+    # A pair covers one sentence, or two adjacent sentences of one paragraph
+    # (a sentence split in two, or two merged into one); each sentence is in
+    # exactly one pair.
+    for side, report in (("old", c.old), ("new", c.new)):
+        sents = report.sentences()
+        first = {s.start: k for k, s in enumerate(sents)}
+        last = {s.end: k for k, s in enumerate(sents)}
+        covered = []
+        for p in c.pairs:
+            span = getattr(p, side)
+            if span is None:
+                continue
+            assert span.start in first and span.end in last, (side, span)
+            a, b = first[span.start], last[span.end]
+            assert b - a in (0, 1), (side, span)
+            assert report.paragraph_at(sents[a].start) is report.paragraph_at(sents[b].start)
+            covered += range(a, b + 1)
+        assert sorted(covered) == list(range(len(sents)))
     # Changes come in reading order and their texts are what their spans say.
     for ch in c.changes:
         assert c.old.text[ch.old.start : ch.old.end] == ch.old_text
@@ -106,6 +118,7 @@ def test_width_only_differences_are_not_changes():
 def test_stats_count_kinds(national_2024_2025):
     s = national_2024_2025.stats
     assert s.sentences_old == len(national_2024_2025.old.sentences())
-    assert s.equal + s.changed + s.moved + s.deleted == s.sentences_old
-    assert s.equal + s.changed + s.moved + s.inserted == s.sentences_new
+    assert s.equal + s.changed + s.moved + s.deleted + s.merged == s.sentences_old
+    assert s.equal + s.changed + s.moved + s.inserted + s.split == s.sentences_new
+    assert s.split + s.merged > 0  # 2025 split and merged a few sentences of 2024
     assert sum(v for k, v in s.changes_by_kind.items() if k != "target") == len(national_2024_2025.changes)
