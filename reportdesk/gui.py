@@ -51,16 +51,19 @@ def _app() -> QApplication:
 
 
 def guard_none_refcount() -> None:
-    """Work around PySide6 6.12 on Python 3.11 losing a reference to None per void call.
+    """Work around PySide6 6.12 on Python 3.11 losing references to None, True and False.
 
-    After a few thousand Qt calls None's count reaches zero and the process
-    aborts ("none_dealloc").  Python 3.12+ has an immortal None; on older
-    versions we give None a reference count it cannot run down.
+    Every void Qt call drops a reference to None, and a bool signal going into a
+    C++ slot drops one to True/False; after a few thousand calls the count
+    reaches zero and the process aborts ("none_dealloc", "bool_dealloc").
+    Python 3.12+ makes these objects immortal; on older versions we give them
+    a reference count they cannot run down.
     """
     if sys.version_info < (3, 12):
         import ctypes
 
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+        for obj in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
 
 
 def run_gui(argv: list[str]) -> int:

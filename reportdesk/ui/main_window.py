@@ -168,10 +168,12 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.clear_recent.triggered.connect(self._clear_recent)
         editor = self.view.new_editor()
-        a.undo.triggered.connect(editor.undo)
-        a.redo.triggered.connect(editor.redo)
-        editor.undoAvailable.connect(a.undo.setEnabled)
-        editor.redoAvailable.connect(a.redo.setEnabled)
+        # Python callables in between: PySide6 6.12 on Python 3.11 loses a reference to
+        # True/False when a bool signal goes straight into a C++ slot.
+        a.undo.triggered.connect(lambda: editor.undo())
+        a.redo.triggered.connect(lambda: editor.redo())
+        editor.undoAvailable.connect(lambda ok: a.undo.setEnabled(bool(ok)))
+        editor.redoAvailable.connect(lambda ok: a.redo.setEnabled(bool(ok)))
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
         a.find.triggered.connect(lambda: self.show_find(False))

@@ -11,7 +11,10 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reportdesk.app.settings import Settings
+from reportdesk.gui import guard_none_refcount
 from reportdesk.ui.main_window import MainWindow
+
+guard_none_refcount()  # the app does this at start-up (PySide6 6.12 on Python 3.11)
 
 Btn = QMessageBox.StandardButton
 LOAD_TIMEOUT = 60_000  # ms; the first compare also loads jieba's dictionary
