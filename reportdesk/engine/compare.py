@@ -275,6 +275,14 @@ def _inline_changes(p: AlignedPair, k: int, add: Callable[..., None], old: Repor
         ins = [op.new for op in p.ops if op.moved and op.op == "insert" and op.new and key_of(new.text[op.new.start : op.new.end])]
         for d, i in zip(dels, ins):
             assert d is not None and i is not None
+            # The diff may hand a comma or a quote to one side only: report the clause.
+            for td, ti in (
+                (_trim_punct(old.text, d), _trim_punct(new.text, i)),
+                (_clause_of(old.text, d, p.old), _clause_of(new.text, i, p.new)),
+            ):
+                if old.text[td.start : td.end] == new.text[ti.start : ti.end]:
+                    d, i = td, ti
+                    break
             found.append((i.start, ChangeKind.MOVE, d, i, True))
     o_pos, n_pos = p.old.start, p.new.start
     run: list[InlineOp] = []
@@ -299,6 +307,31 @@ def _inline_changes(p: AlignedPair, k: int, add: Callable[..., None], old: Repor
             add(kind, o, n, k, moved_from=o, moved_to=n)
         else:
             add(kind, o, n, k)
+
+
+_EDGE_PUNCT = frozenset("，。；：、！？,.;:!?  \u3000")
+
+
+def _trim_punct(text: str, span: Span) -> Span:
+    a, b = span.start, span.end
+    while a < b and text[a] in _EDGE_PUNCT:
+        a += 1
+    while b > a and text[b - 1] in _EDGE_PUNCT:
+        b -= 1
+    return Span(a, b)
+
+
+_CLAUSE_END = frozenset("，、；：,;:。！？!?")
+
+
+def _clause_of(text: str, span: Span, limit: Span) -> Span:
+    """The clause (inside ``limit``) around span, without its edge punctuation."""
+    a, b = span.start, span.end
+    while a > limit.start and text[a - 1] not in _CLAUSE_END:
+        a -= 1
+    while b < limit.end and text[b - 1] not in _CLAUSE_END and text[b] not in _CLAUSE_END:
+        b += 1
+    return _trim_punct(text, Span(a, b))
 
 
 def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list[AlignedPair], changes: list[Change]) -> Stats:

@@ -21,6 +21,7 @@ from .tokenize import token_key, tokenize
 
 _PUNCT = set("，。；：、！？,.;:!?“”\"'‘’（）()《》 \u3000")
 _CLAUSE_PUNCT = re.compile(r"[，、；：,;:]")
+_SENTENCE_CLAUSE_PUNCT = re.compile(r"[，；：,;:]")  # 、 joins items inside one clause
 _DMP = dmp_module.diff_match_patch()
 _DMP.Diff_Timeout = 0  # exact; inputs are sentence-sized
 # Guardrail: a pair longer than this many tokens (a pasted chapter) is diffed
@@ -75,7 +76,10 @@ def diff_tokens(
 
 
 def diff_spans(old_text: str, old: Span, new_text: str, new: Span, *, fold_width: bool = True) -> list[InlineOp]:
-    """Tokenize two spans and diff them."""
+    """Tokenize two spans and diff them; clauses that only changed order are moves."""
+    reordered = _reordered_clauses(old_text, old, new_text, new)
+    if reordered is not None:
+        return reordered
     return diff_tokens(
         old_text,
         tokenize(old_text, old.start, old.end),
@@ -144,11 +148,11 @@ def _mark_moved_clauses(ops: list[InlineOp], old_text: str, new_text: str) -> li
     return _pair_moved_runs(out, old_text, new_text)
 
 
-def _clauses(text: str, span: Span) -> list[tuple[int, int]]:
+def _clauses(text: str, span: Span, punct: re.Pattern[str] = _CLAUSE_PUNCT) -> list[tuple[int, int]]:
     """Clause and punctuation pieces covering span."""
     pieces = []
     pos = span.start
-    for m in _CLAUSE_PUNCT.finditer(text, span.start, span.end):
+    for m in punct.finditer(text, span.start, span.end):
         if m.start() > pos:
             pieces.append((pos, m.start()))
         pieces.append(m.span())
@@ -158,9 +162,11 @@ def _clauses(text: str, span: Span) -> list[tuple[int, int]]:
     return pieces
 
 
-def _clause_rediff(old_text: str, old: Span, new_text: str, new: Span) -> list[InlineOp] | None:
-    a = _clauses(old_text, old)
-    b = _clauses(new_text, new)
+def _clause_rediff(
+    old_text: str, old: Span, new_text: str, new: Span, punct: re.Pattern[str] = _CLAUSE_PUNCT
+) -> list[InlineOp] | None:
+    a = _clauses(old_text, old, punct)
+    b = _clauses(new_text, new, punct)
     if len(a) < 3 or len(b) < 3:
         return None
     ka = [_clause_key(old_text[s:e]) or old_text[s:e] for s, e in a]
@@ -178,6 +184,22 @@ def _clause_rediff(old_text: str, old: Span, new_text: str, new: Span) -> list[I
         for j in range(j1, j2):
             ops.append(InlineOp("insert", None, Span(*b[j])))
     return ops
+
+
+def _reordered_clauses(old_text: str, old: Span, new_text: str, new: Span) -> list[InlineOp] | None:
+    """Clause-level ops when the two spans hold the same clauses in another order.
+
+    A token diff of ``向A，向B，`` → ``向B，向A，`` keeps the shared 向 in place and
+    reports two rewrites; at clause level it is one moved clause.
+    """
+    a, b = _clauses(old_text, old, _SENTENCE_CLAUSE_PUNCT), _clauses(new_text, new, _SENTENCE_CLAUSE_PUNCT)
+    ka = [_clause_key(old_text[s:e]) for s, e in a]
+    kb = [_clause_key(new_text[s:e]) for s, e in b]
+    words_a, words_b = [k for k in ka if k], [k for k in kb if k]
+    if len(words_a) < 2 or words_a == words_b or sorted(words_a) != sorted(words_b):
+        return None
+    ops = _clause_rediff(old_text, old, new_text, new, _SENTENCE_CLAUSE_PUNCT)
+    return None if ops is None else _pair_moved_runs(ops, old_text, new_text)
 
 
 def _pair_moved_runs(ops: list[InlineOp], old_text: str, new_text: str) -> list[InlineOp]:

@@ -283,7 +283,7 @@ def test_swapped_clauses_are_a_move(rel, data):
     text = r.text[: x.start] + r.text[y.start : y.end] + r.text[x.start : x.end] + r.text[y.end :]
     c = run(rel, Edit(text, [w.sent.span], [w.sent.span]))
     ch = only(c)
-    assert ch.kind is ChangeKind.MOVE and ch.old_text == ch.new_text
+    assert ch.kind is ChangeKind.MOVE and ch.old_text == ch.new_text, (ch, r.text[x.start:y.end])
     assert ch.old_text.strip("，") in (r.text[x.start : x.end - 1], r.text[y.start : y.end - 1])
     assert c.pairs[ch.pair].kind is PairKind.CHANGED
 
