@@ -28,7 +28,6 @@ from reportdesk.app.session import Session
 from reportdesk.app.settings import DEFAULT_FONT_FAMILIES, Settings
 from reportdesk.app.tasks import TaskRunner
 from reportdesk.engine.model import ChangeKind, Comparison
-from reportdesk.ui import palette
 from reportdesk.ui.actions import Actions, Menus
 from reportdesk.ui.compare_view import CompareView
 from reportdesk.ui.dialogs import prompts
@@ -37,6 +36,7 @@ from reportdesk.ui.dialogs.find_replace import FindReplaceDialog
 from reportdesk.ui.dialogs.settings_dialog import SettingsDialog
 from reportdesk.ui.drafting import DraftController
 from reportdesk.ui.file_controller import FileController
+from reportdesk.ui.legend import LegendBar
 from reportdesk.ui.navigator import ChangeNavigator
 from reportdesk.ui.outline import OutlineView
 from reportdesk.ui.targets_panel import TargetsPanel
@@ -124,8 +124,8 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel("")
         self.counts_label.setObjectName("countsLabel")
         bar.addWidget(self.counts_label)
-        self.legend_label = QLabel(self._legend_html())
-        bar.addPermanentWidget(self.legend_label)
+        self.legend = LegendBar()
+        bar.addPermanentWidget(self.legend)
         # Showing progress must not change any widget's geometry: a relayout makes the
         # docks' views re-measure every row (Python calls) while the worker holds the GIL.
         self.progress = QProgressBar()
@@ -140,21 +140,6 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel("")
         self.busy_label.setFixedWidth(self.busy_label.fontMetrics().horizontalAdvance("正在载入并比较报告……") + 8)
         bar.addPermanentWidget(self.busy_label)
-
-    def _legend_html(self) -> str:
-        names = {
-            "Deleted": self.tr("Deleted"),
-            "Inserted": self.tr("Inserted"),
-            "Changed target": self.tr("Changed target"),
-            "Moved": self.tr("Moved"),
-        }
-        style = {palette.DELETED: "text-decoration: line-through;", palette.INSERTED: "text-decoration: underline;",
-                 palette.TARGET: "font-weight: bold;", palette.MOVED: "text-decoration: underline;"}
-        parts = []
-        for label, flags in palette.legend_entries():
-            bg = palette.char_format(flags).background().color().name()
-            parts.append(f'<span style="background:{bg}; {style.get(flags, "")}">&nbsp;{names.get(label, label)}&nbsp;</span>')
-        return "&nbsp;".join(parts)
 
     def _connect(self) -> None:
         a = self.actions_

@@ -297,8 +297,8 @@ You can go on working, but saving the draft now is recommended.</source>
         <translation>附指标变化表</translation>
     </message>
     <message>
-        <source>Include a summary of the changes</source>
-        <translation>附变化摘要</translation>
+        <source>List unchanged sentences in the table too</source>
+        <translation>对照表中也列出未改动的句子</translation>
     </message>
     <message>
         <source>Explain moves and target changes in comments</source>
@@ -446,6 +446,25 @@ You can go on working, but saving the draft now is recommended.</source>
     </message>
 </context>
 <context>
+    <name>LegendBar</name>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed target</source>
+        <translation>目标变化</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Draft</source>
@@ -466,22 +485,6 @@ You can go on working, but saving the draft now is recommended.</source>
     <message>
         <source>Targets</source>
         <translation>指标</translation>
-    </message>
-    <message>
-        <source>Deleted</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Inserted</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>Changed target</source>
-        <translation>目标变化</translation>
-    </message>
-    <message>
-        <source>Moved</source>
-        <translation>移动</translation>
     </message>
     <message>
         <source>%1 (read-only)</source>
