@@ -174,7 +174,8 @@ def match_sections(old: Report, new: Report) -> tuple[list[SectionMatch], dict[i
 # A section pair with more sentence pairs than this is aligned by exact
 # sentence matches only (a pasted book); pairs it leaves are matched as leftovers.
 MAX_CELLS = 250_000
-_JOIN_GATE = 0.4  # a half of a split sentence must resemble the whole this much
+_JOIN_GATE = 0.4
+_MIN_MOVE_KEY = 6  # characters (without punctuation) a moved sentence needs  # a half of a split sentence must resemble the whole this much
 
 
 def _joined_sim(u: Unit, v: Unit, w: Unit) -> float:
@@ -355,33 +356,84 @@ def _align_within_parents(
     return out
 
 
-def _match_leftovers(
-    old_units: list[Unit], new_units: list[Unit], paired_o: set[int], paired_n: set[int], threshold: float
-) -> list[tuple[int, int, float]]:
-    """Global best matches among unpaired sentences (moved to another section)."""
-    index: dict[str, list[int]] = defaultdict(list)
+def _predicted_new(old_units: list[Unit], new_units: list[Unit], pairs: list[tuple[int, int, float]]) -> list[float]:
+    """Where each old sentence would stand in the new report, judged by its paired neighbours."""
+    partner = {o: n for o, n, _ in pairs}
+    scale = len(new_units) / max(len(old_units), 1)
+    out: list[float] = []
+    last: tuple[int, int] | None = None
     for u in old_units:
-        if u.index not in paired_o and len(u.key) >= 4:
-            for g in u.grams:
-                index[g].append(u.index)
-    cands: list[tuple[float, int, int]] = []
-    for u in new_units:
-        if u.index in paired_n or len(u.key) < 4:
-            continue
-        shared: dict[int, int] = defaultdict(int)
+        if u.index in partner:
+            last = (u.index, partner[u.index])
+        out.append(last[1] + (u.index - last[0]) if last is not None else u.index * scale)
+    return out
+
+
+def _match_leftovers(
+    old_units: list[Unit],
+    new_units: list[Unit],
+    paired_o: set[int],
+    paired_n: set[int],
+    threshold: float,
+    pairs: list[tuple[int, int, float]] | None = None,
+) -> list[tuple[int, int, float]]:
+    """Global best matches among unpaired sentences (moved to another section).
+
+    Sentences whose text recurs among the leftovers (各位代表！) wait for a second
+    round: by then their neighbours are paired, and each goes to the copy
+    nearest to where it would stand, so repeats do not pair crosswise.
+    """
+    free_o = [u for u in old_units if u.index not in paired_o and len(u.key) >= 4]
+    free_n = [u for u in new_units if u.index not in paired_n and len(u.key) >= 4]
+    count: dict[str, int] = defaultdict(int)
+    for u in free_o + free_n:
+        count[u.key] += 1
+    pairs = list(pairs or [])
+    out: list[tuple[int, int, float]] = []
+    for repeated in (False, True):
+        pred = _predicted_new(old_units, new_units, pairs + out)
+        found = _leftover_round(
+            [u for u in free_o if (count[u.key] > 2) is repeated and u.index not in paired_o],
+            [u for u in free_n if u.index not in paired_n],
+            paired_o,
+            paired_n,
+            threshold,
+            pred,
+        )
+        out += found
+    return out
+
+
+def _leftover_round(
+    free_o: list[Unit],
+    free_n: list[Unit],
+    paired_o: set[int],
+    paired_n: set[int],
+    threshold: float,
+    pred: list[float],
+) -> list[tuple[int, int, float]]:
+    index: dict[str, list[Unit]] = defaultdict(list)
+    for u in free_o:
         for g in u.grams:
-            for o in index.get(g, ()):
-                shared[o] += 1
+            index[g].append(u)
+    cands: list[tuple[float, float, int, int]] = []
+    for u in free_n:
+        shared: dict[int, int] = defaultdict(int)
+        by_index: dict[int, Unit] = {}
+        for g in u.grams:
+            for ou in index.get(g, ()):
+                shared[ou.index] += 1
+                by_index[ou.index] = ou
         for o, cnt in shared.items():
-            ou = old_units[o]
+            ou = by_index[o]
             if ou.zone != u.zone:
                 continue
             score = 1.0 if ou.key == u.key else 2.0 * cnt / (len(ou.grams) + len(u.grams))
             if score >= threshold:
-                cands.append((score, o, u.index))
-    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+                cands.append((score, abs(pred[o] - u.index), o, u.index))
+    cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
     out = []
-    for score, o, n in cands:
+    for score, _dist, o, n in cands:
         if o in paired_o or n in paired_n:
             continue
         paired_o.add(o)
@@ -447,7 +499,7 @@ def align(old: Report, new: Report, old_units: list[Unit], new_units: list[Unit]
     paired_o = {p[0] for p in pairs} | set(joins.old.values())
     paired_n = {p[1] for p in pairs} | set(joins.new.values())
     pairs += _align_within_parents(old, new, sections, old_units, new_units, paired_o, paired_n, options, joins)
-    pairs += _match_leftovers(old_units, new_units, paired_o, paired_n, options.move_threshold)
+    pairs += _match_leftovers(old_units, new_units, paired_o, paired_n, options.move_threshold, pairs)
 
     def weight(o: int, n: int) -> int:
         w = len(old_units[o].key) + len(new_units[n].key)
@@ -456,6 +508,9 @@ def align(old: Report, new: Report, old_units: list[Unit], new_units: list[Unit]
 
     weights = [weight(o, n) for o, n, _ in pairs]
     in_order = _in_order_pairs(pairs, [float(x) for x in weights])
+    # A far jump of a few characters (各位代表！) is chance, not a move: it reads
+    # better as deleted here and inserted there.
+    pairs = [p for p in pairs if (p[0], p[1]) in in_order or weight(p[0], p[1]) >= 2 * _MIN_MOVE_KEY]
     if not options.detect_moves:
         pairs = [p for p in pairs if (p[0], p[1]) in in_order]
     pairs.sort(key=lambda p: p[1])
