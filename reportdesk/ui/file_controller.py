@@ -40,6 +40,8 @@ class FileController(QObject):
         self.w = window
         self._pending_restore: str | None = None  # draft text to put back after loading
         self._pending_save_path = ""
+        self._deferred_export: tuple[str, dict[str, object]] | None = None
+        window.comparison_shown.connect(self._run_deferred_export)
 
     # ------------------------------------------------------------ opening
     def ask_open(self) -> None:
@@ -230,6 +232,13 @@ class FileController(QObject):
         s = self.w.session
         if s.comparison is None or s.is_input(path):
             return
+        if self.w.drafting.pending() or self.w.panels_pending():
+            # The last keystrokes are not compared yet: export what is on screen once they are.
+            self._deferred_export = (path, options)
+            if self.w.drafting.timer.isActive():
+                self.w.drafting.recompare_now()
+            self.w.begin_loading(self.tr("Comparing…"))
+            return
         try:
             from reportdesk.export.docx_review import ExportOptions, export_review
         except ImportError as exc:
@@ -240,6 +249,11 @@ class FileController(QObject):
         self.w.begin_loading(self.tr("Exporting the review document…"), channel="export")
         self.w.runner.submit("export", export_review, s.comparison, path, opts,
                              on_done=lambda _r: self._exported(path), on_error=self._export_failed)
+
+    def _run_deferred_export(self) -> None:
+        job, self._deferred_export = self._deferred_export, None
+        if job is not None:
+            self.export(*job)
 
     def _exported(self, path: str) -> None:
         self.w.end_loading()

@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.text_font = default_text_font(settings)
         self.view.set_text_font(self.text_font)
+        self.view.old_editor().setPlaceholderText(
+            self.tr("Drop last year's report here, or use File ▸ Open comparison (Ctrl+O)."))
+        self.view.new_editor().setPlaceholderText(self.tr("Drop this year's report or draft here."))
         self._build_docks()
         self.actions_ = Actions(self)
         self.menus = Menus(self, self.actions_, [self.outline_dock.toggleViewAction(),

@@ -467,6 +467,14 @@ You can go on working, but saving the draft now is recommended.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Drop last year&apos;s report here, or use File ▸ Open comparison (Ctrl+O).</source>
+        <translation>把上一年的报告拖到这里，或使用“文件 ▸ 打开对照”（Ctrl+O）。</translation>
+    </message>
+    <message>
+        <source>Drop this year&apos;s report or draft here.</source>
+        <translation>把今年的报告或草稿拖到这里。</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>

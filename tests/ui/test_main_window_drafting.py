@@ -267,3 +267,20 @@ def test_unexpected_exception_shows_crash_dialog_and_keeps_the_draft(qtbot, wind
     assert "测试用的意外错误" in summary and log.exists()
     assert DraftSnapshot.from_json(w.autosaver.path.read_bytes()).text == w.view.new_text()
     assert MARK in w.view.new_text()  # the draft is still on screen
+
+
+def test_export_right_after_typing_includes_the_last_keystrokes(qtbot, window, pair, tmp_path):
+    pytest.importorskip("reportdesk.export.docx_review")
+    from docx import Document
+
+    w = window
+    open_pair(qtbot, w, *pair)
+    type_text(w, w.view.new_text().index("请予审议"), MARK)
+    assert w.drafting.pending()
+    out = tmp_path / "审阅稿.docx"
+    done = []
+    w.files.exported.connect(done.append)
+    w.files.export(str(out), {"form": "tracked", "author": "测试员"})
+    qtbot.waitUntil(lambda: bool(done), timeout=LOAD_TIMEOUT)
+    body = "".join(t.text or "" for t in Document(str(out)).element.body.iter() if t.tag.endswith("}t"))
+    assert MARK in body
