@@ -187,3 +187,29 @@ def test_export_dialog_refuses_an_input_as_output(qtbot, tmp_path):
     assert dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled()
     dlg.path_edit.setText(str(tmp_path / "nowhere" / "a.docx"))
     assert dlg.problem()
+
+
+@pytest.mark.parametrize("leader", [1, 0])
+def test_scrolling_either_pane_keeps_a_paragraph_pair_side_by_side(qtbot, window, pair, leader):
+    w = window
+    open_pair(qtbot, w, *pair)
+    c = w.session.comparison
+    # a point where the two texts correspond (start of an aligned pair), mid-document
+    anchors = [a for a in c.anchors if 0 < a[0] < len(c.old.text) and 0 < a[1] < len(c.new.text)]
+    point = anchors[len(anchors) // 2]
+    panes = (w.view.old_editor(), w.view.new_editor())
+    lead = panes[leader]
+    bar = lead.verticalScrollBar()
+    # the sync line is the top of the viewport: the pair the user scrolls to the top
+    # must start at the top of the other pane too
+    target = int(lead.y_for_offset(point[leader]))
+    qtbot.waitUntil(lambda: bar.maximum() >= target, timeout=5000)  # the layout has reached it
+    bar.setValue(target)  # the user scrolls one pane
+    qtbot.wait(100)
+
+    def top(i):
+        return panes[i].y_for_offset(point[i]) - panes[i].verticalScrollBar().value()
+
+    line = panes[0].fontMetrics().lineSpacing()
+    assert abs(top(leader)) <= 1, (bar.value(), target)
+    assert abs(top(1 - leader) - top(leader)) <= line  # the pair starts on the same line
