@@ -56,15 +56,19 @@ class Unit:
     zone: str  # "front" | "body" | "closing"
     key: str
     grams: frozenset[str]
+    text: str = ""  # as written: among equal keys, identical text pairs first
+    edge: int = 0  # 1: first sentence of its paragraph, 2: last, 3: both
 
 
 def units_of(report: Report) -> list[Unit]:
     out: list[Unit] = []
     for p in report.paragraphs:
         zone = "front" if p.kind is BlockKind.FRONT else "closing" if p.kind is BlockKind.CLOSING else "body"
-        for s in p.sentences:
+        last = len(p.sentences) - 1
+        for i, s in enumerate(p.sentences):
             k = key_of(s.text)
-            out.append(Unit(len(out), s.span, p.index, p.section if zone == "body" else -1, zone, k, bigrams(k)))
+            edge = (i == 0) + 2 * (i == last)
+            out.append(Unit(len(out), s.span, p.index, p.section if zone == "body" else -1, zone, k, bigrams(k), s.text, edge))
     return out
 
 
@@ -175,6 +179,8 @@ def match_sections(old: Report, new: Report) -> tuple[list[SectionMatch], dict[i
 # sentence matches only (a pasted book); pairs it leaves are matched as leftovers.
 MAX_CELLS = 250_000
 _JOIN_GATE = 0.4
+_SAME_TEXT = 1e-6  # bonus that makes identical text win over an equal key (各位代表： vs ！)
+_SAME_PLACE = 1e-7  # ... and so does the copy that also starts or ends its paragraph alike
 _MIN_MOVE_KEY = 6  # characters (without punctuation) a moved sentence needs  # a half of a split sentence must resemble the whole this much
 
 
@@ -195,10 +201,10 @@ def _dp_align(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | Non
     pair with two adjacent sentences of one paragraph (split or merged).
     """
     lo = 0
-    while lo < len(a) and lo < len(b) and a[lo].key == b[lo].key:
+    while lo < len(a) and lo < len(b) and (a[lo].text, a[lo].edge) == (b[lo].text, b[lo].edge):
         lo += 1
     hi = 0
-    while hi < len(a) - lo and hi < len(b) - lo and a[-1 - hi].key == b[-1 - hi].key:
+    while hi < len(a) - lo and hi < len(b) - lo and (a[-1 - hi].text, a[-1 - hi].edge) == (b[-1 - hi].text, b[-1 - hi].edge):
         hi += 1
     head = [(a[k].index, b[k].index, 1.0) for k in range(lo)]
     tail = [(a[len(a) - hi + k].index, b[len(b) - hi + k].index, 1.0) for k in range(hi)]
@@ -235,7 +241,7 @@ def _dp_core(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None
             if not la or not lb or min(la, lb) * 3 < max(la, lb) * threshold:
                 continue  # length alone rules it out
             if ua.key == ub.key:
-                srow[j] = 1.0
+                srow[j] = 1.0 + (_SAME_TEXT + _SAME_PLACE * (ua.edge == ub.edge) if ua.text == ub.text else 0.0)
                 continue
             s = srow[j] = dice(ua.grams, ub.grams)
             if s >= _JOIN_GATE:
@@ -289,7 +295,7 @@ def _dp_core(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None
         elif c == 1:
             j += 1
         elif c == 2:
-            out.append((a[i].index, b[j].index, sims[i][j]))
+            out.append((a[i].index, b[j].index, min(sims[i][j], 1.0)))
             i += 1
             j += 1
         elif c == 3:
@@ -428,7 +434,10 @@ def _leftover_round(
             ou = by_index[o]
             if ou.zone != u.zone:
                 continue
-            score = 1.0 if ou.key == u.key else 2.0 * cnt / (len(ou.grams) + len(u.grams))
+            if ou.key == u.key:
+                score = 1.0 + _SAME_TEXT if ou.text == u.text else 1.0
+            else:
+                score = 2.0 * cnt / (len(ou.grams) + len(u.grams))
             if score >= threshold:
                 cands.append((score, abs(pred[o] - u.index), o, u.index))
     cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
@@ -438,7 +447,7 @@ def _leftover_round(
             continue
         paired_o.add(o)
         paired_n.add(n)
-        out.append((o, n, score))
+        out.append((o, n, min(score, 1.0)))
     return out
 
 

@@ -438,3 +438,98 @@ def test_paragraph_break_added_or_removed(rel, data):
     # A paragraph mark is layout, not wording: no change to review, but the
     # tracked-changes script still carries it (check_invariants rebuilt both texts).
     assert c.changes == ()
+
+
+@FEW
+@given(st.sampled_from(BASES), st.data())
+def test_repeated_short_sentence_inserted_where_it_was_put(rel, data):
+    """A third 各位代表！ is reported where it was typed, not paired with another copy."""
+    r = base(rel)
+    ps = [p for p in r.paragraphs if p.kind is BlockKind.BODY and p.heading_end < 0]
+    p = pick(data, ps, "before paragraph")
+    text = r.text[: p.start] + "各位代表！\n" + r.text[p.start :]
+    c = run(rel, Edit(text, [Span(p.start - 1, p.start + 1)], [Span(p.start, p.start + 6)]))
+    ch = only(c)
+    assert ch.kind is ChangeKind.INSERT and ch.new == Span(p.start, p.start + 5)
+
+
+@pytest.mark.parametrize("rel", BASES)
+def test_each_repeated_short_sentence_deleted_at_its_place(rel):
+    r = base(rel)
+    copies = [s for s in r.sentences() if key_of(s.text) == "各位代表"]
+    assert len(copies) >= 2
+    for s in copies:
+        p = r.paragraph_at(s.start)
+        assert p is not None
+        # a paragraph of its own goes with its line break
+        text = r.text[: s.start] + r.text[s.end + (p.text == s.text) :]
+        new = report_from_text(text)
+        if not same_outline(r, new):
+            continue
+        c = compare(r, new)
+        check_invariants(c)
+        ch = only(c)
+        assert ch.kind is ChangeKind.DELETE and ch.old == s.span
+
+
+def test_repeated_short_sentences_do_not_move_between_real_reports():
+    from .conftest import comparison
+
+    for y in (2014, 2015, 2022, 2023):
+        c = comparison(f"national/{y}.txt", f"national/{y + 1}.txt")
+        moved = [ch.old_text for ch in c.changes if ch.kind is ChangeKind.MOVE and key_of(ch.old_text) == "各位代表"]
+        assert moved == [], y
+
+
+@FEW
+@given(st.sampled_from(BASES), st.data())
+def test_several_edits_far_apart(rel, data):
+    """Deletes, inserts, number changes and splits in different paragraphs are each reported once."""
+    r = base(rel)
+    folded = fold(r.text)
+    ws = [
+        w
+        for w in body_sentences(rel)
+        if w.sent.text[-1] in STOPS and len(r.paragraphs[w.para].sentences) >= 2 and len(key_of(w.sent.text)) >= 8
+    ]
+    picks = sorted({data.draw(st.integers(0, len(ws) - 1), label="sentence") for _ in range(data.draw(st.integers(2, 5)))})
+    edits: list[tuple[int, int, str]] = []
+    expected: list[tuple[str, str, str]] = []
+    used: set[int] = set()
+    for k in picks:
+        w = ws[k]
+        if w.para in used:
+            continue
+        used.add(w.para)
+        s = w.sent
+        how = data.draw(st.sampled_from(["delete", "insert", "number", "split"]), label="how")
+        qs = [q for q in quantity_spans(folded, s.start, s.end) if folded[q[0]].isdigit()]
+        commas = [cl.end - 1 for cl in s.clauses[:-1] if r.text[cl.end - 1] == "，"]
+        if how == "number" and qs:
+            qa, qb = qs[0]
+            m = re.match(r"\d+", folded[qa:qb])
+            assert m is not None
+            d = qa + m.end() - 1
+            digit = "8" if folded[d] == "9" else str(int(folded[d]) + 1)
+            edits.append((d, d + 1, digit))
+            expected.append(("replace", r.text[qa:qb], r.text[qa:d] + digit + r.text[d + 1 : qb]))
+        elif how == "split" and commas:
+            edits.append((commas[0], commas[0] + 1, "。"))
+            expected.append(("replace", "，", "。"))
+        elif how == "insert":
+            donor = pick(data, donor_sentences(rel), "donor")
+            edits.append((s.end, s.end, donor))
+            expected.append(("insert", "", donor))
+        else:
+            edits.append((s.start, s.end, ""))
+            expected.append(("delete", s.text, ""))
+    assume(len(edits) >= 2)
+    text = r.text
+    for a, b, t in reversed(edits):
+        text = text[:a] + t + text[b:]
+    new = report_from_text(text)
+    assume(same_outline(r, new))
+    c = compare(r, new)
+    check_invariants(c)
+    got = sorted((ch.kind.value, ch.old_text, ch.new_text) for ch in c.changes)
+    assert got == sorted(expected)
