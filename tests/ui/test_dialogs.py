@@ -58,3 +58,14 @@ def test_find_wraps_and_replace_all_counts(qtbot):
     assert ed.toPlainText() == "保就业，稳物价。\n保就业是重点。"
     ed.undo()
     assert ed.toPlainText() == "稳就业，稳物价。\n稳就业是重点。"
+
+
+def test_about_names_the_program(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reportdesk.ui.dialogs.about import show_about
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, title, text: shown.append((title, text)))
+    show_about(None)
+    assert shown and "ReportDesk" in shown[0][1] and "offline" in shown[0][1]

@@ -13,12 +13,11 @@ def show_about(parent: QWidget | None) -> None:
         ver = version("reportdesk")
     except Exception:  # running from a checkout or a bundle without metadata
         ver = "0.1.0"
-    tr = QCoreApplication.translate
     text = (
-        "<h3>" + tr("About", "ReportDesk") + f" {ver}</h3>"
-        + "<p>" + tr("About", "Compare successive government work reports side by side, "
+        "<h3>" + QCoreApplication.translate("About", "ReportDesk") + f" {ver}</h3>"
+        + "<p>" + QCoreApplication.translate("About", "Compare successive government work reports side by side, "
                      "review every change and target, and edit this year's draft in place.") + "</p>"
-        + "<p>" + tr("About", "Runs entirely offline; no text leaves this computer.") + "</p>"
+        + "<p>" + QCoreApplication.translate("About", "Runs entirely offline; no text leaves this computer.") + "</p>"
         + f"<p>Qt {qVersion()}</p>"
     )
-    QMessageBox.about(parent, tr("About", "About ReportDesk"), text)
+    QMessageBox.about(parent, QCoreApplication.translate("About", "About ReportDesk"), text)
