@@ -651,6 +651,10 @@ You can go on working, but saving the draft now is recommended.</source>
         <translation>草稿有尚未保存的修改，是否保存？</translation>
     </message>
     <message>
+        <source>The draft is saved as plain paragraphs: the Word file&apos;s fonts and styles are not kept.</source>
+        <translation>草稿按普通段落保存，原 Word 文件的字体和样式不会保留。</translation>
+    </message>
+    <message>
         <source>Overwrite the original?</source>
         <translation>覆盖原文件？</translation>
     </message>

@@ -56,14 +56,17 @@ def ask_save_changes(parent: QWidget | None) -> Answer:
 
 def ask_overwrite_opened(parent: QWidget | None, name: str) -> bool:
     """The draft came from this file: overwrite it, or choose another name?"""
-    btn = QMessageBox.question(
-        parent,
-        QCoreApplication.translate("Prompts", "Overwrite the original?"),
-        QCoreApplication.translate("Prompts", "“%1” is the file the draft was opened from. Overwrite it with the edited draft?\n"
-            "Choose No to save under another name.").replace("%1", name),
-        Btn.Yes | Btn.No,
-        Btn.No,
-    )
+    text = QCoreApplication.translate(
+        "Prompts",
+        "“%1” is the file the draft was opened from. Overwrite it with the edited draft?\n"
+        "Choose No to save under another name.",
+    ).replace("%1", name)
+    if name.lower().endswith(".docx"):
+        text += "\n\n" + QCoreApplication.translate(
+            "Prompts", "The draft is saved as plain paragraphs: the Word file's fonts and styles are not kept."
+        )
+    btn = QMessageBox.question(parent, QCoreApplication.translate("Prompts", "Overwrite the original?"), text,
+                               Btn.Yes | Btn.No, Btn.No)
     return btn == Btn.Yes
 
 
