@@ -15,15 +15,20 @@ from reportdesk.engine.model import Comparison, Report
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
-def year_label(report: Report | None, path: str = "") -> str:
-    """A short name for a side: "2024年报告", else the file name."""
+def side_year(report: Report | None, path: str = "") -> int | None:
+    """The year a side is about: the report's own, else one in its file name."""
     if report is not None and report.year:
-        return f"{report.year}年报告"
-    name = Path(path or (report.path if report else "")).stem
-    m = _YEAR.search(name)
-    if m:
-        return f"{m.group(0)}年报告"
-    return name or "草稿"
+        return report.year
+    m = _YEAR.search(Path(path or (report.path if report else "")).stem)
+    return int(m.group(0)) if m else None
+
+
+def year_label(report: Report | None, path: str = "", pattern: str = "%1年报告") -> str:
+    """A short name for a side: "2024年报告" (``pattern`` in other languages), else the file name."""
+    year = side_year(report, path)
+    if year is not None:
+        return pattern.replace("%1", str(year))
+    return Path(path or (report.path if report else "")).stem or "草稿"
 
 
 @dataclass
@@ -83,17 +88,17 @@ class Session:
         target = Path(path).resolve()
         return any(p and Path(p).resolve() == target for p in (self.old_path, self.new_path))
 
-    def labels(self) -> tuple[str, str]:
-        old = year_label(self.old_report, self.old_path)
-        new = year_label(self.new_report, self.new_path)
+    def labels(self, pattern: str = "%1年报告") -> tuple[str, str]:
+        old = year_label(self.old_report, self.old_path, pattern)
+        new = year_label(self.new_report, self.new_path, pattern)
         if new == old:
             new = Path(self.new_path).stem or "草稿"
         return old, new
 
-    def window_caption(self) -> str:
+    def window_caption(self, pattern: str = "%1 ⇄ %2（草稿）", year_pattern: str = "%1年报告") -> str:
         """“2024年报告 ⇄ 2025年报告（草稿）” with a * while there are unsaved edits."""
         if not self.is_open:
             return ""
-        old, new = self.labels()
+        old, new = self.labels(year_pattern)
         star = " *" if self.dirty else ""
-        return f"{old} ⇄ {new}（草稿）{star}"
+        return pattern.replace("%1", old).replace("%2", new) + star

@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         s.open_pair(result.old, result.new)
         s.series = dict(result.series)
         self.series_table = result.series_table
-        old_label, new_label = s.labels()
+        old_label, new_label = s.labels(self.tr("%1 report"))
         self.view.set_texts(result.old.text, result.new.text if draft_text is None else draft_text,
                             self.tr("%1 (read-only)").replace("%1", old_label),
                             self.tr("%1 (draft, editable)").replace("%1", new_label))
@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
                 .replace("%3", str(targets)).replace("%4", str(phrases)))
 
     def update_caption(self) -> None:
-        caption = self.session.window_caption()
+        caption = self.session.window_caption(self.tr("%1 ⇄ %2 (draft)"), self.tr("%1 report"))
         self.menus.caption.setText(caption)
         plain = caption.removesuffix(" *")
         # "[*]" is where Qt draws the modified mark (and Windows shows it in the taskbar).

@@ -495,6 +495,10 @@ You can go on working, but saving the draft now is recommended.</source>
         <translation>指标</translation>
     </message>
     <message>
+        <source>%1 report</source>
+        <translation>%1年报告</translation>
+    </message>
+    <message>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
@@ -505,6 +509,10 @@ You can go on working, but saving the draft now is recommended.</source>
     <message>
         <source>Edits: %1 · Moves: %2 · Target changes: %3 · New phrases: %4</source>
         <translation>修改 %1 处 · 移动 %2 处 · 目标变化 %3 项 · 新提法 %4 个</translation>
+    </message>
+    <message>
+        <source>%1 ⇄ %2 (draft)</source>
+        <translation>%1 ⇄ %2（草稿）</translation>
     </message>
     <message>
         <source>ReportDesk</source>
