@@ -26,7 +26,11 @@ DEMO_FILES = ("2024年政府工作报告.txt", "2025年政府工作报告.txt")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="reportdesk", description="报告对照台：并排比较逐年政府工作报告，边比较边修改草稿。")
+    p = argparse.ArgumentParser(
+        prog="reportdesk",
+        description="报告对照台：并排比较逐年政府工作报告，边比较边修改草稿。",
+        epilog="命令行用法（不打开窗口）：reportdesk compare|text|targets|series …，例如 reportdesk compare -h",
+    )
     p.add_argument("files", nargs="*", help="上一年的报告和今年的报告或草稿（.docx/.txt），或一个存放逐年报告的文件夹")
     p.add_argument("--demo", action="store_true", help="打开内置的示例（2024 与 2025 年国务院政府工作报告）")
     p.add_argument("--screenshot", metavar="PATH", help="比较完成后把主窗口保存为图片并退出")
