@@ -7,7 +7,7 @@ worker thread and tests can call them directly.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportdesk.engine.compare import compare
@@ -36,17 +36,42 @@ class Recompared:
     seconds: float
 
 
+# Characters QTextDocument.toPlainText() gives back differently; the panes must hold the
+# report's text exactly (offsets), so the report takes the form the editor will return.
+_QT_PLAIN = str.maketrans({"\u00a0": " "})
+
+
+def qt_plain(report: Report) -> Report:
+    """``report`` with every text as a Qt text widget returns it (1:1, offsets unchanged)."""
+    if "\u00a0" not in report.text:
+        return report
+
+    def fix(s: str) -> str:
+        return s.translate(_QT_PLAIN)
+
+    paragraphs = tuple(
+        replace(p, text=fix(p.text), sentences=tuple(replace(st, text=fix(st.text)) for st in p.sentences))
+        for p in report.paragraphs
+    )
+    sections = tuple(replace(sec, heading=fix(sec.heading)) for sec in report.sections)
+    return replace(report, text=fix(report.text), paragraphs=paragraphs, sections=sections)
+
+
+def load(path: str) -> Report:
+    return qt_plain(load_report(path))
+
+
 def open_pair(old_path: str, new_path: str, options: CompareOptions) -> Opened:
     t0 = time.perf_counter()
-    old = load_report(old_path)
-    new = load_report(new_path)
+    old = load(old_path)
+    new = load(new_path)
     return Opened(old, new, compare(old, new, options), {}, time.perf_counter() - t0)
 
 
 def open_series(paths: list[str], options: CompareOptions) -> Opened:
     """Several yearly reports: load all, compare the last two (by year, else by order)."""
     t0 = time.perf_counter()
-    reports = [load_report(p) for p in paths]
+    reports = [load(p) for p in paths]
     keyed = sorted(enumerate(reports), key=lambda ir: (ir[1].year or 0, ir[0]))
     ordered = [r for _, r in keyed]
     series = {r.year: r for r in ordered if r.year}

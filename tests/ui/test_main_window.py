@@ -237,3 +237,13 @@ def test_the_window_speaks_chinese_by_default(qtbot, tmp_path, pair, boxes, qapp
         w.close()
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_report_with_no_break_spaces_is_compared(qtbot, window, corpus_dir):
+    """Qt returns U+00A0 as a space: the comparison must still match the panes (2025 Anhui has one)."""
+    w = window
+    path = corpus_dir / "docx" / "2025_anhui.docx"
+    w.files.open_pair(str(path), str(path))
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
+    assert w.session.comparison.new.text == w.view.new_text()
+    assert w.view.old_editor().toPlainText() == w.session.comparison.old.text
