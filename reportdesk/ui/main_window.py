@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
                 self.targets.set_series(result.series_table)
         else:
             self.targets.set_years([], -1)
+            self.targets.set_series({})
         self.end_loading()
         self._set_open_state(True)
         if s.draft_text == result.new.text and self.drafting.apply(result.comparison):
