@@ -10,13 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QFontDatabase
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFontDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QTabWidget,
     QWidget,
@@ -32,14 +30,13 @@ from reportdesk.ui.actions import Actions, Menus
 from reportdesk.ui.compare_view import CompareView
 from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.about import show_about
-from reportdesk.ui.dialogs.find_replace import FindReplaceDialog
-from reportdesk.ui.dialogs.settings_dialog import SettingsDialog
 from reportdesk.ui.drafting import DraftController
 from reportdesk.ui.file_controller import FileController
 from reportdesk.ui.legend import LegendBar
 from reportdesk.ui.navigator import ChangeNavigator
 from reportdesk.ui.outline import OutlineView
 from reportdesk.ui.targets_panel import TargetsPanel
+from reportdesk.ui.window_prefs import PrefsController
 
 UNCHANGED_TARGET = "unchanged"
 
@@ -81,7 +78,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.drafting = DraftController(self.view, self.session, self.runner, settings.compare_options, self)
         self.autosaver = Autosaver(data_dir, self.snapshot, lambda: self.session.dirty, settings.autosave_seconds, self)
-        self.find_dialog: FindReplaceDialog | None = None
+        self.prefs = PrefsController(self)
         self.series_table: object | None = None
         self._panel_comparison: Comparison | None = None
         self._panel_timer = QTimer(self)
@@ -164,19 +161,20 @@ class MainWindow(QMainWindow):
         editor.redoAvailable.connect(lambda ok: a.redo.setEnabled(bool(ok)))
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
-        a.find.triggered.connect(lambda: self.show_find(False))
-        a.replace.triggered.connect(lambda: self.show_find(True))
-        a.settings.triggered.connect(self.show_settings)
-        a.font.triggered.connect(self.choose_font)
-        a.zoom_in.triggered.connect(lambda: self.zoom(+1))
-        a.zoom_out.triggered.connect(lambda: self.zoom(-1))
+        p = self.prefs
+        a.find.triggered.connect(lambda: p.show_find(False))
+        a.replace.triggered.connect(lambda: p.show_find(True))
+        a.settings.triggered.connect(p.show_settings)
+        a.font.triggered.connect(p.choose_font)
+        a.zoom_in.triggered.connect(lambda: p.zoom(+1))
+        a.zoom_out.triggered.connect(lambda: p.zoom(-1))
         a.next_change.triggered.connect(self.view.next_change)
         a.prev_change.triggered.connect(self.view.previous_change)
         a.recompare.triggered.connect(self.drafting.recompare_now)
         a.about.triggered.connect(lambda: show_about(self))
-        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.shortcuts.triggered.connect(p.show_shortcuts)
         (a.lang_zh if self.settings.language == "zh_CN" else a.lang_en).setChecked(True)
-        a.language_group.triggered.connect(self._language_chosen)
+        a.language_group.triggered.connect(p.language_chosen)
         self.runner.busy_changed.connect(self._busy_changed)
         self.view.file_dropped.connect(self._pane_drop)
         self.view.current_change_changed.connect(self._current_changed)
@@ -323,59 +321,6 @@ class MainWindow(QMainWindow):
             return
         self.files.compare_in_series(s.series[years[pair]], s.series[years[pair + 1]])
 
-    # ------------------------------------------------------------ editing helpers
-    def show_find(self, replace: bool) -> None:
-        if self.find_dialog is None:
-            self.find_dialog = FindReplaceDialog(self.view.new_editor(), self.view.old_editor(), self)
-        self.find_dialog.show_mode(replace)
-
-    def zoom(self, step: int) -> None:
-        size = min(max(self.text_font.pointSize() + step, 6), 48)
-        self.text_font.setPointSize(size)
-        self.view.set_text_font(self.text_font)
-        self.settings.font_size = size
-
-    def choose_font(self) -> None:
-        ok, font = QFontDialog.getFont(self.text_font, self, self.tr("Text font"))
-        if ok:
-            self.apply_font(font)
-
-    def apply_font(self, font: QFont) -> None:
-        self.text_font = QFont(font)
-        self.view.set_text_font(self.text_font)
-        self.settings.font_family = font.family()
-        self.settings.font_size = font.pointSize()
-
-    def show_settings(self) -> None:
-        dlg = SettingsDialog(self.settings, self.text_font, self)
-        if not dlg.exec():
-            return
-        changed = dlg.apply()
-        self.apply_font(dlg.chosen_font())
-        self.autosaver.set_interval(self.settings.autosave_seconds)
-        (self.actions_.lang_zh if self.settings.language == "zh_CN" else self.actions_.lang_en).setChecked(True)
-        if changed["language"]:
-            prompts.show_info(self, self.tr("The new language is used from the next start of ReportDesk."))
-        if changed["compare"] and self.session.is_open:
-            self.drafting.recompare_now()
-
-    def _language_chosen(self, action: QAction) -> None:
-        lang = str(action.data())
-        if lang != self.settings.language:
-            self.settings.language = lang
-            prompts.show_info(self, self.tr("The new language is used from the next start of ReportDesk."))
-
-    def show_shortcuts(self) -> None:
-        rows = [
-            ("Ctrl+O", self.tr("Open comparison")), ("Ctrl+S", self.tr("Save draft")),
-            ("Ctrl+Shift+S", self.tr("Save draft as")), ("Ctrl+E", self.tr("Export review document")),
-            ("F8 / Alt+↓", self.tr("Next change")), ("Shift+F8 / Alt+↑", self.tr("Previous change")),
-            ("F5", self.tr("Compare again")), ("Ctrl+Z / Ctrl+Y", self.tr("Undo / redo")),
-            ("Ctrl+F / Ctrl+H", self.tr("Find / replace")), ("Ctrl+= / Ctrl+-", self.tr("Larger / smaller text")),
-        ]
-        html = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
-
     # ------------------------------------------------------------ recent, drops
     def refresh_recent(self) -> None:
         menu = self.menus.recent
@@ -439,6 +384,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.runner.close()
         self.autosaver.shutdown()
-        if self.find_dialog is not None:
-            self.find_dialog.close()
+        if self.prefs.find_dialog is not None:
+            self.prefs.find_dialog.close()
         e.accept()

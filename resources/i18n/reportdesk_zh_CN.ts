@@ -519,58 +519,6 @@ You can go on working, but saving the draft now is recommended.</source>
         <translation>报告对照台</translation>
     </message>
     <message>
-        <source>Text font</source>
-        <translation>正文字体</translation>
-    </message>
-    <message>
-        <source>The new language is used from the next start of ReportDesk.</source>
-        <translation>界面语言将在下次启动报告对照台时生效。</translation>
-    </message>
-    <message>
-        <source>Open comparison</source>
-        <translation>打开对照</translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation>保存草稿</translation>
-    </message>
-    <message>
-        <source>Save draft as</source>
-        <translation>草稿另存为</translation>
-    </message>
-    <message>
-        <source>Export review document</source>
-        <translation>导出审阅稿</translation>
-    </message>
-    <message>
-        <source>Next change</source>
-        <translation>下一处变化</translation>
-    </message>
-    <message>
-        <source>Previous change</source>
-        <translation>上一处变化</translation>
-    </message>
-    <message>
-        <source>Compare again</source>
-        <translation>重新比较</translation>
-    </message>
-    <message>
-        <source>Undo / redo</source>
-        <translation>撤销 / 重做</translation>
-    </message>
-    <message>
-        <source>Find / replace</source>
-        <translation>查找 / 替换</translation>
-    </message>
-    <message>
-        <source>Larger / smaller text</source>
-        <translation>放大 / 缩小文字</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
         <source>Now drop the other report on the other pane.</source>
         <translation>请再把另一份报告拖到另一侧。</translation>
     </message>
@@ -642,6 +590,61 @@ You can go on working, but saving the draft now is recommended.</source>
     <message>
         <source>Where the changes are; click to jump</source>
         <translation>变化的分布；单击跳转</translation>
+    </message>
+</context>
+<context>
+    <name>PrefsController</name>
+    <message>
+        <source>Text font</source>
+        <translation>正文字体</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of ReportDesk.</source>
+        <translation>界面语言将在下次启动报告对照台时生效。</translation>
+    </message>
+    <message>
+        <source>Open comparison</source>
+        <translation>打开对照</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Save draft as</source>
+        <translation>草稿另存为</translation>
+    </message>
+    <message>
+        <source>Export review document</source>
+        <translation>导出审阅稿</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>下一处变化</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>上一处变化</translation>
+    </message>
+    <message>
+        <source>Compare again</source>
+        <translation>重新比较</translation>
+    </message>
+    <message>
+        <source>Undo / redo</source>
+        <translation>撤销 / 重做</translation>
+    </message>
+    <message>
+        <source>Find / replace</source>
+        <translation>查找 / 替换</translation>
+    </message>
+    <message>
+        <source>Larger / smaller text</source>
+        <translation>放大 / 缩小文字</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>

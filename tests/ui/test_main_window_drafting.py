@@ -107,8 +107,8 @@ def test_replace_all_is_one_undo_step(qtbot, window, pair):
     open_pair(qtbot, w, *pair)
     original = w.view.new_text()
     n = original.count("高质量")
-    w.show_find(True)
-    d = w.find_dialog
+    w.prefs.show_find(True)
+    d = w.prefs.find_dialog
     d.find_edit.setText("高质量")
     d.replace_edit.setText("高水平")
     assert d.replace_everything() == n > 3
