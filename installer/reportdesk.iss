@@ -26,7 +26,7 @@ Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 UninstallDisplayIcon={app}\{#AppExe}
-SetupIconFile=
+SetupIconFile=..\resources\icons\reportdesk.ico
 DisableProgramGroupPage=yes
 
 [Languages]
