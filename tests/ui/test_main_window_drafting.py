@@ -198,7 +198,7 @@ def test_autosave_file_appears_while_dirty(qtbot, window, pair):
 
 CRASHING_SESSION = textwrap.dedent(
     """
-    import os, sys
+    import os, sys, time
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
@@ -211,8 +211,12 @@ CRASHING_SESSION = textwrap.dedent(
     w = MainWindow(Settings.from_ini(folder / "settings.ini"), folder / "data")
     w.show()
     w.files.open_pair(old, new)
+    deadline = time.monotonic() + 120
     while w.session.comparison is None:
         app.processEvents()
+        time.sleep(0.005)
+        if time.monotonic() > deadline:
+            os._exit(4)
     cur = w.view.new_editor().textCursor()
     cur.setPosition(w.view.new_text().index("请予审议"))
     cur.insertText(mark)
