@@ -176,6 +176,10 @@ class FileController(QObject):
         path = self.ask_save_path()
         if not path:
             return False
+        if s.old_path and Path(path).resolve() == Path(s.old_path).resolve():
+            prompts.show_error(self.w, SaveError("不能用草稿覆盖正在比较的上一年报告，请另选文件名。",
+                                                 "save target is the old report", path))
+            return False
         if s.needs_overwrite_question(path):
             if not prompts.ask_overwrite_opened(self.w, Path(path).name):
                 return False

@@ -288,3 +288,15 @@ def test_export_right_after_typing_includes_the_last_keystrokes(qtbot, window, p
     qtbot.waitUntil(lambda: bool(done), timeout=LOAD_TIMEOUT)
     body = "".join(t.text or "" for t in Document(str(out)).element.body.iter() if t.tag.endswith("}t"))
     assert MARK in body
+
+
+def test_save_as_refuses_last_years_report(qtbot, window, pair, boxes, save_dialog):
+    w = window
+    open_pair(qtbot, w, *pair)
+    before = Path(pair[0]).read_bytes()
+    _edit(qtbot, w)
+    save_dialog.path = pair[0]
+    assert not w.files.save_as()
+    assert Path(pair[0]).read_bytes() == before
+    assert any("上一年" in m for m in boxes.of("critical"))
+    assert w.session.dirty
