@@ -247,3 +247,19 @@ def test_a_report_with_no_break_spaces_is_compared(qtbot, window, corpus_dir):
     qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
     assert w.session.comparison.new.text == w.view.new_text()
     assert w.view.old_editor().toPlainText() == w.session.comparison.old.text
+
+
+def test_language_menu_persists_the_choice(qtbot, window, boxes):
+    w = window
+    assert w.actions_.lang_zh.isChecked()
+    w.actions_.lang_en.trigger()
+    assert w.settings.language == "en"
+    assert len(boxes.of("information")) == 1  # takes effect at the next start
+
+
+def test_zoom_changes_the_text_font_and_is_kept(qtbot, window):
+    w = window
+    size = w.text_font.pointSize()
+    w.actions_.zoom_in.trigger()
+    assert w.view.new_editor().font().pointSize() == size + 1
+    assert w.settings.font_size == size + 1
