@@ -95,7 +95,17 @@ def main() -> int:
                 and not w.panels_pending())
 
     watch = TickWatch()
-    # ---- load + first compare (includes jieba's dictionary load: a cold start)
+    # ---- jieba's dictionary load in the background (what start-up does once)
+    from reportdesk.engine import tokenize
+
+    watch.start()
+    t0 = time.perf_counter()
+    w.runner.submit("warmup", tokenize.warm_up)
+    wait(app, lambda: not w.runner.is_busy())
+    jieba_gap = watch.stop()
+    print(f"jieba dictionary load (worker):      {(time.perf_counter() - t0) * 1000:6.0f} ms wall, longest "
+          f"event-loop block {jieba_gap:5.0f} ms")
+    # ---- load + first compare
     watch.start()
     t0 = time.perf_counter()
     w.files.open_pair(old, new)
@@ -103,7 +113,7 @@ def main() -> int:
     load_s = time.perf_counter() - t0
     load_gap = watch.stop()
     c = w.session.comparison
-    print(f"load + compare (cold, loads jieba): {load_s * 1000:6.0f} ms wall, longest event-loop block "
+    print(f"load + compare (first):              {load_s * 1000:6.0f} ms wall, longest event-loop block "
           f"{load_gap:5.0f} ms ({len(c.changes)} changes)")
     watch.start()
     t0 = time.perf_counter()
@@ -111,7 +121,7 @@ def main() -> int:
     wait(app, lambda: w.runner.is_busy("load"), timeout=5)
     wait(app, settled)
     warm_gap = watch.stop()
-    print(f"load + compare (warm):              {(time.perf_counter() - t0) * 1000:6.0f} ms wall, longest "
+    print(f"load + compare (again):              {(time.perf_counter() - t0) * 1000:6.0f} ms wall, longest "
           f"event-loop block {warm_gap:5.0f} ms")
 
     # ---- keystrokes in a paragraph: type, wait until the comparison on screen has it
@@ -143,7 +153,7 @@ def main() -> int:
           f"median {statistics.median(computes) * 1000:.0f} ms + apply on GUI thread median "
           f"{statistics.median(applies) * 1000:.0f} ms)")
     print(f"longest event-loop block while re-comparing: {max(gaps):5.0f} ms")
-    ok = max(load_gap, warm_gap) <= 100 and max(gaps) <= 100 and statistics.median(latencies) <= 0.3
+    ok = max(jieba_gap, load_gap, warm_gap) <= 100 and max(gaps) <= 100 and statistics.median(latencies) <= 0.3
     print("budget (block ≤ 100 ms, keystroke → visible ≤ 300 ms):", "met" if ok else "NOT met")
     w.session.saved_text = w.session.draft_text
     w.close()
