@@ -17,6 +17,7 @@ Front matter and closing page chrome are aligned among themselves.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ def key_of(text: str) -> str:
 def bigrams(key: str) -> frozenset[str]:
     if len(key) < 2:
         return frozenset((key,)) if key else frozenset()
-    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+    return frozenset(map(operator.add, key, key[1:]))
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -97,13 +98,18 @@ class Alignment:
 # ------------------------------------------------------------------ sections
 
 
-def _section_profile(report: Report) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
-    """Per section: bigrams of its heading (digits ignored) and of its whole subtree."""
+def _section_profile(report: Report, units: list[Unit] | None = None) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Per section: bigrams of its heading (digits ignored) and of its whole subtree.
+
+    From the sentence units when given (their bigrams are already computed).
+    """
     secs = report.sections
     own: list[set[str]] = [set() for _ in secs]
-    for p in report.paragraphs:
-        if p.section >= 0 and p.kind is not BlockKind.FRONT:
-            own[p.section].update(bigrams(key_of(p.text)))
+    if units is None:
+        units = units_of(report)
+    for u in units:
+        if u.zone == "body" and u.section >= 0:
+            own[u.section].update(u.grams)
     subtree = [set(o) for o in own]
     for s in reversed(secs):  # children come after parents: fold upwards
         if s.parent is not None:
@@ -112,26 +118,62 @@ def _section_profile(report: Report) -> tuple[list[frozenset[str]], list[frozens
     return heads, [frozenset(x) for x in subtree]
 
 
-def match_sections(old: Report, new: Report) -> tuple[list[SectionMatch], dict[int, int], dict[int, int]]:
-    oh, oc = _section_profile(old)
-    nh, nc = _section_profile(new)
-    cands: list[tuple[float, int, int]] = []
-    for i, so in enumerate(old.sections):
-        for j, sn in enumerate(new.sections):
-            if so.level != sn.level:
-                continue
-            if so.level == 0:
-                score = 1.0
-            else:
-                h = dice(oh[i], nh[j])
-                c = dice(oc[i], nc[j])
-                score = 0.35 * h + 0.65 * c if (oc[i] and nc[j]) else h
-            if score >= 0.3:
-                cands.append((score, i, j))
-    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+# Above this many (old, new) section pairs (a pasted book), only sections
+# near the same relative place, or identical ones, are compared.
+SECTION_CELLS = 40_000
+_SECTION_WINDOW = 12
+_EXACT_NEAREST = 3
+
+
+def _section_candidates(old: Report, new: Report, oh: list, oc: list, nh: list, nc: list) -> list[tuple[int, int, bool]]:
+    """(old, new, identical) section pairs worth scoring."""
+    so, sn = len(old.sections), len(new.sections)
+    if so * sn <= SECTION_CELLS:
+        return [(i, j, False) for i in range(so) for j in range(sn)]
+    exact: dict[tuple, list[int]] = defaultdict(list)
+    for i, sec in enumerate(old.sections):
+        exact[(sec.level, oh[i], oc[i])].append(i)
+    out: list[tuple[int, int, bool]] = []
+    for j, sec in enumerate(new.sections):
+        centre = j * so / max(sn, 1)
+        same = exact.get((sec.level, nh[j], nc[j]), [])
+        # the identical copies nearest in place (bisect: lists are sorted)
+        k = bisect.bisect_left(same, centre)
+        near = same[max(0, k - _EXACT_NEAREST) : k + _EXACT_NEAREST]
+        out += [(i, j, True) for i in near]
+        lo, hi = max(0, int(centre) - _SECTION_WINDOW), min(so, int(centre) + _SECTION_WINDOW + 1)
+        out += [(i, j, False) for i in range(lo, hi) if i not in near]
+    return out
+
+
+def match_sections(
+    old: Report, new: Report, old_units: list[Unit] | None = None, new_units: list[Unit] | None = None
+) -> tuple[list[SectionMatch], dict[int, int], dict[int, int]]:
+    """Greedy best-first matching of same-level sections; ties go to the nearer place.
+
+    Position breaks ties so that repeated identical sections (a report pasted
+    twice) pair in order instead of shifting past an edited copy.
+    """
+    oh, oc = _section_profile(old, old_units)
+    nh, nc = _section_profile(new, new_units)
+    so, sn = max(len(old.sections), 1), max(len(new.sections), 1)
+    cands: list[tuple[float, float, int, int]] = []
+    for i, j, identical in _section_candidates(old, new, oh, oc, nh, nc):
+        lo_, ln_ = old.sections[i].level, new.sections[j].level
+        if lo_ != ln_:
+            continue
+        if lo_ == 0 or identical:
+            score = 1.0
+        else:
+            h = dice(oh[i], nh[j])
+            c = dice(oc[i], nc[j])
+            score = 0.35 * h + 0.65 * c if (oc[i] and nc[j]) else h
+        if score >= 0.3:
+            cands.append((score, abs(i / so - j / sn), i, j))
+    cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
     used_o: dict[int, tuple[int, float]] = {}
     used_n: set[int] = set()
-    for score, i, j in cands:
+    for score, _dist, i, j in cands:
         if i in used_o or j in used_n:
             continue
         used_o[i] = (j, score)
@@ -344,10 +386,14 @@ def _align_within_parents(
     out: list[tuple[int, int, float]] = []
     matched = [m for m in sections if m.old is not None and m.new is not None and m.old < len(anc_o)]
     matched.sort(key=lambda m: -old.sections[m.old].level if m.old is not None else 0)
+    free_o = [u for u in old_units if u.index not in paired_o and u.zone == "body" and u.section >= 0]
+    free_n = [u for u in new_units if u.index not in paired_n and u.zone == "body" and u.section >= 0]
     for m in matched:
         assert m.old is not None and m.new is not None
-        a = [u for u in old_units if u.index not in paired_o and u.zone == "body" and u.section >= 0 and m.old in anc_o[u.section]]
-        b = [u for u in new_units if u.index not in paired_n and u.zone == "body" and u.section >= 0 and m.new in anc_n[u.section]]
+        if not free_o or not free_n:
+            break
+        a = [u for u in free_o if u.index not in paired_o and m.old in anc_o[u.section]]
+        b = [u for u in free_n if u.index not in paired_n and m.new in anc_n[u.section]]
         if not a or not b or len(a) * len(b) > 40000:
             continue
         found = _dp_align(a, b, options.pair_threshold, joins)
@@ -493,7 +539,7 @@ def _in_order_pairs(pairs: list[tuple[int, int, float]], weights: list[float] | 
 
 
 def align(old: Report, new: Report, old_units: list[Unit], new_units: list[Unit], options: CompareOptions) -> Alignment:
-    sections, of_old, of_new = match_sections(old, new)
+    sections, of_old, of_new = match_sections(old, new, old_units, new_units)
     by_sec_o: dict[int, list[Unit]] = defaultdict(list)
     by_sec_n: dict[int, list[Unit]] = defaultdict(list)
     for u in old_units:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from .align import Alignment, Unit, align, key_of, units_of
-from .diff import diff_spans
+from .diff import diff_spans_checked
 from .model import (
     AlignedPair,
     Change,
@@ -136,15 +136,20 @@ def _build_pairs(
         o_span = Span(o.span.start, ou[join_old[o_idx]].span.end) if o_idx in join_old else o.span
         n_span = Span(n.span.start, nu[join_new[n.index]].span.end) if n.index in join_new else n.span
         moved = (o_idx, n.index) not in al.in_order
+        coarse = False
         if old.text[o_span.start : o_span.end] == new.text[n_span.start : n_span.end]:
             ops2: tuple[InlineOp, ...] = (InlineOp("equal", o_span, n_span),)
             kind = PairKind.EQUAL
         else:
-            ops2 = tuple(diff_spans(old.text, o_span, new.text, n_span, fold_width=options.ignore_punctuation_width))
+            found, coarse = diff_spans_checked(
+                old.text, o_span, new.text, n_span, fold_width=options.ignore_punctuation_width
+            )
+            ops2 = tuple(found)
             kind = PairKind.EQUAL if all(op.op == "equal" for op in ops2) else PairKind.CHANGED
         if moved:
             kind = PairKind.MOVED
-        out.append(AlignedPair(len(out), kind, o_span, n_span, round(sim, 3), _section_index(al, o, n), ops2))
+        section = _section_index(al, o, n)
+        out.append(AlignedPair(len(out), kind, o_span, n_span, round(sim, 3), section, ops2, coarse))
     emit_deleted(len(ou) + 1)
     return out
 

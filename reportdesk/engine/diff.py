@@ -49,13 +49,41 @@ def diff_tokens(
     fold_width: bool = True,
 ) -> list[InlineOp]:
     """Diff two token sequences; ops cover both token ranges completely, in order."""
+    return diff_tokens_checked(old_text, old_tokens, new_text, new_tokens, fold_width=fold_width)[0]
+
+
+def diff_tokens_checked(
+    old_text: str,
+    old_tokens: Sequence[tuple[int, int]],
+    new_text: str,
+    new_tokens: Sequence[tuple[int, int]],
+    *,
+    fold_width: bool = True,
+) -> tuple[list[InlineOp], bool]:
+    """Like diff_tokens, and whether the MAX_TOKENS guardrail made the answer coarse.
+
+    Shared leading and trailing tokens are cut off first, so only the part that
+    differs counts against the guardrail: one edited word in a 50 000-character
+    paragraph is still found exactly.
+    """
     if not old_tokens and not new_tokens:
-        return []
-    if len(old_tokens) + len(new_tokens) > MAX_TOKENS:
-        return _coarse(old_tokens, new_tokens)
+        return [], False
+    ka = [token_key(old_text, t, fold_width=fold_width) for t in old_tokens]
+    kb = [token_key(new_text, t, fold_width=fold_width) for t in new_tokens]
+    pre = suf = 0
+    if len(ka) + len(kb) > MAX_TOKENS:
+        while pre < len(ka) and pre < len(kb) and ka[pre] == kb[pre]:
+            pre += 1
+        while suf < len(ka) - pre and suf < len(kb) - pre and ka[len(ka) - 1 - suf] == kb[len(kb) - 1 - suf]:
+            suf += 1
+    head = [InlineOp("equal", _span(old_tokens, 0, pre), _span(new_tokens, 0, pre))] if pre else []
+    tail = [InlineOp("equal", _span(old_tokens, len(ka) - suf, suf), _span(new_tokens, len(kb) - suf, suf))] if suf else []
+    ot, nt = old_tokens[pre : len(ka) - suf], new_tokens[pre : len(kb) - suf]
+    if len(ot) + len(nt) > MAX_TOKENS:
+        return head + _coarse(ot, nt) + tail, True
     table: dict[str, str] = {}
-    a = _encode([token_key(old_text, t, fold_width=fold_width) for t in old_tokens], table)
-    b = _encode([token_key(new_text, t, fold_width=fold_width) for t in new_tokens], table)
+    a = _encode(ka[pre : len(ka) - suf], table)
+    b = _encode(kb[pre : len(kb) - suf], table)
     diffs = _DMP.diff_main(a, b, False)
     _DMP.diff_cleanupSemantic(diffs)
     ops: list[InlineOp] = []
@@ -63,24 +91,32 @@ def diff_tokens(
     for op, chunk in diffs:
         n = len(chunk)
         if op == 0:
-            ops.append(InlineOp("equal", _span(old_tokens, i, n), _span(new_tokens, j, n)))
+            ops.append(InlineOp("equal", _span(ot, i, n), _span(nt, j, n)))
             i += n
             j += n
         elif op == -1:
-            ops.append(InlineOp("delete", _span(old_tokens, i, n), None))
+            ops.append(InlineOp("delete", _span(ot, i, n), None))
             i += n
         else:
-            ops.append(InlineOp("insert", None, _span(new_tokens, j, n)))
+            ops.append(InlineOp("insert", None, _span(nt, j, n)))
             j += n
-    return _mark_moved_clauses(_merge_empty_keys(ops), old_text, new_text)
+    ops = _mark_moved_clauses(_merge_empty_keys(ops), old_text, new_text)
+    return head + ops + tail, False
 
 
 def diff_spans(old_text: str, old: Span, new_text: str, new: Span, *, fold_width: bool = True) -> list[InlineOp]:
     """Tokenize two spans and diff them; clauses that only changed order are moves."""
+    return diff_spans_checked(old_text, old, new_text, new, fold_width=fold_width)[0]
+
+
+def diff_spans_checked(
+    old_text: str, old: Span, new_text: str, new: Span, *, fold_width: bool = True
+) -> tuple[list[InlineOp], bool]:
+    """diff_spans, and whether the answer is coarse (see diff_tokens_checked)."""
     reordered = _reordered_clauses(old_text, old, new_text, new)
     if reordered is not None:
-        return reordered
-    return diff_tokens(
+        return reordered, False
+    return diff_tokens_checked(
         old_text,
         tokenize(old_text, old.start, old.end),
         new_text,
