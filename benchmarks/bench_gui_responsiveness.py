@@ -95,15 +95,15 @@ def main() -> int:
                 and not w.panels_pending())
 
     watch = TickWatch()
-    # ---- jieba's dictionary load in the background (what start-up does once)
+    # ---- start-up: the engine process starts and loads jieba's dictionary (what gui.py does)
     from reportdesk.engine import tokenize
 
     watch.start()
     t0 = time.perf_counter()
-    w.runner.submit("warmup", tokenize.warm_up)
+    w.runner.submit("warmup", tokenize.warm_up, in_process=True)
     wait(app, lambda: not w.runner.is_busy())
     jieba_gap = watch.stop()
-    print(f"jieba dictionary load (worker):      {(time.perf_counter() - t0) * 1000:6.0f} ms wall, longest "
+    print(f"engine process start + jieba load:   {(time.perf_counter() - t0) * 1000:6.0f} ms wall, longest "
           f"event-loop block {jieba_gap:5.0f} ms")
     # ---- load + first compare
     watch.start()
@@ -128,7 +128,7 @@ def main() -> int:
     editor = w.view.new_editor()
     text = w.view.new_text()
     pos = text.index("各位代表") + 4
-    latencies, gaps, computes, applies = [], [], [], []
+    latencies, panes_at, gaps, computes, applies = [], [], [], [], []
     for i in range(args.keys):
         ch = "测试文字输入速度"[i % 8]
         cur = editor.textCursor()
@@ -142,18 +142,21 @@ def main() -> int:
         QApplication.sendEvent(editor, ev)
         wait(app, lambda b=base: w.drafting.applied_count > b and settled())
         latencies.append(time.perf_counter() - t0)
+        panes_at.append(w.drafting.last_latency or 0.0)
         gaps.append(watch.stop())
         computes.append(w.drafting.last_compare_seconds or 0.0)
         applies.append(w.drafting.last_apply_seconds or 0.0)
         pos += 1
         app.processEvents()
     debounce = w.drafting.timer.interval()
-    print(f"keystroke → comparison on screen: median {statistics.median(latencies) * 1000:5.0f} ms, "
-          f"max {max(latencies) * 1000:5.0f} ms (debounce {debounce} ms + compare in worker "
+    print(f"keystroke → highlights in both panes: median {statistics.median(panes_at) * 1000:5.0f} ms, "
+          f"max {max(panes_at) * 1000:5.0f} ms")
+    print(f"keystroke → panes and all panels updated: median {statistics.median(latencies) * 1000:5.0f} ms, "
+          f"max {max(latencies) * 1000:5.0f} ms (debounce {debounce} ms + compare in the engine "
           f"median {statistics.median(computes) * 1000:.0f} ms + apply on GUI thread median "
           f"{statistics.median(applies) * 1000:.0f} ms)")
     print(f"longest event-loop block while re-comparing: {max(gaps):5.0f} ms")
-    ok = max(jieba_gap, load_gap, warm_gap) <= 100 and max(gaps) <= 100 and statistics.median(latencies) <= 0.3
+    ok = max(jieba_gap, load_gap, warm_gap) <= 100 and max(gaps) <= 100 and statistics.median(panes_at) <= 0.3
     print("budget (block ≤ 100 ms, keystroke → visible ≤ 300 ms):", "met" if ok else "NOT met")
     w.session.saved_text = w.session.draft_text
     w.close()

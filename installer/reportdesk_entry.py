@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from reportdesk.__main__ import main
 
 if __name__ == "__main__":
+    # The engine runs in a child process (reportdesk/app/engine_process.py); in a frozen
+    # program the child is this same executable, and freeze_support() makes it serve.
+    multiprocessing.freeze_support()
     sys.exit(main())

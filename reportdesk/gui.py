@@ -127,11 +127,10 @@ def _start(window, paths: list[str]) -> None:  # noqa: ANN001 - MainWindow impor
 
 
 def _warm_up(window) -> None:  # noqa: ANN001
-    """Load jieba's dictionary in the background so the first compare is quicker."""
+    """Start the engine process and load jieba's dictionary there, so the first compare is quicker."""
     from reportdesk.engine import tokenize
 
-    if not tokenize.is_loaded():
-        window.runner.submit("warmup", tokenize.warm_up, on_error=lambda _e: None)
+    window.runner.submit("warmup", tokenize.warm_up, on_error=lambda _e: None, in_process=True)
 
 
 def _parse_size(text: str) -> tuple[int, int]:

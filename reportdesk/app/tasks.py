@@ -21,6 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from reportdesk.app.engine_process import EngineProcess
+
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
@@ -35,6 +37,7 @@ class _Job:
     args: tuple[Any, ...]
     on_done: Done | None
     on_error: Failed | None
+    in_process: bool = False
     submitted: float = field(default_factory=time.perf_counter)
 
 
@@ -51,8 +54,9 @@ class TaskRunner(QObject):
     busy_changed = Signal(bool)
     _delivered = Signal(object, object, object)  # job, result, error
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, engine: EngineProcess | None = None) -> None:
         super().__init__(parent)
+        self.engine = engine  # where in_process jobs run; None: in the worker thread
         self._channels: dict[str, _Channel] = {}
         self._closed = False
         self._busy = False
@@ -67,11 +71,16 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Done | None = None,
         on_error: Failed | None = None,
+        in_process: bool = False,
     ) -> int:
-        """Run ``fn(*args)`` in the background; returns the job's generation."""
+        """Run ``fn(*args)`` in the background; returns the job's generation.
+
+        ``in_process``: run it in the engine process (``fn`` must be a module-level
+        function and the arguments picklable); the worker thread only waits.
+        """
         ch = self._channels.setdefault(channel, _Channel())
         ch.generation += 1
-        job = _Job(channel, ch.generation, fn, args, on_done, on_error)
+        job = _Job(channel, ch.generation, fn, args, on_done, on_error, in_process)
         if ch.running is None:
             self._start(ch, job)
         else:
@@ -110,7 +119,10 @@ class TaskRunner(QObject):
 
     def _work(self, job: _Job) -> None:
         try:
-            result = job.fn(*job.args)
+            if job.in_process and self.engine is not None:
+                result = self.engine.call(job.fn, *job.args)
+            else:
+                result = job.fn(*job.args)
         except BaseException as exc:  # delivered to the GUI thread, which decides
             self._deliver(job, None, exc)
         else:

@@ -81,6 +81,7 @@ class DraftController(QObject):
             self.options(),
             on_done=self._done,
             on_error=self._error,
+            in_process=True,
         )
 
     def _done(self, r: Recompared) -> None:

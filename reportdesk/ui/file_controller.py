@@ -76,7 +76,7 @@ class FileController(QObject):
             return False
         self.w.begin_loading(self.tr("Loading and comparing…"))
         self.w.runner.submit("load", jobs.open_pair, old, new, self.w.settings.compare_options(),
-                             on_done=self._loaded, on_error=self._load_failed)
+                             on_done=self._loaded, on_error=self._load_failed, in_process=True)
         self.w.settings.last_dir = str(Path(new).parent)
         return True
 
@@ -85,7 +85,7 @@ class FileController(QObject):
             return False
         self.w.begin_loading(self.tr("Loading %n report(s)…", "", len(paths)))
         self.w.runner.submit("load", jobs.open_series, paths, self.w.settings.compare_options(),
-                             on_done=self._loaded, on_error=self._load_failed)
+                             on_done=self._loaded, on_error=self._load_failed, in_process=True)
         return True
 
     def compare_in_series(self, old: Report, new: Report) -> bool:
@@ -95,7 +95,7 @@ class FileController(QObject):
         s = self.w.session
         self.w.begin_loading(self.tr("Comparing…"))
         self.w.runner.submit("load", jobs.compare_in_series, old, new, self.w.settings.compare_options(),
-                             dict(s.series), self.w.series_table, on_done=self._loaded, on_error=self._load_failed)
+                             dict(s.series), self.w.series_table, on_done=self._loaded, on_error=self._load_failed, in_process=True)
         return True
 
     def _loaded(self, result: jobs.Opened) -> None:
@@ -138,7 +138,7 @@ class FileController(QObject):
             base = snap.new_path if snap.new_path and Path(snap.new_path).is_file() else snap.old_path
             self.w.begin_loading(self.tr("Restoring the draft…"))
             self.w.runner.submit("load", jobs.open_pair, snap.old_path, base, self.w.settings.compare_options(),
-                                 on_done=self._loaded, on_error=self._load_failed)
+                                 on_done=self._loaded, on_error=self._load_failed, in_process=True)
         else:
             self._keep_unrestorable(snap.text)
             self._pending_restore = None
@@ -252,7 +252,8 @@ class FileController(QObject):
         opts = ExportOptions(**{k: v for k, v in options.items() if k in fields})
         self.w.begin_loading(self.tr("Exporting the review document…"), channel="export")
         self.w.runner.submit("export", export_review, s.comparison, path, opts,
-                             on_done=lambda _r: self._exported(path), on_error=self._export_failed)
+                             on_done=lambda _r: self._exported(path), on_error=self._export_failed,
+                             in_process=True)
 
     def _run_deferred_export(self) -> None:
         job, self._deferred_export = self._deferred_export, None

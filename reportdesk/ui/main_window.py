@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk.app import engine_process
 from reportdesk.app.autosave import Autosaver, DraftSnapshot
 from reportdesk.app.jobs import Opened
 from reportdesk.app.session import Session
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.data_dir = data_dir
         self.session = Session()
-        self.runner = TaskRunner(self)
+        self.runner = TaskRunner(self, engine_process.shared())
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.view = CompareView(self)
