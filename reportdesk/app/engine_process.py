@@ -28,6 +28,10 @@ from reportdesk.engine.errors import ReportDeskError
 log = logging.getLogger(__name__)
 
 
+class EngineUnavailable(RuntimeError):
+    """No child process could be started (the caller runs the job itself)."""
+
+
 class EngineCrashed(ReportDeskError):
     """The engine process ended while it was working on a job (out of memory, killed…)."""
 
@@ -77,7 +81,11 @@ class EngineProcess:
         """Run ``fn(*args)`` in the child and return its result (or raise its exception)."""
         with self._lock:
             if not self.alive():
-                self._start()
+                try:
+                    self._start()
+                except Exception as exc:  # e.g. a locked-down PC that forbids child processes
+                    self._discard()
+                    raise EngineUnavailable(str(exc)) from exc
             try:
                 self._conn.send((fn, args))
                 ok, value = self._conn.recv()

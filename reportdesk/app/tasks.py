@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reportdesk.app.engine_process import EngineProcess
+from reportdesk.app.engine_process import EngineProcess, EngineUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -119,14 +119,21 @@ class TaskRunner(QObject):
 
     def _work(self, job: _Job) -> None:
         try:
-            if job.in_process and self.engine is not None:
-                result = self.engine.call(job.fn, *job.args)
-            else:
-                result = job.fn(*job.args)
+            result = self._run(job)
         except BaseException as exc:  # delivered to the GUI thread, which decides
             self._deliver(job, None, exc)
         else:
             self._deliver(job, result, None)
+
+    def _run(self, job: _Job) -> Any:
+        engine = self.engine
+        if job.in_process and engine is not None:
+            try:
+                return engine.call(job.fn, *job.args)
+            except EngineUnavailable as exc:
+                log.warning("engine process unavailable (%s); running jobs in threads", exc)
+                self.engine = None
+        return job.fn(*job.args)
 
     def _deliver(self, job: _Job, result: Any, error: BaseException | None) -> None:
         try:

@@ -86,3 +86,35 @@ def test_busy_signal(qtbot):
     assert runner.is_busy("x") and not runner.is_busy("y")
     ev.set()
     qtbot.waitUntil(lambda: states == [True, False], timeout=5000)
+
+
+def test_in_process_jobs_fall_back_to_a_thread_when_no_process_can_start(qtbot, monkeypatch):
+    import os
+
+    from reportdesk.app.engine_process import EngineProcess
+
+    engine = EngineProcess()
+
+    def refuse():
+        raise OSError("child processes are not allowed here")
+
+    monkeypatch.setattr(engine, "_start", refuse)
+    runner = TaskRunner(engine=engine)
+    got = []
+    runner.submit("x", os.getpid, on_done=got.append, in_process=True)
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    assert got == [os.getpid()] and runner.engine is None
+
+
+def test_in_process_jobs_run_in_the_engine(qtbot):
+    import os
+
+    from reportdesk.app.engine_process import EngineProcess
+
+    engine = EngineProcess()
+    runner = TaskRunner(engine=engine)
+    got = []
+    runner.submit("x", os.getpid, on_done=got.append, in_process=True)
+    qtbot.waitUntil(lambda: bool(got), timeout=30000)
+    engine.close()
+    assert got[0] != os.getpid()
