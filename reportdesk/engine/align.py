@@ -152,7 +152,8 @@ def match_sections(
     """Greedy best-first matching of same-level sections; ties go to the nearer place.
 
     Position breaks ties so that repeated identical sections (a report pasted
-    twice) pair in order instead of shifting past an edited copy.
+    twice, or text added before or after it) pair in place instead of shifting
+    past an edited copy.
     """
     oh, oc = _section_profile(old, old_units)
     nh, nc = _section_profile(new, new_units)
@@ -169,7 +170,8 @@ def match_sections(
             c = dice(oc[i], nc[j])
             score = 0.35 * h + 0.65 * c if (oc[i] and nc[j]) else h
         if score >= 0.3:
-            cands.append((score, abs(i / so - j / sn), i, j))
+            # places counted from the start or from the end, whichever agree better
+            cands.append((score, min(abs(i - j), abs((so - i) - (sn - j))), i, j))
     cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
     used_o: dict[int, tuple[int, float]] = {}
     used_n: set[int] = set()

@@ -473,10 +473,8 @@ def test_each_repeated_short_sentence_deleted_at_its_place(rel):
 
 
 def test_repeated_short_sentences_do_not_move_between_real_reports():
-    from .conftest import comparison
-
     for y in (2014, 2015, 2022, 2023):
-        c = comparison(f"national/{y}.txt", f"national/{y + 1}.txt")
+        c = compare(report(f"national/{y}.txt"), report(f"national/{y + 1}.txt"))
         moved = [ch.old_text for ch in c.changes if ch.kind is ChangeKind.MOVE and key_of(ch.old_text) == "各位代表"]
         assert moved == [], y
 
