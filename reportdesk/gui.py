@@ -207,7 +207,7 @@ def _pose(window) -> None:  # noqa: ANN001
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.targets_dock, Qt.Orientation.Vertical)
     window.targets_dock.show()
     window.resizeDocks([window.navigator_dock, window.targets_dock], [5, 4], Qt.Orientation.Vertical)
-    window.resizeDocks([window.outline_dock, window.navigator_dock], [200, 470], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.outline_dock, window.navigator_dock], [170, 540], Qt.Orientation.Horizontal)
     c = window.session.comparison
     if c is None or not c.changes:
         return
