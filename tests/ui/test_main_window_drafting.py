@@ -300,3 +300,17 @@ def test_save_as_refuses_last_years_report(qtbot, window, pair, boxes, save_dial
     assert Path(pair[0]).read_bytes() == before
     assert any("上一年" in m for m in boxes.of("critical"))
     assert w.session.dirty
+
+
+def test_opening_another_pair_asks_about_the_unsaved_draft(qtbot, window, pair, boxes, corpus_dir):
+    w = window
+    open_pair(qtbot, w, *pair)
+    _edit(qtbot, w)
+    other = str(corpus_dir / "national" / "2023.txt")
+    boxes.answers["warning"] = Btn.Cancel
+    assert not w.files.open_pair(other, pair[0])
+    assert MARK in w.view.new_text() and w.session.dirty
+    boxes.answers["warning"] = Btn.Discard
+    assert w.files.open_pair(other, pair[0])
+    qtbot.waitUntil(lambda: settled(w) and w.session.old_report.year == 2023, timeout=LOAD_TIMEOUT)
+    assert MARK not in w.view.new_text() and not w.session.dirty
