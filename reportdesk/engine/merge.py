@@ -114,6 +114,8 @@ def _region(old: str, ro: Span, old_sents: list[Span], new: str, rn: Span, new_s
     # Sentences never match across a region boundary: they are inserted/deleted/moved.
     ka = [k if not k.startswith("\0S") else f"\0O{i}" for i, k in enumerate(ka)]
     kb = [k if not k.startswith("\0S") else f"\0N{i}" for i, k in enumerate(kb)]
+    if len(ka) * len(kb) > _REGION_CELLS:
+        return _in_step(a, ka, b, kb)
     out: list[InlineOp] = []
     sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
@@ -124,6 +126,43 @@ def _region(old: str, ro: Span, old_sents: list[Span], new: str, rn: Span, new_s
             out.append(InlineOp("delete", a[i], None))
         for j in range(j1, j2):
             out.append(InlineOp("insert", None, b[j]))
+    return out
+
+
+# difflib's cost grows with (old tokens) x (new tokens) when one token (the
+# paragraph mark) repeats; above this a linear walk keeps the marks instead.
+_REGION_CELLS = 250_000
+
+
+def _in_step(a: list[Span], ka: list[str], b: list[Span], kb: list[str]) -> list[InlineOp]:
+    """Linear edit script for a huge region: sentences out, sentences in, marks kept in step.
+
+    Between two marks, each side's sentences are deleted / inserted; marks that
+    are the same character on both sides stay equal.  Still exact.
+    """
+    out: list[InlineOp] = []
+    i = j = 0
+    while i < len(ka) or j < len(kb):
+        while i < len(ka) and ka[i].startswith("\0"):
+            out.append(InlineOp("delete", a[i], None))
+            i += 1
+        while j < len(kb) and kb[j].startswith("\0"):
+            out.append(InlineOp("insert", None, b[j]))
+            j += 1
+        if i < len(ka) and j < len(kb):
+            if ka[i] == kb[j]:
+                out.append(InlineOp("equal", a[i], b[j]))
+            else:
+                out.append(InlineOp("delete", a[i], None))
+                out.append(InlineOp("insert", None, b[j]))
+            i += 1
+            j += 1
+        elif i < len(ka):
+            out.append(InlineOp("delete", a[i], None))
+            i += 1
+        elif j < len(kb):
+            out.append(InlineOp("insert", None, b[j]))
+            j += 1
     return out
 
 

@@ -133,3 +133,23 @@ def test_identical_reports_are_quick_and_quiet():
     c, secs = timed(text, text)
     assert secs < 2, secs
     assert c.changes == () and all(p.kind is PairKind.EQUAL for p in c.pairs)
+
+
+def test_many_reports_in_another_order_rebuild_quickly():
+    """Six reports against the same six reversed: many moves and big gaps, exact script, seconds."""
+    texts = [report(f"national/{y}.txt").text for y in range(2019, 2025)]
+    c, secs = timed("\n".join(texts), "\n".join(reversed(texts)))
+    t = time.perf_counter()
+    check_invariants(c)  # includes document_ops rebuilding both texts
+    assert secs + time.perf_counter() - t < 20, secs
+    assert c.stats.moved > 0
+
+
+def test_linear_walk_for_huge_gaps_is_exact():
+    """document_ops' guardrail for huge gaps still rebuilds both texts exactly."""
+    from reportdesk.engine import merge
+
+    c = compare(report("national/2024.txt"), report("national/2025.txt"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(merge, "_REGION_CELLS", 0)
+        check_invariants(c)
