@@ -19,6 +19,9 @@ class ChangeIndex:
         self._new_starts = [c.new.start if c.new else -1 for c in self._new]
         self._old = sorted(self._changes, key=lambda c: (c.old.start if c.old else -1, c.id))
         self._old_starts = [c.old.start if c.old else -1 for c in self._old]
+        # Running maximum of span ends: scanning back can stop once nothing earlier reaches pos.
+        self._new_reach = _reach([c.new for c in self._new])
+        self._old_reach = _reach([c.old for c in self._old])
 
     def __len__(self) -> int:
         return len(self._changes)
@@ -34,19 +37,20 @@ class ChangeIndex:
         raise ValueError(side)
 
     def at(self, pos: int, side: str = "new") -> Change | None:
-        """The change whose span contains pos (an empty span matches its own position)."""
+        """The change whose span contains pos (an empty span matches its own position).
+
+        Where spans nest (a moved sentence and the edits inside it), the one
+        starting last wins: the innermost.
+        """
         items, starts = self._side(side)
+        reach = self._new_reach if side == "new" else self._old_reach
         i = bisect.bisect_right(starts, pos) - 1
-        while i >= 0:
+        while i >= 0 and reach[i] >= pos:
             c = items[i]
             span = c.new if side == "new" else c.old
             if span is not None and (span.start <= pos < span.end or span.start == span.end == pos):
                 return c
-            if span is not None and span.end <= pos and span.start < starts[i]:
-                break
             i -= 1
-            if i >= 0 and starts[i] < pos - 2000:  # changes are short; stop scanning far back
-                break
         return None
 
     def next_after(self, pos: int, side: str = "new") -> Change | None:
@@ -71,3 +75,13 @@ class ChangeIndex:
             return self._changes[-1] if self._changes else None
         k = change.id - 1
         return self._changes[k] if k >= 0 else None
+
+
+def _reach(spans: list) -> list[int]:
+    out: list[int] = []
+    best = -1
+    for span in spans:
+        if span is not None and span.end > best:
+            best = span.end
+        out.append(best)
+    return out

@@ -51,3 +51,15 @@ def test_change_at_position(national_2024_2025):
     assert nxt is not None and nxt.new.start > cpi.new.start
     prev = idx.previous_before(cpi.new.start)
     assert prev is not None and prev.new.start < cpi.new.start
+
+
+def test_change_at_agrees_with_a_full_scan(national_2024_2025):
+    """ChangeIndex.at finds what scanning every change finds, even inside long changes."""
+    c = national_2024_2025
+    idx = ChangeIndex(c)
+    for side, text in (("new", c.new.text), ("old", c.old.text)):
+        spans = [(getattr(ch, side), ch) for ch in c.changes]
+        ordered = sorted(spans, key=lambda sc: (sc[0].start, sc[1].id))
+        for pos in range(0, len(text) + 1, 7):
+            hits = [ch for span, ch in ordered if span.start <= pos < span.end or span.start == span.end == pos]
+            assert idx.at(pos, side) == (hits[-1] if hits else None), (side, pos)
