@@ -499,6 +499,78 @@ def _leftover_round(
     return out
 
 
+_RESCUE_MARGIN = 0.25
+
+
+def _rescue_weak_pairs(
+    old_units: list[Unit],
+    new_units: list[Unit],
+    pairs: list[tuple[int, int, float]],
+    paired_o: set[int],
+    paired_n: set[int],
+    threshold: float,
+    joins: Joins,
+) -> list[tuple[int, int, float]]:
+    """Undo a weak in-section pairing when one side has a far better match elsewhere.
+
+    A sentence moved to another section while a loosely similar one took its
+    place would otherwise pair with the newcomer (similarity 0.4) and leave its
+    true counterpart (0.9) as inserted text.
+    """
+    weak = {(o, n): s for o, n, s in pairs if s < threshold and o not in joins.old and n not in joins.new}
+    if not weak:
+        return pairs
+    cur_o = {o: s for (o, _), s in weak.items()}
+    cur_n = {n: s for (_, n), s in weak.items()}
+    free_o = [u for u in old_units if len(u.key) >= 4 and (u.index in cur_o or u.index not in paired_o)]
+    free_n = [u for u in new_units if len(u.key) >= 4 and (u.index in cur_n or u.index not in paired_n)]
+    index: dict[str, list[Unit]] = defaultdict(list)
+    for u in free_o:
+        for g in u.grams:
+            index[g].append(u)
+    cands: list[tuple[float, int, int]] = []
+    for u in free_n:
+        shared: dict[int, int] = defaultdict(int)
+        for g in u.grams:
+            for ou in index.get(g, ()):
+                shared[ou.index] += 1
+        for o, cnt in shared.items():
+            if o not in cur_o and u.index not in cur_n:
+                continue  # both free: the leftover round already decided
+            ou = old_units[o]
+            if ou.zone != u.zone:
+                continue
+            score = 1.0 if ou.key == u.key else 2.0 * cnt / (len(ou.grams) + len(u.grams))
+            if score >= threshold and score >= max(cur_o.get(o, 0.0), cur_n.get(u.index, 0.0)) + _RESCUE_MARGIN:
+                cands.append((score, o, u.index))
+    if not cands:
+        return pairs
+    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+    taken_o: set[int] = set()
+    taken_n: set[int] = set()
+    broken: set[tuple[int, int]] = set()
+    partner_o = {o: n for o, n in weak}
+    partner_n = {n: o for o, n in weak}
+    added: list[tuple[int, int, float]] = []
+    for score, o, n in cands:
+        if o in taken_o or n in taken_n:
+            continue
+        taken_o.add(o)
+        taken_n.add(n)
+        if o in partner_o:
+            broken.add((o, partner_o[o]))  # its old partner is free to match again
+        if n in partner_n:
+            broken.add((partner_n[n], n))
+        added.append((o, n, score))
+    for o, n in broken:
+        paired_o.discard(o)
+        paired_n.discard(n)
+    for o, n, _ in added:
+        paired_o.add(o)
+        paired_n.add(n)
+    return [p for p in pairs if (p[0], p[1]) not in broken] + added
+
+
 def _in_order_pairs(pairs: list[tuple[int, int, float]], weights: list[float] | None = None) -> set[tuple[int, int]]:
     """Heaviest subset of pairs increasing in both coordinates (weighted LIS)."""
     if not pairs:
@@ -557,6 +629,7 @@ def align(old: Report, new: Report, old_units: list[Unit], new_units: list[Unit]
     paired_n = {p[1] for p in pairs} | set(joins.new.values())
     pairs += _align_within_parents(old, new, sections, old_units, new_units, paired_o, paired_n, options, joins)
     pairs += _match_leftovers(old_units, new_units, paired_o, paired_n, options.move_threshold, pairs)
+    pairs = _rescue_weak_pairs(old_units, new_units, pairs, paired_o, paired_n, options.move_threshold, joins)
 
     def weight(o: int, n: int) -> int:
         w = len(old_units[o].key) + len(new_units[n].key)

@@ -531,3 +531,29 @@ def test_several_edits_far_apart(rel, data):
     check_invariants(c)
     got = sorted((ch.kind.value, ch.old_text, ch.new_text) for ch in c.changes)
     assert got == sorted(expected)
+
+
+@FEW
+@given(st.sampled_from(BASES), st.data())
+def test_moved_sentence_with_a_lookalike_left_in_its_place(rel, data):
+    """The moved sentence pairs with itself, not with the loosely similar newcomer."""
+    r = base(rel)
+    w, at = far_move(rel, data)
+    s = w.sent
+    assume(len(key_of(s.text)) >= 16)
+    donor = pick(data, donor_sentences(rel), "donor")
+    cut = data.draw(st.integers(len(s.text) // 3, len(s.text) // 2), label="kept")
+    lookalike = s.text[:cut] + donor  # starts like the moved one, ends elsewhere
+    sim = dice(bigrams(key_of(lookalike)), bigrams(key_of(s.text)))
+    assume(0.4 <= sim <= 0.6)
+    text = r.text[: s.start] + lookalike + r.text[s.end :]
+    shift = len(lookalike) - len(s.text)
+    if at < s.start:
+        text = text[:at] + s.text + text[at:]
+        new_span, look = Span(at, at + len(s.text)), Span(s.start + len(s.text), s.start + len(s.text) + len(lookalike))
+    else:
+        text = text[: at + shift] + s.text + text[at + shift :]
+        new_span, look = Span(at + shift, at + shift + len(s.text)), Span(s.start, s.start + len(lookalike))
+    c = run(rel, Edit(text, [s.span, Span(at, at)], [new_span, look]))
+    kinds = sorted((ch.kind.value, ch.old_text, ch.new_text) for ch in c.changes)
+    assert kinds == [("insert", "", lookalike), ("move", s.text, s.text)]
