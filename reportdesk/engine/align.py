@@ -300,13 +300,13 @@ def _dp_core(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None
                 if 0 <= jj < m - 1 and (i, jj) not in tried_s and b[jj].paragraph == b[jj + 1].paragraph:
                     tried_s.add((i, jj))
                     v = _joined_sim(a[i], b[jj], b[jj + 1])
-                    if v > max(sims[i][jj], sims[i][jj + 1]) + 0.02:
+                    if v > max(sims[i][jj], sims[i][jj + 1]):
                         split[(i, jj)] = v
             for ii in (i - 1, i):
                 if 0 <= ii < n - 1 and (ii, j) not in tried_m and a[ii].paragraph == a[ii + 1].paragraph:
                     tried_m.add((ii, j))
                     v = _joined_sim(b[j], a[ii], a[ii + 1])
-                    if v > max(sims[ii][j], sims[ii + 1][j]) + 0.02:
+                    if v > max(sims[ii][j], sims[ii + 1][j]):
                         merge[(ii, j)] = v
     eps = 1e-9  # a match beats skipping on ties
     best = [[0.0] * (m + 2) for _ in range(n + 2)]

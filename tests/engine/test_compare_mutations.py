@@ -364,7 +364,7 @@ def test_split_sentence(rel, data):
     cands = []
     for w in body_sentences(rel):
         for cl in w.sent.clauses[:-1]:
-            if r.text[cl.end - 1] == "，" and cl.end - w.sent.start >= 8 and w.sent.end - cl.end >= 8:
+            if r.text[cl.end - 1] == "，" and cl.end - w.sent.start >= 4 and w.sent.end - cl.end >= 4:
                 cands.append((w, cl.end - 1))
     w, comma = pick(data, cands, "comma")
     text = r.text[:comma] + "。" + r.text[comma + 1 :]
