@@ -20,6 +20,7 @@ from .model import InlineOp, Span
 from .tokenize import token_key, tokenize
 
 _PUNCT = set("，。；：、！？,.;:!?“”\"'‘’（）()《》 \u3000")
+_SPACE_RE = re.compile(r"\s+")
 _CLAUSE_PUNCT = re.compile(r"[，、；：,;:]")
 _SENTENCE_CLAUSE_PUNCT = re.compile(r"[，；：,;:]")  # 、 joins items inside one clause
 _DMP = dmp_module.diff_match_patch()
@@ -100,7 +101,8 @@ def diff_tokens_checked(
         else:
             ops.append(InlineOp("insert", None, _span(nt, j, n)))
             j += n
-    ops = _mark_moved_clauses(_merge_empty_keys(ops), old_text, new_text)
+    ops = _same_text_runs(_merge_empty_keys(ops), old_text, new_text, fold_width)
+    ops = _mark_moved_clauses(ops, old_text, new_text)
     return head + ops + tail, False
 
 
@@ -151,6 +153,37 @@ def _merge_empty_keys(ops: list[InlineOp]) -> list[InlineOp]:
                 out.append(op)
         else:
             run.append(op)
+    return out
+
+
+def _same_text_runs(ops: list[InlineOp], old_text: str, new_text: str, fold_width: bool) -> list[InlineOp]:
+    """A changed run that reads the same once spaces (and widths) are ignored is equal.
+
+    jieba cuts 高质量发 展 differently from 高质量发展, so the token diff sees a
+    change where the reader sees none.
+    """
+    from .normalize import fold
+
+    def key(t: str) -> str:
+        return _SPACE_RE.sub("", fold(t) if fold_width else t)
+
+    out: list[InlineOp] = []
+    run: list[InlineOp] = []
+    for op in ops + [InlineOp("equal", None, None)]:
+        if op.op != "equal":
+            run.append(op)
+            continue
+        if run:
+            ds = [r.old for r in run if r.old is not None]
+            ns = [r.new for r in run if r.new is not None]
+            if ds and ns:
+                o, n = Span(ds[0].start, ds[-1].end), Span(ns[0].start, ns[-1].end)
+                if key(old_text[o.start : o.end]) == key(new_text[n.start : n.end]):
+                    run = [InlineOp("equal", o, n)]
+            out += run
+            run = []
+        if op.old is not None:
+            out.append(op)
     return out
 
 

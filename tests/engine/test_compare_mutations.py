@@ -401,16 +401,22 @@ _TO_FULL = str.maketrans("%0123456789", "％０１２３４５６７８９")
 
 @FEW
 @given(st.sampled_from(BASES), st.data())
-def test_width_only_changes_are_not_changes(rel, data):
+def test_width_and_space_only_changes_are_not_changes(rel, data):
     r = base(rel)
     ws = body_sentences(rel)
     first = data.draw(st.integers(0, len(ws) - 1), label="first")
     count = data.draw(st.integers(1, 12), label="count")
-    table = data.draw(st.sampled_from([_TO_HALF, _TO_FULL]), label="direction")
+    how = data.draw(st.sampled_from(["half", "full", "spaces"]), label="how")
     text = r.text
-    for w in ws[first : first + count]:
+    for w in reversed(ws[first : first + count]):
         s = w.sent
-        text = text[: s.start] + s.text.translate(table) + text[s.end :]
+        if how == "spaces":  # stray spaces inside words, as pasted from PDF
+            cut = sorted({data.draw(st.integers(1, len(s.text) - 1), label="space at") for _ in range(3)})
+            pieces = [s.text[a:b] for a, b in zip([0, *cut], [*cut, len(s.text)])]
+            edited = data.draw(st.sampled_from([" ", "\u3000"]), label="space").join(pieces)
+        else:
+            edited = s.text.translate(_TO_HALF if how == "half" else _TO_FULL)
+        text = text[: s.start] + edited + text[s.end :]
     c = run(rel, Edit(text))
     assert c.changes == ()
     assert all(p.kind is PairKind.EQUAL for p in c.pairs)
