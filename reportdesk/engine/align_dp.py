@@ -1,0 +1,155 @@
+"""Monotone sentence alignment inside a pair of sections (1:1, split 1:2, merge 2:1)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from .align_units import Unit, bigrams, dice
+
+
+@dataclass
+class Joins:
+    """Pairs whose side covers two adjacent sentences: first unit -> second unit.
+
+    ``old`` holds merges (two old sentences became one), ``new`` splits (one
+    sentence became two, e.g. a ，turned into 。).
+    """
+
+    old: dict[int, int] = field(default_factory=dict)
+    new: dict[int, int] = field(default_factory=dict)
+
+
+# A section pair with more sentence pairs than this is aligned by exact
+# sentence matches only (a pasted book); pairs it leaves are matched as leftovers.
+MAX_CELLS = 250_000
+_JOIN_GATE = 0.4  # a half of a split sentence must resemble the whole this much
+SAME_TEXT = 1e-6  # bonus that makes identical text win over an equal key (各位代表： vs ！)
+_SAME_PLACE = 1e-7  # ... and so does the copy that also starts or ends its paragraph alike
+
+
+def _joined_sim(u: Unit, v: Unit, w: Unit) -> float:
+    """Similarity of u with v and w read as one sentence; 0 unless both halves come from u."""
+    for part in (v, w):
+        if not part.grams or len(part.grams & u.grams) * 2 < len(part.grams):
+            return 0.0
+    key = v.key + w.key
+    return 1.0 if key == u.key else dice(u.grams, bigrams(key))
+
+
+def dp_align(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None = None) -> list[tuple[int, int, float]]:
+    """Monotone alignment maximising the sum of (similarity - threshold).
+
+    Identical leading and trailing sentences pair up first (always optimal, and
+    it keeps a lightly edited draft cheap).  With ``joins`` a sentence may also
+    pair with two adjacent sentences of one paragraph (split or merged).
+    """
+    lo = 0
+    while lo < len(a) and lo < len(b) and (a[lo].text, a[lo].edge) == (b[lo].text, b[lo].edge):
+        lo += 1
+    hi = 0
+    while hi < len(a) - lo and hi < len(b) - lo and (a[-1 - hi].text, a[-1 - hi].edge) == (b[-1 - hi].text, b[-1 - hi].edge):
+        hi += 1
+    head = [(a[k].index, b[k].index, 1.0) for k in range(lo)]
+    tail = [(a[len(a) - hi + k].index, b[len(b) - hi + k].index, 1.0) for k in range(hi)]
+    mid_a, mid_b = a[lo : len(a) - hi], b[lo : len(b) - hi]
+    if len(mid_a) * len(mid_b) > MAX_CELLS:
+        mid = _exact_only(mid_a, mid_b)
+    else:
+        mid = _dp_core(mid_a, mid_b, threshold, joins)
+    return head + mid + tail
+
+
+def _exact_only(a: list[Unit], b: list[Unit]) -> list[tuple[int, int, float]]:
+    """Guardrail for huge sections: pair identical sentences in order (difflib blocks)."""
+    sm = difflib.SequenceMatcher(None, [u.key for u in a], [u.key for u in b], autojunk=False)
+    out = []
+    for i, j, size in sm.get_matching_blocks():
+        out += [(a[i + k].index, b[j + k].index, 1.0) for k in range(size) if a[i + k].key]
+    return out
+
+
+def _dp_core(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None) -> list[tuple[int, int, float]]:
+    n, m = len(a), len(b)
+    if not n or not m:
+        return []
+    sims = [[0.0] * m for _ in range(n)]
+    hot: list[tuple[int, int]] = []  # similar but not equal: may be half of a split or merge
+    for i, ua in enumerate(a):
+        la = len(ua.key)
+        srow = sims[i]
+        for j, ub in enumerate(b):
+            lb = len(ub.key)
+            if not la or not lb or min(la, lb) * 3 < max(la, lb) * threshold:
+                continue  # length alone rules it out
+            if ua.key == ub.key:
+                srow[j] = 1.0 + (SAME_TEXT + _SAME_PLACE * (ua.edge == ub.edge) if ua.text == ub.text else 0.0)
+                continue
+            s = srow[j] = dice(ua.grams, ub.grams)
+            if s >= _JOIN_GATE:
+                hot.append((i, j))
+    split: dict[tuple[int, int], float] = {}  # a[i] ~ b[j] + b[j+1]
+    merge: dict[tuple[int, int], float] = {}  # a[i] + a[i+1] ~ b[j]
+    if joins is not None:
+        tried_s: set[tuple[int, int]] = set()
+        tried_m: set[tuple[int, int]] = set()
+        for i, j in hot:
+            for jj in (j - 1, j):  # b[j] as the second or the first half
+                if 0 <= jj < m - 1 and (i, jj) not in tried_s and b[jj].paragraph == b[jj + 1].paragraph:
+                    tried_s.add((i, jj))
+                    v = _joined_sim(a[i], b[jj], b[jj + 1])
+                    if v > max(sims[i][jj], sims[i][jj + 1]):
+                        split[(i, jj)] = v
+            for ii in (i - 1, i):
+                if 0 <= ii < n - 1 and (ii, j) not in tried_m and a[ii].paragraph == a[ii + 1].paragraph:
+                    tried_m.add((ii, j))
+                    v = _joined_sim(b[j], a[ii], a[ii + 1])
+                    if v > max(sims[ii][j], sims[ii + 1][j]):
+                        merge[(ii, j)] = v
+    eps = 1e-9  # a match beats skipping on ties
+    best = [[0.0] * (m + 2) for _ in range(n + 2)]
+    choice = [bytearray(m + 1) for _ in range(n + 1)]  # 0 skip a, 1 skip b, 2 pair, 3 split, 4 merge
+    for i in range(n - 1, -1, -1):
+        row, nxt, srow, crow = best[i], best[i + 1], sims[i], choice[i]
+        for j in range(m - 1, -1, -1):
+            if nxt[j] >= row[j + 1]:
+                v, c = nxt[j], 0
+            else:
+                v, c = row[j + 1], 1
+            s = srow[j]
+            if s >= threshold and nxt[j + 1] + s - threshold + eps > v:
+                v, c = nxt[j + 1] + s - threshold + eps, 2
+            if split or merge:
+                s = split.get((i, j), 0.0)
+                if s >= threshold and nxt[j + 2] + s - threshold + eps > v:
+                    v, c = nxt[j + 2] + s - threshold + eps, 3
+                s = merge.get((i, j), 0.0)
+                if s >= threshold and best[i + 2][j + 1] + s - threshold + eps > v:
+                    v, c = best[i + 2][j + 1] + s - threshold + eps, 4
+            row[j] = v
+            crow[j] = c
+    out = []
+    i = j = 0
+    while i < n and j < m:
+        c = choice[i][j]
+        if c == 0:
+            i += 1
+        elif c == 1:
+            j += 1
+        elif c == 2:
+            out.append((a[i].index, b[j].index, min(sims[i][j], 1.0)))
+            i += 1
+            j += 1
+        elif c == 3:
+            assert joins is not None
+            out.append((a[i].index, b[j].index, split[(i, j)]))
+            joins.new[b[j].index] = b[j + 1].index
+            i += 1
+            j += 2
+        else:
+            assert joins is not None
+            out.append((a[i].index, b[j].index, merge[(i, j)]))
+            joins.old[a[i].index] = a[i + 1].index
+            i += 2
+            j += 1
+    return out
