@@ -23,7 +23,15 @@ from reportdesk.engine import compare as compare_module
 from reportdesk.engine.align import bigrams, dice, key_of
 from reportdesk.engine.compare import compare
 from reportdesk.engine.merge import document_ops
-from reportdesk.engine.model import BlockKind, ChangeKind, Comparison, PairKind, Report, Sentence, Span
+from reportdesk.engine.model import (
+    BlockKind,
+    ChangeKind,
+    Comparison,
+    PairKind,
+    Report,
+    Sentence,
+    Span,
+)
 from reportdesk.engine.normalize import fold
 from reportdesk.engine.structure import report_from_text
 from reportdesk.engine.tokenize import quantity_spans, tokenize
@@ -34,7 +42,7 @@ BASES = ["national/2025.txt", "hailar/2019.txt"]
 DONOR = {"national/2025.txt": "hailar/2019.txt", "hailar/2019.txt": "national/2025.txt"}
 WORDS = ["持续深化", "统筹协调", "切实加强", "稳步推进", "全面提升", "积极探索"]
 STOPS = "。！？；"  # sentence ends
-FEW = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FEW = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -417,6 +425,8 @@ def test_width_and_space_only_changes_are_not_changes(rel, data):
         else:
             edited = s.text.translate(_TO_HALF if how == "half" else _TO_FULL)
         text = text[: s.start] + edited + text[s.end :]
+    # Where the title block ends is structure's call (各 位代表 no longer opens the body).
+    assume([p.kind for p in report_from_text(text).paragraphs] == [p.kind for p in r.paragraphs])
     c = run(rel, Edit(text))
     assert c.changes == ()
     assert all(p.kind is PairKind.EQUAL for p in c.pairs)
