@@ -21,12 +21,12 @@ def _section_profile(report: Report, units: list[Unit] | None = None) -> tuple[l
     for u in units:
         if u.zone == "body" and u.section >= 0:
             own[u.section].update(u.grams)
-    subtree = [set(o) for o in own]
-    for s in reversed(secs):  # children come after parents: fold upwards
+    # Children come after parents: fold upwards (own sets become subtree sets in place).
+    for s in reversed(secs):
         if s.parent is not None:
-            subtree[s.parent] |= subtree[s.index]
+            own[s.parent] |= own[s.index]
     heads = [bigrams(DIGITS.sub("#", key_of(s.heading))) for s in secs]
-    return heads, [frozenset(x) for x in subtree]
+    return heads, [frozenset(x) for x in own]
 
 
 # Above this many (old, new) section pairs (a pasted book), only sections
