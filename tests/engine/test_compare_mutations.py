@@ -573,3 +573,50 @@ def test_moved_sentence_with_a_lookalike_left_in_its_place(rel, data):
     c = run(rel, Edit(text, [s.span, Span(at, at)], [new_span, look]))
     kinds = sorted((ch.kind.value, ch.old_text, ch.new_text) for ch in c.changes)
     assert kinds == [("insert", "", lookalike), ("move", s.text, s.text)]
+
+
+@FEW
+@given(st.sampled_from(BASES), st.data())
+def test_deleted_paragraph_is_one_change(rel, data):
+    r = base(rel)
+    ps = [p for p in r.paragraphs if p.kind is BlockKind.BODY and p.heading_end < 0 and p.index + 1 < len(r.paragraphs)]
+    p = pick(data, ps, "paragraph")
+    nxt = r.paragraphs[p.index + 1]
+    text = r.text[: p.start] + r.text[nxt.start :]
+    c = run(rel, Edit(text, [Span(p.start, p.end)], [Span(p.start - 1, p.start + 1)]))
+    ch = only(c)
+    assert ch.kind is ChangeKind.DELETE and ch.old == p.span
+
+
+@FEW
+@given(st.sampled_from(BASES), st.data())
+def test_inserted_paragraph_is_one_change(rel, data):
+    r = base(rel)
+    ps = [p for p in r.paragraphs if p.kind is BlockKind.BODY and p.heading_end < 0]
+    p = pick(data, ps, "before paragraph")
+    donors = donor_sentences(rel)
+    k = data.draw(st.integers(0, len(donors) - 3), label="donor")
+    para = "".join(donors[k : k + 3])
+    text = r.text[: p.start] + para + "\n" + r.text[p.start :]
+    c = run(rel, Edit(text, [Span(p.start - 1, p.start + 1)], [Span(p.start, p.start + len(para))]))
+    ch = only(c)
+    assert ch.kind is ChangeKind.INSERT and ch.new_text == para and ch.new.start == p.start
+
+
+@FEW
+@given(st.sampled_from(BASES), st.data())
+def test_rewritten_sentence_stays_in_its_place(rel, data):
+    """Several words replaced: changes only inside that sentence, the pair still in place."""
+    r = base(rel)
+    w = pick(data, [w for w in body_sentences(rel) if len(key_of(w.sent.text)) >= 40], "sentence")
+    toks = word_tokens(r.text, w.sent)
+    assume(len(toks) >= 6)
+    chosen = sorted({toks[data.draw(st.integers(0, len(toks) - 1), label="word")] for _ in range(3)})
+    text = r.text
+    for a, b in reversed(chosen):
+        text = text[:a] + pick(data, [x for x in WORDS if x != r.text[a:b]], "replacement") + text[b:]
+    grow = len(text) - len(r.text)
+    c = run(rel, Edit(text, [w.sent.span], [Span(w.sent.start, w.sent.end + grow)]))
+    assert 1 <= len(c.changes) <= len(chosen)
+    assert all(ch.kind is ChangeKind.REPLACE for ch in c.changes)
+    assert {c.pairs[ch.pair].kind for ch in c.changes} == {PairKind.CHANGED}
