@@ -143,9 +143,12 @@ def _match_leftovers(
     pairs = list(pairs or [])
     out: list[tuple[int, int, float]] = []
     for repeated in (False, True):
+        round_o = [u for u in free_o if (count[u.key] > 2) is repeated and u.index not in paired_o]
+        if not round_o:
+            continue
         pred = _predicted_new(old_units, new_units, pairs + out)
         found = _leftover_round(
-            [u for u in free_o if (count[u.key] > 2) is repeated and u.index not in paired_o],
+            round_o,
             [u for u in free_n if u.index not in paired_n],
             paired_o,
             paired_n,
@@ -222,19 +225,22 @@ def _rescue_weak_pairs(
     cur_n = {n: s for (_, n), s in weak.items()}
     free_o = [u for u in old_units if len(u.key) >= 4 and (u.index in cur_o or u.index not in paired_o)]
     free_n = [u for u in new_units if len(u.key) >= 4 and (u.index in cur_n or u.index not in paired_n)]
-    index: dict[str, list[Unit]] = defaultdict(list)
+    # A candidate needs a weakly paired side: free new sentences look only at weak old ones.
+    index_all: dict[str, list[Unit]] = defaultdict(list)
+    index_weak: dict[str, list[Unit]] = defaultdict(list)
     for u in free_o:
         for g in u.grams:
-            index[g].append(u)
+            index_all[g].append(u)
+            if u.index in cur_o:
+                index_weak[g].append(u)
     cands: list[tuple[float, int, int]] = []
     for u in free_n:
+        index = index_all if u.index in cur_n else index_weak
         shared: dict[int, int] = defaultdict(int)
         for g in u.grams:
             for ou in index.get(g, ()):
                 shared[ou.index] += 1
         for o, cnt in shared.items():
-            if o not in cur_o and u.index not in cur_n:
-                continue  # both free: the leftover round already decided
             ou = old_units[o]
             if ou.zone != u.zone:
                 continue

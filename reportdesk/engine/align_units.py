@@ -46,15 +46,26 @@ class Unit:
     edge: int = 0  # 1: first sentence of its paragraph, 2: last, 3: both
 
 
-def units_of(report: Report) -> list[Unit]:
+def units_of(report: Report, seen: dict[str, tuple[str, frozenset[str]]] | None = None) -> list[Unit]:
+    """The sentences of a report as units.
+
+    ``seen`` (sentence text -> key and bigrams) may be shared between the two
+    reports of a comparison: a draft compared with itself after an edit then
+    computes each unchanged sentence's bigrams once.
+    """
     out: list[Unit] = []
+    memo = seen if seen is not None else {}
     for p in report.paragraphs:
         zone = "front" if p.kind is BlockKind.FRONT else "closing" if p.kind is BlockKind.CLOSING else "body"
         last = len(p.sentences) - 1
+        section = p.section if zone == "body" else -1
         for i, s in enumerate(p.sentences):
-            k = key_of(s.text)
+            hit = memo.get(s.text)
+            if hit is None:
+                k = key_of(s.text)
+                hit = memo[s.text] = (k, bigrams(k))
             edge = (i == 0) + 2 * (i == last)
-            out.append(Unit(len(out), s.span, p.index, p.section if zone == "body" else -1, zone, k, bigrams(k), s.text, edge))
+            out.append(Unit(len(out), s.span, p.index, section, zone, hit[0], hit[1], s.text, edge))
     return out
 
 

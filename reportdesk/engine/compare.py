@@ -41,7 +41,8 @@ def compare(old: Report, new: Report, options: CompareOptions | None = None, pro
     options = options or CompareOptions()
     report = progress or (lambda _stage, _frac: None)
     report("align", 0.0)
-    ou, nu = units_of(old), units_of(new)
+    seen: dict[str, tuple[str, frozenset[str]]] = {}  # unchanged sentences: bigrams once
+    ou, nu = units_of(old, seen), units_of(new, seen)
     al = align(old, new, ou, nu, options)
     report("diff", 0.4)
     pairs = _build_pairs(old, new, ou, nu, al, options)
