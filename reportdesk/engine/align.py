@@ -218,7 +218,7 @@ def _rescue_weak_pairs(
     place would otherwise pair with the newcomer (similarity 0.4) and leave its
     true counterpart (0.9) as inserted text.
     """
-    weak = {(o, n): s for o, n, s in pairs if s < threshold and o not in joins.old and n not in joins.new}
+    weak = {(o, n): s for o, n, s in pairs if s < 1.0 - _RESCUE_MARGIN and o not in joins.old and n not in joins.new}
     if not weak:
         return pairs
     cur_o = {o: s for (o, _), s in weak.items()}

@@ -115,6 +115,8 @@ def diff_spans_checked(
     old_text: str, old: Span, new_text: str, new: Span, *, fold_width: bool = True
 ) -> tuple[list[InlineOp], bool]:
     """diff_spans, and whether the answer is coarse (see diff_tokens_checked)."""
+    if _reads_same(old_text[old.start : old.end], new_text[new.start : new.end], fold_width):
+        return [InlineOp("equal", old, new)], False  # stray spaces would re-cut the words
     reordered = _reordered_clauses(old_text, old, new_text, new)
     if reordered is not None:
         return reordered, False
@@ -154,6 +156,14 @@ def _merge_empty_keys(ops: list[InlineOp]) -> list[InlineOp]:
         else:
             run.append(op)
     return out
+
+
+def _reads_same(a: str, b: str, fold_width: bool) -> bool:
+    from .normalize import fold
+
+    if fold_width:
+        a, b = fold(a), fold(b)
+    return _SPACE_RE.sub("", a) == _SPACE_RE.sub("", b)
 
 
 def _same_text_runs(ops: list[InlineOp], old_text: str, new_text: str, fold_width: bool) -> list[InlineOp]:
