@@ -60,19 +60,10 @@ def _app() -> QApplication:
 
 
 def guard_none_refcount() -> None:
-    """Work around PySide6 6.12 on Python 3.11 losing references to None, True and False.
+    """PySide6 6.12 on Python 3.11 loses references to None/True/False: see ui/pyside_fix."""
+    from reportdesk.ui.pyside_fix import make_none_immortal
 
-    Every void Qt call drops a reference to None, and a bool signal going into a
-    C++ slot drops one to True/False; after a few thousand calls the count
-    reaches zero and the process aborts ("none_dealloc", "bool_dealloc").
-    Python 3.12+ makes these objects immortal; on older versions we give them
-    a reference count they cannot run down.
-    """
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        for obj in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
+    make_none_immortal()
 
 
 def run_gui(argv: list[str]) -> int:
