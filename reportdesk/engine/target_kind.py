@@ -58,6 +58,7 @@ STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "�
                     "步骤", "阶段", "个字")
 
 
+PRELIMINARY_RE = re.compile(r"前期工作|项目前期|开展前期|争取核准|规划研究")
 TIME_UNITS = {"小时", "分钟", "天", "工作日"}
 SIZE_UNITS = {"元", "美元", "座", "吨", "千瓦", "千伏", "平方米", "米", "亩", "公顷", "立方米", "千瓦时"}
 
@@ -106,6 +107,9 @@ def kind_of(report: Report, text: str, clause: int, a: int, part: Part, appendix
             return TargetKind.OTHER, int(ym[-1])
         return TargetKind.ACTUAL, last
     # a plan part (or unknown): planned unless the words say past or a delta
+    rest = re.split(r"[，,；;。]", text[a:], maxsplit=1)[0]
+    if PRELIMINARY_RE.search(rest):
+        return TargetKind.OTHER, year  # 2×66万千瓦…项目前期工作: a project being prepared, not a goal
     if DELTA_RE.search(clause_text) or "预计" in clause_text:  # a delta or a forecast
         return TargetKind.OTHER, year
     by = BY_YEAR_RE.search(before)
