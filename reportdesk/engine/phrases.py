@@ -20,6 +20,7 @@ import re
 from collections import Counter
 
 from reportdesk.engine.model import BlockKind, PhraseChanges, PhraseOccurrence, Report, Span
+from reportdesk.engine.report_cache import per_report
 
 _QUOTED = re.compile(r"“([^“”。；！？\n]{2,24})”")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -109,6 +110,7 @@ def _count_run(run: list[str], counts: Counter[str], singles: set[str]) -> None:
                 singles.add(phrase)
 
 
+@per_report
 def extract_phrases(report: Report) -> list[PhraseOccurrence]:
     """The report's key phrases with every place each occurs, in order of first occurrence."""
     text = report.text

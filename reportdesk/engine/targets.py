@@ -28,6 +28,7 @@ from reportdesk.engine.model import (
     TargetKind,
 )
 from reportdesk.engine.numbers import parse_quantities
+from reportdesk.engine.report_cache import per_report
 from reportdesk.engine.target_kind import (
     APPENDIX,
     MULTI_YEAR_RE,
@@ -55,6 +56,7 @@ _BARE_VERBS = {
 }
 _TRIM = "“”‘’\"'「」『』【】 \u3000、—-"
 
+@per_report
 def extract_targets(report: Report) -> list[Target]:
     """Every quantity in the body of ``report`` as a Target, sorted by start."""
     out: list[Target] = []
