@@ -186,8 +186,11 @@ class ChangeNavigator(QWidget):
         self.view.setModel(self.proxy)
         header = self.view.header()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font: ResizeToContents asks every row of every new
+        # comparison for its data (~100 ms per re-compare on a national report).
+        fm = self.view.fontMetrics()
+        header.resizeSection(0, fm.horizontalAdvance("00000") + 12)
+        header.resizeSection(1, fm.horizontalAdvance("■ 目标目") + 16)
         header.resizeSection(2, 90)
         top = QHBoxLayout()
         top.addWidget(self.kind_box)
