@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -124,10 +125,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None, folded: str | No
     """
     end = len(text) if end is None else end
     if folded is None:
-        folded = fold(text[start:end])
-        base = start
-    else:
-        base = 0
+        # A draft re-compared after a keystroke is mostly the same sentences as
+        # before: tokens of a piece of text are cached by the text itself.
+        rel = _tokens_of(text[start:end])
+        return [(a + start, b + start) for a, b in rel]
+    return _tokenize(text, start, end, folded)
+
+
+@lru_cache(maxsize=20000)
+def _tokens_of(piece: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_tokenize(piece, 0, len(piece), fold(piece)))
+
+
+def _tokenize(text: str, start: int, end: int, folded: str) -> list[tuple[int, int]]:
+    base = 0
     spans: list[tuple[int, int]] = []
     pos = start
     tk = None
