@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import diff_match_patch as dmp_module
 
@@ -114,7 +115,31 @@ def diff_spans(old_text: str, old: Span, new_text: str, new: Span, *, fold_width
 def diff_spans_checked(
     old_text: str, old: Span, new_text: str, new: Span, *, fold_width: bool = True
 ) -> tuple[list[InlineOp], bool]:
-    """diff_spans, and whether the answer is coarse (see diff_tokens_checked)."""
+    """diff_spans, and whether the answer is coarse (see diff_tokens_checked).
+
+    Results are cached by the two texts (a re-compare after a keystroke meets
+    the same sentence pairs again) and shifted to where the spans stand.
+    """
+    # MAX_TOKENS is part of the key: the guardrail decides what the answer is.
+    ops, coarse = _diff_pieces(old_text[old.start : old.end], new_text[new.start : new.end], fold_width, MAX_TOKENS)
+    return [_shift(op, old.start, new.start) for op in ops], coarse
+
+
+def _shift(op: InlineOp, do: int, dn: int) -> InlineOp:
+    o = Span(op.old.start + do, op.old.end + do) if op.old is not None else None
+    n = Span(op.new.start + dn, op.new.end + dn) if op.new is not None else None
+    return InlineOp(op.op, o, n, op.moved)
+
+
+@lru_cache(maxsize=4096)
+def _diff_pieces(old_piece: str, new_piece: str, fold_width: bool, _limit: int) -> tuple[tuple[InlineOp, ...], bool]:
+    ops, coarse = _diff_spans_uncached(old_piece, Span(0, len(old_piece)), new_piece, Span(0, len(new_piece)), fold_width=fold_width)
+    return tuple(ops), coarse
+
+
+def _diff_spans_uncached(
+    old_text: str, old: Span, new_text: str, new: Span, *, fold_width: bool = True
+) -> tuple[list[InlineOp], bool]:
     if _reads_same(old_text[old.start : old.end], new_text[new.start : new.end], fold_width):
         return [InlineOp("equal", old, new)], False  # stray spaces would re-cut the words
     reordered = _reordered_clauses(old_text, old, new_text, new)
