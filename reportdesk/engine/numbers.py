@@ -150,7 +150,7 @@ _UNITS = [
     "小时", "分钟", "个", "户", "人", "元", "所", "家", "套", "亩", "吨", "斤", "项", "辆", "张",
     "床", "座", "条", "件", "台", "架", "艘", "栋", "间", "处", "批", "名", "位", "场", "部", "篇",
     "款", "株", "棵", "头", "只", "片", "块", "米", "度", "倍", "天", "次", "册", "本", "种", "支",
-    "根", "扇", "盏", "辆次", "班次", "架次", "艘次", "列次", "列", "起", "宗", "份", "笔", "家次", "例", "匹", "口", "眼", "段",
+    "根", "扇", "盏", "批次", "场次", "辆次", "班次", "架次", "艘次", "列次", "列", "起", "宗", "份", "笔", "家次", "例", "匹", "口", "眼", "段",
 ]
 _UNITS.sort(key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
@@ -232,6 +232,17 @@ def _read_number(text: str, pos: int) -> _Num | None:
         if u:
             unit = _UNIT_NAME.get(u, u)
             p += len(u)
+            # rates: 30万吨/日, 600立方米/秒; 日处理3万吨 is a daily capacity too
+            rm = _PER.match(text, p)
+            if rm:
+                unit, p = f"{unit}/{rm.group(1)}", rm.end()
+            elif unit in _CAPACITY_UNITS and text.endswith("日处理", 0, pos):
+                unit = f"{unit}/日"
+            else:
+                # 每千人6.5批次: a rate per head, the denominator names the unit
+                dm = _PER_HEAD.search(text, max(0, pos - 8), pos)
+                if dm and unit not in ("%", "‰"):
+                    unit = f"{unit}/{dm.group(1)}"
             sm = _SUFFIX.match(text, p)
             if sm:
                 p = sm.end()
@@ -247,6 +258,10 @@ def _unit_at(text: str, p: int) -> str:
         return ""
     return u
 
+
+_PER = re.compile(r"[/／](日|天|秒|年|小时|时)")
+_CAPACITY_UNITS = {"吨", "立方米"}
+_PER_HEAD = re.compile(r"每((?:[十百千万]|十万)人)(?:超|达|达到)?$")
 
 _UNIT_NAME = {"个工作日": "工作日", "百分点": "个百分点", "个多百分点": "个百分点"}
 

@@ -181,3 +181,19 @@ def _to_chinese(n: int) -> str:
 @given(st.integers(min_value=1, max_value=10**11))
 def test_chinese_numeral_parses_back(n: int) -> None:
     assert parse_number(_to_chinese(n)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("新增改造污水处理能力30万吨/日", "300000", "吨/日"),
+        ("提升改造城市排涝能力600立方米/秒", "600", "立方米/秒"),
+        ("完成日处理3万吨水厂改扩建", "30000", "吨/日"),
+        ("药品监督抽检超1.5万批次", "15000", "批次"),
+        ("开展心理健康宣教活动超2600场次", "2600", "场次"),
+        ("食品抽检量超每千人6.5批次", "6.5", "批次/千人"),
+    ],
+)
+def test_compound_units(text: str, value: str, unit: str) -> None:
+    (q,) = parse_quantities(text)
+    assert (q.value, q.unit) == (Decimal(value), unit)
