@@ -246,7 +246,22 @@ def _read_number(text: str, pos: int) -> _Num | None:
             sm = _SUFFIX.match(text, p)
             if sm:
                 p = sm.end()
+    if not unit and mult_used and not is_cn and _heads_counted(text, pos, p):
+        unit = "人"  # 1000万以上 after 贫困人口, 8000万纳税人: people counted without 人
     return _Num(pos, p, _clean(value), unit, mult_used, is_cn, approx)
+
+
+# Nouns for people: a bare 万/亿 count next to one counts persons.
+_PEOPLE = "人口|纳税人|群众|农民工|学生|居民|职工|劳动力|就业人员"
+_PEOPLE_AFTER = re.compile(rf"(?:以上|左右)?[\u4e00-\u9fff]{{0,2}}?(?:{_PEOPLE})")
+# only with a change verb between: 贫困人口减少1000万 (not 实时人口1.5亿, a stock)
+_PEOPLE_BEFORE = re.compile(rf"(?:{_PEOPLE})(?:减少|增加|新增|转移|脱贫|培训)$")
+
+
+def _heads_counted(text: str, pos: int, end: int) -> bool:
+    if _PEOPLE_AFTER.match(text, end):
+        return True
+    return bool(_PEOPLE_BEFORE.search(text, max(0, pos - 10), pos))
 
 
 def _unit_at(text: str, p: int) -> str:

@@ -197,3 +197,20 @@ def test_chinese_numeral_parses_back(n: int) -> None:
 def test_compound_units(text: str, value: str, unit: str) -> None:
     (q,) = parse_quantities(text)
     assert (q.value, q.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("农村贫困人口减少1000万以上", "10000000"),
+        ("约8000万纳税人应享尽享", "80000000"),
+        ("提高6000万农村人口供水保障水平", "60000000"),
+    ],
+)
+def test_people_counted_without_measure_word(text: str, value: str) -> None:
+    (q,) = parse_quantities(text)
+    assert (q.value, q.unit) == (Decimal(value), "人")
+
+
+def test_bare_wan_without_people_stays_unitless() -> None:
+    assert parse_quantities("投资规模达1000万以上") == []
