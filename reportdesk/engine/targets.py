@@ -321,7 +321,8 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     kind, year = kind_of(report, text, hard, a, part, appendix, multi_year & 1 == 1,
                        bool(multi_year & 2), bool(multi_year & 4))
     # 我区有20个…: what there is already, not what is planned
-    owned = re.search(r"(?:拥有|现有|共有|已有|有)$", left[:conn_start])
+    # 现行16%的税率降至13%: the rate in force is the baseline
+    owned = re.search(r"(?:拥有|现有|共有|已有|有|现行)$", left[:conn_start])
     if kind is TargetKind.TARGET and (baseline or owned or is_spec(text, b, pe, right, q.unit)):
         kind = TargetKind.OTHER
     # 50米内换乘 / 每10万人45台: a distance or a denominator qualifying another number
@@ -344,7 +345,8 @@ _LEAD_PHRASE_RE = re.compile(
     r"(?:[一二三四五六七八九十]+是|“?十[一二三四五]五”?(?:时期|期间|期末|末)?|今明两年|未来五年|今后五年|"
     r"(?:到|至)?(?:20|19)\d\d年(?:度|底|末)?(?:的)?|的)"
 )
-_FROM_RE = re.compile(r"(?:由|从)(?:每人每年|每人每月|人均|每人|每年|每月)?$")
+# 从每生每年6000元 / 起征点从月销售额3万元 (提高到…): a short measure phrase may follow 从
+_FROM_RE = re.compile(r"(?:由|从)(?:每[\u4e00-\u9fff]{1,4}|人均|月[\u4e00-\u9fff]{0,4}|年[\u4e00-\u9fff]{0,4})?$")
 _TO_RE = re.compile(r"[，,]?(?:提高|增加|增|上升|扩大|降低|下降|减少|降|缩短|压缩|调整|提升)?(?:到|至)")
 
 

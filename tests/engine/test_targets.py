@@ -63,6 +63,22 @@ def test_baseline_and_level() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        ("义务教育阶段特殊教育生均公用经费最低标准从每生每年6000元提高至7000元，", ["7000"]),
+        ("落实好小规模纳税人增值税起征点从月销售额3万元提高到10万元等税收优惠政策。", ["100000"]),
+        ("将制造业等行业现行16%的税率降至13%，将交通运输业、建筑业等行业现行10%的税率降至9%，",
+         ["13", "9"]),
+        ("企业、科技型中小企业分别从50%、75%提高至100%，", ["100"]),
+    ],
+)
+def test_baselines_are_not_targets(sentence: str, targets: list[str]) -> None:
+    ts = targets_in_text(sentence, year=2023)
+    got = [str(t.value) for t in ts if t.kind is TargetKind.TARGET]
+    assert got == targets, [(t.quote, t.kind) for t in ts]
+
+
+@pytest.mark.parametrize(
     ("sentence", "which"),
     [
         ("赤字规模5.66万亿元、比上年增加1.6万亿元。", 1),  # the second is a delta
