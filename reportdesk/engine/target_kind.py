@@ -122,6 +122,10 @@ def kind_of(report: Report, text: str, clause: int, a: int, part: Part, appendix
         if FUTURE_RE.search(clause_text):
             return TargetKind.TARGET, year
         return (TargetKind.ACTUAL if years[-1] == last else TargetKind.OTHER), years[-1]
-    if PAST_RE.search(before) and not FUTURE_RE.search(clause_text):
+    # 已 marks only its own clause (优化已建成…，升级拓展2250家 is planned); 去年 frames the sentence
+    past = PAST_RE.search(before)
+    if past and past.group(0).startswith("已") and "已" not in clause_text:
+        past = None
+    if past and not FUTURE_RE.search(clause_text):
         return TargetKind.OTHER if "已" in clause_text else TargetKind.ACTUAL, last
     return TargetKind.TARGET, year

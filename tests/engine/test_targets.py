@@ -116,3 +116,15 @@ def test_kinds_by_part_and_year() -> None:
         ("粮食产量达到1.4万亿斤", TargetKind.ACTUAL, 2024),
         ("森林覆盖率达到25%", TargetKind.TARGET, 2027),
     ]
+
+
+def test_already_marks_only_its_own_clause() -> None:
+    s = ("优化已建成超1.6万个户外劳动者“爱心驿站”的公益服务和管理机制，"
+         "升级拓展2250家智能化驿站的特色服务功能。")
+    ts = targets_in_text(s, year=2025)
+    assert [(str(t.value), t.kind) for t in ts] == [("16000", TargetKind.OTHER), ("2250", TargetKind.TARGET)]
+
+
+def test_counted_categories() -> None:
+    ts = targets_in_text("针对家用电子电器、健康文体、网络购物等8类以上重点商品品种、服务消费领域，", year=2025)
+    assert [(str(t.value), t.unit, t.qualifier) for t in ts] == [("8", "类", Qualifier.AT_LEAST)]
