@@ -243,6 +243,12 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         if k > 0 and not _DIGIT_RE.search(seg) and 2 <= len(seg) - k - 1 <= 10:
             rs, re_end = rs + k + 1, hard_end
     right = text[rs:re_end]
+    dm2 = _DIGIT_RE.search(right)
+    if dm2 and 2 <= dm2.start() <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", right[:dm2.start()]) \
+            and _WHEN_END.search(left[:conn_start]):
+        # 完成今年66个重点项目54亿元的投资计划: the noun before the next number is what is counted
+        re_end = rs + dm2.start()
+        right = text[rs:re_end]
     bare = re.sub(r"（[^（）]{1,8}）|\([^()]{1,8}\)", "", right)
     right_ok = (0 < len(bare) <= 16 and not right.startswith(("是", "和", "等", "左右", "以"))
                 and not _DIGIT_RE.search(right))
@@ -252,7 +258,7 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     items = list_items
     front_weak = (
         not indicator or indicator.endswith("等") or indicator in _BARE_VERBS
-        or (right_ok and _weak_front(indicator))
+        or (right_ok and (_weak_front(indicator) or _WHEN_END.search(indicator)))
     )
     if front_weak:
         if right_ok:
@@ -293,6 +299,8 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
         rest = indicator[2:]
         indicator, items = "城镇" + rest, ["农村" + rest]
     indicator = _strip(re.sub(r"(?:分别|均|都|也)+$", "", indicator))
+    if len(indicator) > 3 and indicator.endswith("有") and not indicator.endswith(("拥有", "具有")):
+        indicator = indicator[:-1]  # 重点调度项目有66个: 有 only links the count
     if len(indicator) == 1:
         indicator = ""  # 有6.5%－7%: one character names nothing
     if not indicator and q.unit in ("元", "美元"):
@@ -323,6 +331,8 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     # 我区有20个…: what there is already, not what is planned
     # 现行16%的税率降至13%: the rate in force is the baseline
     owned = re.search(r"(?:拥有|现有|共有|已有|有|现行)$", left[:conn_start])
+    if owned and owned.group(0) == "有" and re.search(r"安排|计划", left[:conn_start]):
+        owned = None  # 今年安排的重点调度项目有66个: what is planned, not what exists
     if kind is TargetKind.TARGET and (baseline or owned or is_spec(text, b, pe, right, q.unit)):
         kind = TargetKind.OTHER
     # 50米内换乘 / 每10万人45台: a distance or a denominator qualifying another number
@@ -364,6 +374,7 @@ _FRONT_VERB_END = re.compile(
     r"(?:建设|支持|聚焦|做强|做优|做大|推进|实施|启动|严格|培育|打造|开工|新建|改造|完成|提升|"
     r"引进|争创|创建|推动|加快|布局|扶持|组建|设立|开展|举办|组织|认定|新增|建成|改扩建)$"
 )
+_WHEN_END = re.compile(r"(?:今年|全年|明年|年内)$")
 _PLACE_END = re.compile(r"(?:镇|乡|村|县|区|市|省|办事处|街道|园区|开发区)$")
 _FUND_RE = re.compile(r"(?:发行|安排|设立|筹集|募集)([\u4e00-\u9fff]{2,12}?(?:国债|债券|资金|基金|贷款))")
 # 202元、270元 (提高到…): the rest of a list of numbers after this one

@@ -128,3 +128,15 @@ def test_already_marks_only_its_own_clause() -> None:
 def test_counted_categories() -> None:
     ts = targets_in_text("针对家用电子电器、健康文体、网络购物等8类以上重点商品品种、服务消费领域，", year=2025)
     assert [(str(t.value), t.unit, t.qualifier) for t in ts] == [("8", "类", Qualifier.AT_LEAST)]
+
+
+def test_two_numbers_in_one_phrase() -> None:
+    ts = targets_in_text("具体来讲，就是要全力完成今年66个重点项目54亿元的投资计划。", year=2016)
+    assert [(t.indicator, str(t.value), t.unit) for t in ts][0] == ("重点项目", "66", "个")
+    assert [str(t.value) for t in ts] == ["66", "5400000000"]
+    assert all(t.kind is TargetKind.TARGET for t in ts)
+
+
+def test_planned_count_with_you() -> None:
+    (t,) = targets_in_text("今年，我区初步安排的重点调度项目有66个。", year=2016)
+    assert t.kind is TargetKind.TARGET and t.indicator.endswith("重点调度项目")
