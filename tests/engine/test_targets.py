@@ -90,6 +90,8 @@ def test_baselines_are_not_targets(sentence: str, targets: list[str]) -> None:
         ("配置AED达每10万人45台。", 0),  # a denominator
         ("建成“四横六纵”500千伏主网架。", 0),  # a voltage class
         ("我区有20个国家级示范区。", 0),  # what there already is
+        ("保持6%一档的税率不变，确保税负只减不增。", 0),  # a rate kept unchanged
+        ("建设56个民族共同团结奋斗的美好家园，新增就业100万人。", 0),  # the nation's peoples
     ],
 )
 def test_numbers_that_are_not_targets(sentence: str, which: int) -> None:
