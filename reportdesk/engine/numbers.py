@@ -252,7 +252,7 @@ def _read_number(text: str, pos: int) -> _Num | None:
 
 
 # Nouns for people: a bare 万/亿 count next to one counts persons.
-_PEOPLE = "人口|纳税人|群众|农民工|学生|居民|职工|劳动力|就业人员"
+_PEOPLE = "人口|纳税人|群众|农民工|学生|居民|职工"
 _PEOPLE_AFTER = re.compile(rf"(?:以上|左右)?[\u4e00-\u9fff]{{0,2}}?(?:{_PEOPLE})")
 # only with a change verb between: 贫困人口减少1000万 (not 实时人口1.5亿, a stock)
 _PEOPLE_BEFORE = re.compile(rf"(?:{_PEOPLE})(?:减少|增加|新增|转移|脱贫|培训)$")

@@ -75,6 +75,8 @@ def is_spec(text: str, b: int, pe: int, right: str, unit: str) -> bool:
         text[b] in "“\"" or ("\u4e00" <= text[b] <= "\u9fff" and text[b] not in "内以左的")
     ):
         return True  # 24小时“不打烊”, 10分钟健身圈: a slogan, not a duration to reach
+    if unit == "类" and b < len(text) and text[b].isdigit():
+        return True  # 更新2类15个省级样板: the kinds group the count that follows
     if "不变" in re.split(r"[，,；;。]", text[b:], maxsplit=1)[0]:
         return True  # 保持6%一档的税率不变: a rate kept as it is, not a goal to reach
     after = text[b:b + 6]

@@ -214,3 +214,4 @@ def test_people_counted_without_measure_word(text: str, value: str) -> None:
 
 def test_bare_wan_without_people_stays_unitless() -> None:
     assert parse_quantities("投资规模达1000万以上") == []
+    assert parse_quantities("9亿劳动力资源") == []
