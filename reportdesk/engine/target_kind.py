@@ -55,7 +55,7 @@ def five_year_review(report: Report, index: int) -> bool:
 
 
 STRUCTURE_NOUNS = ("方面", "项内容", "内容", "大类", "主要指标", "指标", "部分", "环节", "原则",
-                    "步骤", "阶段", "个字", "民族")
+                    "步骤", "阶段", "个字")
 
 
 PRELIMINARY_RE = re.compile(r"前期工作|项目前期|开展前期|争取核准|规划研究")
@@ -75,8 +75,8 @@ def is_spec(text: str, b: int, pe: int, right: str, unit: str) -> bool:
         text[b] in "“\"" or ("\u4e00" <= text[b] <= "\u9fff" and text[b] not in "内以左的")
     ):
         return True  # 24小时“不打烊”, 10分钟健身圈: a slogan, not a duration to reach
-    if unit == "类" and b < len(text) and text[b].isdigit():
-        return True  # 更新2类15个省级样板: the kinds group the count that follows
+    if unit == "类" and re.search(r"[0-9０-９]", re.split(r"[，,；;。]", text[b:], maxsplit=1)[0]):
+        return True  # 更新2类15个省级样板, 对10类群体发放80亿元: the kinds group another count
     if "不变" in re.split(r"[，,；;。]", text[b:], maxsplit=1)[0]:
         return True  # 保持6%一档的税率不变: a rate kept as it is, not a goal to reach
     after = text[b:b + 6]
