@@ -97,3 +97,18 @@ def national(corpus_dir):
 
     d = corpus_dir / "national"
     return compare(load_report(d / "2024.txt"), load_report(d / "2025.txt"))
+
+
+@pytest.fixture
+def view(qtbot, national):
+    """A CompareView showing the national 2024→2025 comparison, highlights applied."""
+    from reportdesk.ui.compare_view import CompareView
+
+    v = CompareView()
+    qtbot.addWidget(v)
+    v.resize(1100, 600)
+    v.show()
+    v.set_texts(national.old.text, national.new.text, "2024年（只读）", "2025年（草稿，可编辑）")
+    assert v.set_comparison(national)
+    v.flush_highlighting()
+    return v

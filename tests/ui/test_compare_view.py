@@ -11,18 +11,6 @@ from reportdesk.ui.compare_view import CompareView
 from reportdesk.ui.palette import KIND_COLORS
 
 
-@pytest.fixture
-def view(qtbot, national):
-    v = CompareView()
-    qtbot.addWidget(v)
-    v.resize(1100, 600)
-    v.show()
-    v.set_texts(national.old.text, national.new.text, "2024年（只读）", "2025年（草稿，可编辑）")
-    assert v.set_comparison(national)
-    v.flush_highlighting()
-    return v
-
-
 def test_stale_comparison_is_ignored(qtbot, small) -> None:
     v = CompareView()
     qtbot.addWidget(v)

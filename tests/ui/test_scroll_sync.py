@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from reportdesk.engine.model import PairKind
-from reportdesk.ui.compare_view import CompareView
 from reportdesk.ui.scroll_sync import interpolate, normalize_anchors
 
 
@@ -12,18 +11,6 @@ def test_normalize_anchors_adds_ends_and_drops_non_monotone() -> None:
     assert a == [(0, 0), (10, 12), (20, 25), (100, 120)]
     assert interpolate(a, 15, 0) == pytest.approx(18.5)
     assert interpolate(a, 18.5, 1) == pytest.approx(15)
-
-
-@pytest.fixture
-def view(qtbot, national):
-    v = CompareView()
-    qtbot.addWidget(v)
-    v.resize(1100, 600)
-    v.show()
-    v.set_texts(national.old.text, national.new.text, "2024年（只读）", "2025年（草稿，可编辑）")
-    assert v.set_comparison(national)
-    v.flush_highlighting()
-    return v
 
 
 def _pairs_in_middle(c):
