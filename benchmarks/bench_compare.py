@@ -20,9 +20,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reportdesk.engine import diff, tokenize  # noqa: E402
-from reportdesk.engine.compare import compare  # noqa: E402
-from reportdesk.engine.load import load_report  # noqa: E402
+from reportdesk.engine.comparison.pipeline import compare  # noqa: E402
+from reportdesk.engine.diff import inline as diff  # noqa: E402
+from reportdesk.engine.load.loader import load_report  # noqa: E402
+from reportdesk.engine.text import tokenize  # noqa: E402
 
 
 def best_of(fn, repeat: int) -> float:

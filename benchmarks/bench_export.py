@@ -18,8 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reportdesk.engine.compare import compare  # noqa: E402
-from reportdesk.engine.load import load_report  # noqa: E402
+from reportdesk.engine.comparison.pipeline import compare  # noqa: E402
+from reportdesk.engine.load.loader import load_report  # noqa: E402
 from reportdesk.export.docx_review import ExportOptions, build_document, export_review  # noqa: E402
 
 BUDGET_MS = 1000

@@ -96,7 +96,7 @@ def main() -> int:
 
     watch = TickWatch()
     # ---- start-up: the engine process starts and loads jieba's dictionary (what gui.py does)
-    from reportdesk.engine import tokenize
+    from reportdesk.engine.text import tokenize
 
     watch.start()
     t0 = time.perf_counter()

@@ -16,12 +16,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reportdesk.engine.load import load_report  # noqa: E402
-from reportdesk.engine.model import TargetKind  # noqa: E402
+from reportdesk.engine.load.loader import load_report  # noqa: E402
+from reportdesk.engine.model import FigureKind  # noqa: E402
 from reportdesk.engine.phrases import compare_phrases  # noqa: E402
-from reportdesk.engine.series import target_series  # noqa: E402
-from reportdesk.engine.target_match import match_targets, review_targets  # noqa: E402
-from reportdesk.engine.targets import extract_targets  # noqa: E402
+from reportdesk.engine.targets.extract import extract_targets  # noqa: E402
+from reportdesk.engine.targets.match import match_targets, review_targets  # noqa: E402
+from reportdesk.engine.targets.series import target_series  # noqa: E402
 
 
 def main() -> int:
@@ -48,8 +48,8 @@ def main() -> int:
             best = min(best, time.perf_counter() - t0)
         ms = best * 1000
         worst, total = max(worst, ms), total + ms
-        n_t = sum(t.kind is TargetKind.TARGET for t in found)
-        n_a = sum(t.kind is TargetKind.ACTUAL for t in found)
+        n_t = sum(t.kind is FigureKind.TARGET for t in found)
+        n_a = sum(t.kind is FigureKind.ACTUAL for t in found)
         print(f"{f.stem:<10}{len(r.text):>8}{load_ms:>10.1f}{ms:>12.1f}{len(found):>6}{n_t:>9}{n_a:>9}")
         reports.append(r)
     print(f"extraction: mean {total / len(files):.1f} ms, worst {worst:.1f} ms per report (budget 200 ms)")

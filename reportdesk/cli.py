@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .engine.errors import ReportDeskError
+from reportdesk.engine import ReportDeskError
 
 COMMANDS = ("compare", "text", "targets", "series")
 KIND_ZH = {"insert": "新增", "delete": "删除", "replace": "修改", "move": "移动"}
@@ -45,12 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("file")
     t.add_argument("--outline", action="store_true", help="只输出章节目录")
     t.add_argument("--marks", action="store_true", help="每段前标出结构（标题级别、前置信息）")
-    try:
-        from . import cli_targets
-    except ImportError:
-        pass
-    else:
-        cli_targets.add_subcommands(sub)
+    from . import cli_targets
+
+    cli_targets.add_subcommands(sub)
     return p
 
 
@@ -63,10 +60,7 @@ def _write_json(data: Any, dest: str) -> None:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from .engine.compare import compare
-    from .engine.load import load_report
-    from .engine.model import CompareOptions
-    from .engine.serialize import comparison_to_dict
+    from reportdesk.engine import CompareOptions, compare, comparison_to_dict, load_report
 
     old = load_report(args.old)
     new = load_report(args.new)
@@ -116,11 +110,11 @@ def _short(t: str, n: int = 30) -> str:
 
 
 def cmd_text(args: argparse.Namespace) -> int:
-    from .engine.load import load_report
+    from reportdesk.engine import load_report
 
     r = load_report(args.file)
     if args.outline:
-        from .engine.structure import outline
+        from reportdesk.engine import outline
 
         print(outline(r))
         return 0

@@ -53,11 +53,13 @@ def _pad(s: str, n: int) -> str:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    from .engine.load import load_report
-    from .engine.model import TargetKind
-    from .engine.target_json import target_to_dict
-    from .engine.target_match import value_text
-    from .engine.targets import extract_targets
+    from reportdesk.engine import (
+        FigureKind,
+        extract_targets,
+        load_report,
+        target_to_dict,
+        value_text,
+    )
 
     report = load_report(args.file)
     found = extract_targets(report)
@@ -73,7 +75,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
         )
         if args.json == "-":
             return 0
-    shown = found if args.all else [t for t in found if t.kind is TargetKind.TARGET]
+    shown = found if args.all else [t for t in found if t.kind is FigureKind.TARGET]
     print(f"{Path(report.path).name}（{report.year or '?'}年）：{len(shown)} 项")
     for t in shown:
         section = report.sections[t.section].title if 0 <= t.section < len(report.sections) else ""
@@ -86,10 +88,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 
 def cmd_series(args: argparse.Namespace) -> int:
-    from .engine.load import load_report
-    from .engine.series import target_series
-    from .engine.target_json import series_to_dict
-    from .engine.target_match import value_text
+    from reportdesk.engine import load_report, series_to_dict, target_series, value_text
 
     reports = [load_report(f) for f in args.files]
     series = target_series(reports)

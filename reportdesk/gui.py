@@ -119,9 +119,9 @@ def _start(window, paths: list[str]) -> None:  # noqa: ANN001 - MainWindow impor
 
 def _warm_up(window) -> None:  # noqa: ANN001
     """Start the engine process and load jieba's dictionary there, so the first compare is quicker."""
-    from reportdesk.engine import tokenize
+    from reportdesk.engine import warm_up_tokenizer
 
-    window.runner.submit("warmup", tokenize.warm_up, on_error=lambda _e: None, in_process=True)
+    window.runner.submit("warmup", warm_up_tokenizer, on_error=lambda _e: None, in_process=True)
 
 
 def _parse_size(text: str) -> tuple[int, int]:

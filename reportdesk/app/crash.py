@@ -44,10 +44,8 @@ def setup_logging(data_dir: Path) -> Path | None:
 
 
 def write_crash_log(data_dir: Path, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path | None:
-    try:
-        from reportdesk import __version__ as version  # type: ignore[attr-defined]
-    except ImportError:
-        version = "?"
+    from reportdesk import __version__ as version
+
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     header = (
         f"ReportDesk {version} crash at {time.strftime('%Y-%m-%d %H:%M:%S')}\n"

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from reportdesk.engine.errors import ReportDeskError
+from reportdesk.engine import ReportDeskError
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,15 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reportdesk.engine.compare import compare
-from reportdesk.engine.load import load_report
-from reportdesk.engine.model import CompareOptions, Comparison, Report
-from reportdesk.engine.structure import report_from_text
+from reportdesk.engine import (
+    CompareOptions,
+    Comparison,
+    Report,
+    compare,
+    load_report,
+    report_from_text,
+    target_series,
+)
 
 
 @dataclass(frozen=True)
@@ -76,12 +81,7 @@ def open_series(paths: list[str], options: CompareOptions) -> Opened:
     ordered = [r for _, r in keyed]
     series = {r.year: r for r in ordered if r.year}
     old, new = ordered[-2], ordered[-1]
-    try:
-        from reportdesk.engine.series import target_series
-    except ImportError:  # the series layer is optional
-        table = None
-    else:
-        table = target_series(ordered)
+    table = target_series(ordered)
     return Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0, table)
 
 

@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from reportdesk.engine.errors import SaveError
+from reportdesk.engine import SaveError
 
 SAVE_FORMATS = (".docx", ".txt")
 BODY_FONT = "仿宋_GB2312"  # what 党政机关公文 bodies use; Word substitutes when missing

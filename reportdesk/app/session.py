@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportdesk.engine.model import Comparison, Report
+from reportdesk.engine import Comparison, Report
 
 _YEAR = re.compile(r"(19|20)\d\d")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from reportdesk.engine.model import CompareOptions
+from reportdesk.engine import CompareOptions
 
 ORGANIZATION = "ReportDesk"
 APPLICATION = "ReportDesk"

@@ -1,0 +1,112 @@
+"""The comparison engine's public face: pure Python, no Qt, no python-docx.
+
+Code outside ``reportdesk.engine`` imports from here only (checked by
+``tests/engine/test_purity.py``); the sub-packages are the engine's own business:
+
+- ``load``        files → ``LoadedDocument`` (sniffing, text encodings, .docx)
+- ``text``        normalisation with an offset map, sentences, jieba tokens
+- ``structure``   headings, parts, front matter → ``Report``
+- ``align``       sections and sentences matched between two reports
+- ``diff``        word-level edits inside aligned pairs; whole-document edit script
+- ``comparison``  the pipeline → ``Comparison``; change navigation
+- ``targets``     numbers as values, figures, pairing across years, verdicts, series
+- ``phrases``     key phrases (提法) added, removed, kept
+- ``serialize``   JSON forms of the results
+"""
+
+from __future__ import annotations
+
+from reportdesk.engine.comparison.navigation import ChangeIndex
+from reportdesk.engine.comparison.pipeline import Progress, compare
+from reportdesk.engine.diff.document import DocOp, document_ops
+from reportdesk.engine.errors import ExportError, LoadError, ReportDeskError, SaveError
+from reportdesk.engine.load.loader import load_document, load_report
+from reportdesk.engine.model import (
+    AlignedPair,
+    BlockKind,
+    Change,
+    ChangeKind,
+    CompareOptions,
+    Comparison,
+    Direction,
+    Figure,
+    FigureKind,
+    InlineOp,
+    LoadedDocument,
+    PairKind,
+    Paragraph,
+    Part,
+    PhraseChanges,
+    PhraseOccurrence,
+    Qualifier,
+    Quantity,
+    RawParagraph,
+    Report,
+    Section,
+    SectionMatch,
+    Sentence,
+    Span,
+    Stats,
+    TargetChange,
+    TargetReview,
+)
+from reportdesk.engine.serialize import comparison_to_dict
+from reportdesk.engine.structure.build import build_report, outline, report_from_text
+from reportdesk.engine.targets.extract import extract_targets
+from reportdesk.engine.targets.match import value_text
+from reportdesk.engine.targets.serialize import series_to_dict, target_to_dict
+from reportdesk.engine.targets.series import Series, SeriesCell, target_series
+from reportdesk.engine.text.tokenize import warm_up as warm_up_tokenizer
+
+__all__ = [
+    "AlignedPair",
+    "BlockKind",
+    "Change",
+    "ChangeIndex",
+    "ChangeKind",
+    "CompareOptions",
+    "Comparison",
+    "Direction",
+    "DocOp",
+    "ExportError",
+    "Figure",
+    "FigureKind",
+    "InlineOp",
+    "LoadError",
+    "LoadedDocument",
+    "Paragraph",
+    "PairKind",
+    "Part",
+    "PhraseChanges",
+    "PhraseOccurrence",
+    "Progress",
+    "Qualifier",
+    "Quantity",
+    "RawParagraph",
+    "Report",
+    "ReportDeskError",
+    "SaveError",
+    "Section",
+    "SectionMatch",
+    "Sentence",
+    "Series",
+    "SeriesCell",
+    "Span",
+    "Stats",
+    "TargetChange",
+    "TargetReview",
+    "build_report",
+    "compare",
+    "comparison_to_dict",
+    "document_ops",
+    "extract_targets",
+    "load_document",
+    "load_report",
+    "outline",
+    "report_from_text",
+    "series_to_dict",
+    "target_series",
+    "target_to_dict",
+    "value_text",
+    "warm_up_tokenizer",
+]

@@ -288,7 +288,9 @@ class Direction(str, Enum):
     LEVEL = "level"
 
 
-class TargetKind(str, Enum):
+class FigureKind(str, Enum):
+    """Whether a figure is a plan, a reported result or context; only TARGET is a target."""
+
     TARGET = "target"  # what the report plans
     ACTUAL = "actual"  # what it reports as achieved
     OTHER = "other"  # history and context
@@ -305,14 +307,20 @@ class Quantity:
 
 
 @dataclass(frozen=True)
-class Target:
+class Figure:
+    """A quantity a report states for an indicator: a target, an achieved result, or context.
+
+    Named for what it is rather than ``Target`` since most figures in a report are
+    results (``kind``); JSON still calls the list ``targets``.
+    """
+
     quote: str
     indicator: str
     value: Decimal
     unit: str
     qualifier: Qualifier
     direction: Direction
-    kind: TargetKind
+    kind: FigureKind
     start: int  # span of quote in Report.text
     end: int
     sentence: Span
@@ -324,8 +332,8 @@ class Target:
 @dataclass(frozen=True)
 class TargetChange:
     indicator: str
-    old: Target | None
-    new: Target | None
+    old: Figure | None
+    new: Figure | None
     change: str  # unchanged | raised | lowered | qualifier_changed | raised_and_qualifier_changed | lowered_and_qualifier_changed | new | dropped
     wording: str  # 提高0.5个百分点；由“左右”改为“以上”
 
@@ -333,8 +341,8 @@ class TargetChange:
 @dataclass(frozen=True)
 class TargetReview:
     indicator: str
-    target: Target  # last year's target (from the older report)
-    actual: Target | None  # what the newer report says was achieved
+    target: Figure  # last year's target (from the older report)
+    actual: Figure | None  # what the newer report says was achieved
     status: str  # met | not_met | not_reported
     wording: str
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reportdesk.engine.cache import per_report
 from reportdesk.engine.model import BlockKind, PhraseChanges, PhraseOccurrence, Report, Span
-from reportdesk.engine.report_cache import per_report
 
 _QUOTED = re.compile(r"“([^“”。；！？\n]{2,24})”")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -70,7 +70,7 @@ def _occurrences(text: str, phrase: str, lo: int = 0) -> tuple[Span, ...]:
 
 def _candidates(report: Report, singles: set[str]) -> Counter[str]:
     """Words and word sequences of the body, counted; ``singles`` gets the one-word ones."""
-    from reportdesk.engine.tokenize import tokenize
+    from reportdesk.engine.text.tokenize import tokenize
 
     text = report.text
     counts: Counter[str] = Counter()

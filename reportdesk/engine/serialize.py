@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Change, Comparison, Report
+from reportdesk.engine.model import Change, Comparison, Report
+from reportdesk.engine.targets import serialize as target_json
 
 SCHEMA = "reportdesk.compare/1"
 
@@ -66,10 +67,6 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "target_review": [],
         "phrases": {"added": [], "removed": [], "kept": []},
     }
-    try:
-        from . import target_json
-    except ImportError:
-        return out
     out["target_changes"] = [target_json.target_change_to_dict(t) for t in c.target_changes]
     out["target_review"] = [target_json.target_review_to_dict(t) for t in c.target_review]
     out["phrases"] = target_json.phrases_to_dict(c.phrases)

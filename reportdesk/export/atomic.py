@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
-from reportdesk.engine.errors import ExportError, SaveError
+from reportdesk.engine import ExportError, SaveError
 
 
 def locked_message(path: Path) -> str:

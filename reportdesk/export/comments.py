@@ -13,7 +13,7 @@ from datetime import datetime
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from reportdesk.engine.model import Comparison, PairKind, Report, Span, TargetChange, TargetReview
+from reportdesk.engine import Comparison, PairKind, Report, Span, TargetChange, TargetReview
 
 from . import oxml
 from .options import ExportOptions

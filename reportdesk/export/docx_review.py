@@ -14,8 +14,7 @@ from typing import IO
 from docx import Document
 from docx.document import Document as DocumentObject
 
-from reportdesk.engine.errors import ExportError, ReportDeskError
-from reportdesk.engine.model import Comparison
+from reportdesk.engine import Comparison, ExportError, ReportDeskError
 
 from . import atomic, comments, layout, oxml, summary, table
 from .options import FORMS, ExportOptions
@@ -50,7 +49,7 @@ def build_document(
 
     elements = summary.build(comparison, options, date)
     if options.tracked:
-        from reportdesk.engine.merge import document_ops
+        from reportdesk.engine import document_ops
 
         notes = comments.notes(comparison, options)
         anchors = comments.add_comments(doc, notes, options, date) if notes else []

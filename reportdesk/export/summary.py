@@ -8,7 +8,7 @@ from typing import Any
 
 from lxml import etree
 
-from reportdesk.engine.model import Comparison, Report, Target, TargetReview
+from reportdesk.engine import Comparison, Figure, Report, TargetReview
 
 from . import layout, oxml
 from .comments import changed_targets, unmet_reviews
@@ -72,7 +72,7 @@ def statistics(c: Comparison) -> list[str]:
     return lines
 
 
-def _quote(t: Target | None) -> str:
+def _quote(t: Figure | None) -> str:
     return t.quote if t is not None else "—"
 
 

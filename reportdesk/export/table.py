@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reportdesk.engine.model import AlignedPair, Comparison, PairKind, Report, Span
+from reportdesk.engine import AlignedPair, Comparison, PairKind, Report, Span
 
 from . import layout, oxml
 from .comments import changed_targets, review_text, target_text, unmet_reviews, where_in

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from reportdesk.engine.errors import ExportError
-from reportdesk.engine.model import BlockKind, Comparison, Paragraph, Report, Span
+from reportdesk.engine import BlockKind, Comparison, ExportError, Paragraph, Report, Span
 
 from . import layout, oxml
 from .options import ExportOptions

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from reportdesk.engine.model import Change, Comparison
+from reportdesk.engine import Change, ChangeIndex, Comparison
 from reportdesk.ui.change_gutter import ChangeGutter
 from reportdesk.ui.highlight_ranges import (
     BlockRanges,
@@ -23,11 +23,6 @@ from reportdesk.ui.highlight_ranges import (
 from reportdesk.ui.overview_strip import OverviewStrip
 from reportdesk.ui.scroll_sync import ScrollSync
 from reportdesk.ui.text_pane import TextPane
-
-try:  # the engine's change index (precomputed next/previous)
-    from reportdesk.engine.navigation import ChangeIndex
-except ImportError:  # pragma: no cover - only while the engine is being built
-    ChangeIndex = None  # type: ignore[assignment,misc]
 
 SHOW_AT = 0.3  # a shown change sits this far down the viewport
 

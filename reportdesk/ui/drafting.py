@@ -18,8 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from reportdesk.app.jobs import Recompared, recompare_draft
 from reportdesk.app.session import Session
 from reportdesk.app.tasks import TaskRunner
-from reportdesk.engine.errors import ReportDeskError
-from reportdesk.engine.model import CompareOptions, Comparison
+from reportdesk.engine import CompareOptions, Comparison, ReportDeskError
 from reportdesk.ui.compare_view import CompareView
 
 # The compare runs in the engine process and the task runner keeps at most one job

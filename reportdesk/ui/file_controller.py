@@ -20,8 +20,7 @@ from PySide6.QtWidgets import QFileDialog
 from reportdesk.app import jobs
 from reportdesk.app.autosave import Recovery
 from reportdesk.app.saving import atomic_write, save_draft
-from reportdesk.engine.errors import ExportError, ReportDeskError, SaveError
-from reportdesk.engine.model import Report
+from reportdesk.engine import Report, ReportDeskError, SaveError
 from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.compare_dialog import CompareDialog
 from reportdesk.ui.dialogs.export_dialog import ExportDialog
@@ -243,11 +242,8 @@ class FileController(QObject):
                 self.w.drafting.recompare_now()
             self.w.begin_loading(self.tr("Comparing…"))
             return
-        try:
-            from reportdesk.export.docx_review import ExportOptions, export_review
-        except ImportError as exc:
-            prompts.show_error(self.w, ExportError("此版本未包含导出功能。", repr(exc)))
-            return
+        from reportdesk.export.docx_review import ExportOptions, export_review
+
         fields = getattr(ExportOptions, "__dataclass_fields__", {})
         opts = ExportOptions(**{k: v for k, v in options.items() if k in fields})
         self.w.begin_loading(self.tr("Exporting the review document…"), channel="export")
@@ -283,7 +279,7 @@ class FileController(QObject):
         if s.is_input(path):
             prompts.show_error(self.w, SaveError("不能覆盖正在比较的报告文件，请另选文件名。"))
             return
-        from reportdesk.engine.serialize import comparison_to_dict
+        from reportdesk.engine import comparison_to_dict
 
         data = json.dumps(comparison_to_dict(s.comparison), ensure_ascii=False, indent=2, default=str)
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reportdesk.engine.model import Change, ChangeKind, Comparison, PairKind, Span
+from reportdesk.engine import Change, ChangeKind, Comparison, PairKind, Span
 from reportdesk.ui.palette import DELETED, INSERTED, MOVED, TARGET
 from reportdesk.ui.qt_offsets import offset_map
 

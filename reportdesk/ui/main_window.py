@@ -26,7 +26,7 @@ from reportdesk.app.jobs import Opened
 from reportdesk.app.session import Session
 from reportdesk.app.settings import DEFAULT_FONT_FAMILIES, Settings
 from reportdesk.app.tasks import TaskRunner
-from reportdesk.engine.model import ChangeKind, Comparison
+from reportdesk.engine import ChangeKind, Comparison
 from reportdesk.ui.actions import Actions, Menus
 from reportdesk.ui.compare_view import CompareView
 from reportdesk.ui.dialogs import prompts

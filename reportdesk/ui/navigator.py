@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdesk.engine.model import Change, ChangeKind, Comparison
+from reportdesk.engine import Change, ChangeKind, Comparison
 from reportdesk.ui.highlight_ranges import change_category, change_kind
 from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
 

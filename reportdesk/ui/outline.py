@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from reportdesk.engine.model import Comparison, Report
+from reportdesk.engine import Comparison, Report
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole
 

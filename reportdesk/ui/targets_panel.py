@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdesk.engine.model import Comparison, Target, TargetChange, TargetReview
+from reportdesk.engine import Comparison, Figure, TargetChange, TargetReview
 from reportdesk.ui.palette import TARGET_CHANGE_COLORS
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -71,12 +71,12 @@ FILTERS = [
 ]
 
 
-def target_text(t: Target | None) -> str:
+def target_text(t: Figure | None) -> str:
     """Value with unit and qualifier, as the reviewer wording writes it (5%左右)."""
     if t is None:
         return ""
     try:
-        from reportdesk.engine.target_match import value_text
+        from reportdesk.engine import value_text
 
         return value_text(t)
     except Exception:  # the quote always exists; wording is a nicety

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportdesk.app.jobs import open_pair, qt_plain, recompare_draft, report_files_in
 from reportdesk.engine.model import CompareOptions
-from reportdesk.engine.structure import report_from_text
+from reportdesk.engine.structure.build import report_from_text
 
 
 def test_nbsp_becomes_a_space_without_moving_offsets():

@@ -9,7 +9,7 @@ import pytest
 
 from reportdesk.app.saving import atomic_write, save_draft
 from reportdesk.engine.errors import SaveError
-from reportdesk.engine.load import load_report
+from reportdesk.engine.load.loader import load_report
 
 
 @pytest.fixture(scope="module")

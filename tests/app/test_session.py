@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportdesk.app.session import Session, year_label
-from reportdesk.engine.structure import report_from_text
+from reportdesk.engine.structure.build import report_from_text
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from tests.conftest import CORPUS
 @cache
 def report(rel: str):
     """A corpus report, loaded once per test session."""
-    from reportdesk.engine.load import load_report
+    from reportdesk.engine.load.loader import load_report
 
     path = CORPUS / rel
     if not path.exists():
@@ -21,7 +21,7 @@ def report(rel: str):
 
 @cache
 def comparison(old_rel: str, new_rel: str):
-    from reportdesk.engine.compare import compare
+    from reportdesk.engine.comparison.pipeline import compare
 
     return compare(report(old_rel), report(new_rel))
 

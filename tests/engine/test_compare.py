@@ -106,8 +106,8 @@ def test_pairs_cover_both_reports_exactly_once(old_rel, new_rel):
 
 
 def test_width_only_differences_are_not_changes():
-    from reportdesk.engine.compare import compare
-    from reportdesk.engine.structure import report_from_text
+    from reportdesk.engine.comparison.pipeline import compare
+    from reportdesk.engine.structure.build import report_from_text
 
     a = report_from_text("一、总体要求\n今年主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。")
     b = report_from_text("一、总体要求\n今年主要预期目标是:国内生产总值增长５％左右;城镇新增就业1200万人以上。")

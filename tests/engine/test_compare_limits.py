@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from reportdesk.engine import compare as compare_module
-from reportdesk.engine import diff as diff_module
-from reportdesk.engine.compare import compare
+from reportdesk.engine.comparison import pipeline as compare_module
+from reportdesk.engine.comparison.pipeline import compare
+from reportdesk.engine.diff import inline as diff_module
 from reportdesk.engine.model import ChangeKind, PairKind
-from reportdesk.engine.structure import report_from_text
+from reportdesk.engine.structure.build import report_from_text
 
 from .conftest import report
 from .test_compare_mutations import check_invariants
@@ -147,7 +147,7 @@ def test_many_reports_in_another_order_rebuild_quickly():
 
 def test_linear_walk_for_huge_gaps_is_exact():
     """document_ops' guardrail for huge gaps still rebuilds both texts exactly."""
-    from reportdesk.engine import merge
+    from reportdesk.engine.diff import document as merge
 
     c = compare(report("national/2024.txt"), report("national/2025.txt"))
     with pytest.MonkeyPatch.context() as mp:

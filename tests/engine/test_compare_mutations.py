@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reportdesk.engine import compare as compare_module
-from reportdesk.engine.align import bigrams, dice, key_of
-from reportdesk.engine.compare import compare
-from reportdesk.engine.merge import document_ops
+from reportdesk.engine.align.aligner import bigrams, dice, key_of
+from reportdesk.engine.comparison import pipeline as compare_module
+from reportdesk.engine.comparison.pipeline import compare
+from reportdesk.engine.diff.document import document_ops
 from reportdesk.engine.model import (
     BlockKind,
     ChangeKind,
@@ -32,9 +32,9 @@ from reportdesk.engine.model import (
     Sentence,
     Span,
 )
-from reportdesk.engine.normalize import fold
-from reportdesk.engine.structure import report_from_text
-from reportdesk.engine.tokenize import quantity_spans, tokenize
+from reportdesk.engine.structure.build import report_from_text
+from reportdesk.engine.text.normalize import fold
+from reportdesk.engine.text.tokenize import quantity_spans, tokenize
 
 from .conftest import report
 

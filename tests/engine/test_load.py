@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.engine.docx_numbering import chinese_counting, format_number
-from reportdesk.engine.load import load_document
+from reportdesk.engine.load.docx_numbering import chinese_counting, format_number
+from reportdesk.engine.load.loader import load_document
 from reportdesk.engine.model import RawParagraph
-from reportdesk.engine.normalize import normalize_document, normalize_text
+from reportdesk.engine.text.normalize import normalize_document, normalize_text
 
 from .docx_factory import abstract, level, make_docx, num, num_pr, p, style
 
@@ -542,7 +542,7 @@ def test_bullets_are_readable(tmp_path: Path) -> None:
 
 
 def test_load_report_builds_on_the_normalized_text(corpus_dir: Path) -> None:
-    from reportdesk.engine.load import load_report
+    from reportdesk.engine.load.loader import load_report
 
     f = corpus_dir / "national" / "2019.txt"
     report = load_report(f)

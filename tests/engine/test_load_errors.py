@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportdesk.engine.errors import LoadError
-from reportdesk.engine.load import MAX_DOCX_BYTES, MAX_TXT_BYTES, load_document
+from reportdesk.engine.load.loader import MAX_DOCX_BYTES, MAX_TXT_BYTES, load_document
 
 from .docx_factory import make_docx, p
 
@@ -288,7 +288,7 @@ def test_deeply_nested_document(tmp_path: Path) -> None:
 def test_unexpected_error_becomes_load_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reportdesk.engine.load as load_mod
+    import reportdesk.engine.load.loader as load_mod
 
     def boom(zf: object) -> object:
         raise KeyError("a bug we did not foresee")

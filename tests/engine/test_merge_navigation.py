@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportdesk.engine.merge import document_ops
-from reportdesk.engine.navigation import ChangeIndex
+from reportdesk.engine.comparison.navigation import ChangeIndex
+from reportdesk.engine.diff.document import document_ops
 
 from .conftest import comparison
 from .test_compare import HAILAR_PAIRS, NATIONAL_PAIRS

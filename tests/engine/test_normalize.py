@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reportdesk.engine.model import LoadedDocument, RawParagraph
-from reportdesk.engine.normalize import (
+from reportdesk.engine.text.normalize import (
     Normalized,
     fold,
     fold_char,
@@ -238,7 +238,7 @@ def test_fold_tildes_and_middots() -> None:
 
 
 def test_every_corpus_docx_normalizes_with_exact_map(corpus_dir: Path) -> None:
-    from reportdesk.engine.load import load_document
+    from reportdesk.engine.load.loader import load_document
 
     files = sorted((corpus_dir / "docx").glob("*.docx"))
     assert files

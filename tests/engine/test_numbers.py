@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportdesk.engine.numbers import format_number, parse_number, parse_quantities
+from reportdesk.engine.targets.numbers import format_number, parse_number, parse_quantities
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.engine.load import load_report
+from reportdesk.engine.load.loader import load_report
 from reportdesk.engine.phrases import compare_phrases, extract_phrases
-from reportdesk.engine.structure import report_from_text
+from reportdesk.engine.structure.build import report_from_text
 
 
 @pytest.fixture(scope="module")

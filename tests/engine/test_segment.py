@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdesk.engine.segment import split_sentences
+from reportdesk.engine.text.segment import split_sentences
 
 
 def texts(s: str) -> list[str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.engine.load import load_report
-from reportdesk.engine.series import Series, target_series
+from reportdesk.engine.load.loader import load_report
+from reportdesk.engine.targets.series import Series, target_series
 
 
 @pytest.fixture(scope="module")

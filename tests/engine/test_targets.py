@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from reportdesk.engine.model import Direction, Part, Qualifier, TargetKind
-from reportdesk.engine.structure import report_from_text
-from reportdesk.engine.targets import extract_targets, targets_in_text
+from reportdesk.engine.model import Direction, FigureKind, Part, Qualifier
+from reportdesk.engine.structure.build import report_from_text
+from reportdesk.engine.targets.extract import extract_targets, targets_in_text
 
 
 @pytest.mark.parametrize(
@@ -44,13 +44,13 @@ def test_one_target(sentence: str, indicator: str, value: str, unit: str, qualif
     assert t.indicator == indicator
     assert (t.value, t.unit, t.qualifier, t.direction) == (Decimal(value), unit, qualifier, direction)
     assert sentence[t.start - 50 : t.end - 50] == t.quote
-    assert t.kind is TargetKind.TARGET
+    assert t.kind is FigureKind.TARGET
 
 
 def test_list_with_respectively() -> None:
     ts = targets_in_text("高技术制造业、装备制造业增加值分别增长8.9%、7.7%。", part=Part.REVIEW, year=2025)
     assert [(t.indicator, t.value) for t in ts] == [("高技术制造业", Decimal("8.9")), ("装备制造业增加值", Decimal("7.7"))]
-    assert all(t.direction is Direction.INCREASE and t.kind is TargetKind.ACTUAL for t in ts)
+    assert all(t.direction is Direction.INCREASE and t.kind is FigureKind.ACTUAL for t in ts)
     ts = targets_in_text("城乡常住居民人均可支配收入分别增长7%和8%左右。", year=2019)
     assert [t.indicator for t in ts] == ["城镇常住居民人均可支配收入", "农村常住居民人均可支配收入"]
     assert [t.qualifier for t in ts] == [Qualifier.ABOUT, Qualifier.ABOUT]
@@ -58,7 +58,7 @@ def test_list_with_respectively() -> None:
 
 def test_baseline_and_level() -> None:
     ts = targets_in_text("新农合财政补助标准由每人每年240元提高到280元。", year=2013)
-    assert [(t.value, t.kind) for t in ts] == [(Decimal(240), TargetKind.OTHER), (Decimal(280), TargetKind.TARGET)]
+    assert [(t.value, t.kind) for t in ts] == [(Decimal(240), FigureKind.OTHER), (Decimal(280), FigureKind.TARGET)]
     assert ts[1].indicator == "新农合财政补助标准"
 
 
@@ -74,7 +74,7 @@ def test_baseline_and_level() -> None:
 )
 def test_baselines_are_not_targets(sentence: str, targets: list[str]) -> None:
     ts = targets_in_text(sentence, year=2023)
-    got = [str(t.value) for t in ts if t.kind is TargetKind.TARGET]
+    got = [str(t.value) for t in ts if t.kind is FigureKind.TARGET]
     assert got == targets, [(t.quote, t.kind) for t in ts]
 
 
@@ -97,8 +97,8 @@ def test_baselines_are_not_targets(sentence: str, targets: list[str]) -> None:
 )
 def test_numbers_that_are_not_targets(sentence: str, which: int) -> None:
     ts = targets_in_text(sentence, year=2025)
-    assert ts[which].kind is TargetKind.OTHER, [(t.quote, t.kind) for t in ts]
-    assert all(t.kind is TargetKind.TARGET for k, t in enumerate(ts) if k != which)
+    assert ts[which].kind is FigureKind.OTHER, [(t.quote, t.kind) for t in ts]
+    assert all(t.kind is FigureKind.TARGET for k, t in enumerate(ts) if k != which)
 
 
 def test_kinds_by_part_and_year() -> None:
@@ -112,12 +112,12 @@ def test_kinds_by_part_and_year() -> None:
     report = report_from_text(text, year=2025)
     got = [(t.quote, t.kind, t.year) for t in extract_targets(report)]
     assert got == [
-        ("国内生产总值增长5%", TargetKind.ACTUAL, 2024),
-        ("城镇新增就业1256万人", TargetKind.ACTUAL, 2024),
-        ("国内生产总值增长5%左右", TargetKind.TARGET, 2025),
-        ("城镇新增就业1200万人以上", TargetKind.TARGET, 2025),
-        ("粮食产量达到1.4万亿斤", TargetKind.ACTUAL, 2024),
-        ("森林覆盖率达到25%", TargetKind.TARGET, 2027),
+        ("国内生产总值增长5%", FigureKind.ACTUAL, 2024),
+        ("城镇新增就业1256万人", FigureKind.ACTUAL, 2024),
+        ("国内生产总值增长5%左右", FigureKind.TARGET, 2025),
+        ("城镇新增就业1200万人以上", FigureKind.TARGET, 2025),
+        ("粮食产量达到1.4万亿斤", FigureKind.ACTUAL, 2024),
+        ("森林覆盖率达到25%", FigureKind.TARGET, 2027),
     ]
 
 
@@ -125,7 +125,7 @@ def test_already_marks_only_its_own_clause() -> None:
     s = ("优化已建成超1.6万个户外劳动者“爱心驿站”的公益服务和管理机制，"
          "升级拓展2250家智能化驿站的特色服务功能。")
     ts = targets_in_text(s, year=2025)
-    assert [(str(t.value), t.kind) for t in ts] == [("16000", TargetKind.OTHER), ("2250", TargetKind.TARGET)]
+    assert [(str(t.value), t.kind) for t in ts] == [("16000", FigureKind.OTHER), ("2250", FigureKind.TARGET)]
 
 
 def test_counted_categories() -> None:
@@ -137,9 +137,9 @@ def test_two_numbers_in_one_phrase() -> None:
     ts = targets_in_text("具体来讲，就是要全力完成今年66个重点项目54亿元的投资计划。", year=2016)
     assert [(t.indicator, str(t.value), t.unit) for t in ts][0] == ("重点项目", "66", "个")
     assert [str(t.value) for t in ts] == ["66", "5400000000"]
-    assert all(t.kind is TargetKind.TARGET for t in ts)
+    assert all(t.kind is FigureKind.TARGET for t in ts)
 
 
 def test_planned_count_with_you() -> None:
     (t,) = targets_in_text("今年，我区初步安排的重点调度项目有66个。", year=2016)
-    assert t.kind is TargetKind.TARGET and t.indicator.endswith("重点调度项目")
+    assert t.kind is FigureKind.TARGET and t.indicator.endswith("重点调度项目")

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 
 from reportdesk.cli import main
-from reportdesk.engine.load import load_report
+from reportdesk.engine.load.loader import load_report
 from reportdesk.engine.phrases import compare_phrases
-from reportdesk.engine.target_json import (
+from reportdesk.engine.targets.extract import extract_targets
+from reportdesk.engine.targets.match import match_targets, review_targets
+from reportdesk.engine.targets.serialize import (
     phrases_to_dict,
     target_change_to_dict,
     target_review_to_dict,
     target_to_dict,
 )
-from reportdesk.engine.target_match import match_targets, review_targets
-from reportdesk.engine.targets import extract_targets
 
 GOLD_FIELDS = {"quote", "indicator", "value", "unit", "qualifier"}
 

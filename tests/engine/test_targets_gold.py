@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.engine.load import load_report
-from reportdesk.engine.model import Report, Target, TargetKind
-from reportdesk.engine.targets import extract_targets
+from reportdesk.engine.load.loader import load_report
+from reportdesk.engine.model import Figure, FigureKind, Report
+from reportdesk.engine.targets.extract import extract_targets
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 
@@ -37,8 +37,8 @@ GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 class Score:
     precision: float
     recall: float
-    pairs: list[tuple[dict, Target]]
-    false_pos: list[Target]
+    pairs: list[tuple[dict, Figure]]
+    false_pos: list[Figure]
     missed: list[dict]
 
 
@@ -50,7 +50,7 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return out
 
 
-def _same_value(label: dict, t: Target) -> bool:
+def _same_value(label: dict, t: Figure) -> bool:
     if Decimal(str(label["value"])) != t.value or label["unit"] != t.unit:
         return False
     if "value_max" in label:
@@ -58,15 +58,15 @@ def _same_value(label: dict, t: Target) -> bool:
     return True
 
 
-def score(report: Report, gold: dict, kinds: tuple[TargetKind, ...] = (TargetKind.TARGET,)) -> Score:
+def score(report: Report, gold: dict, kinds: tuple[FigureKind, ...] = (FigureKind.TARGET,)) -> Score:
     preds = [t for t in extract_targets(report) if t.kind in kinds]
     labels = gold["targets"]
     spans = [_occurrences(report.text, lab["quote"]) for lab in labels]
     for lab, sp in zip(labels, spans):
         assert sp, f"labelled quote not in report text: {lab['quote']}"
     used: set[int] = set()
-    pairs: list[tuple[dict, Target]] = []
-    false_pos: list[Target] = []
+    pairs: list[tuple[dict, Figure]] = []
+    false_pos: list[Figure] = []
     for t in preds:
         hit = None
         for k, lab in enumerate(labels):
@@ -135,9 +135,9 @@ def test_seed_non_targets_not_extracted(shared_dir: Path) -> None:
             assert not hits, (phrase, hits)
 
 
-def _quantity_inside(report: Report, t: Target, a: int, b: int) -> bool:
+def _quantity_inside(report: Report, t: Figure, a: int, b: int) -> bool:
     """True when the number of t lies inside [a, b) (the non-target phrase itself was read)."""
-    from reportdesk.engine.numbers import parse_quantities
+    from reportdesk.engine.targets.numbers import parse_quantities
 
     return any(a <= q.start < b for q in parse_quantities(report.text[t.start : t.end], t.start))
 
@@ -155,7 +155,7 @@ def test_own_labels(shared_dir: Path, gold_path: Path) -> None:
     assert sum(close) / len(close) >= 0.7, [
         (lab["indicator"], t.indicator) for lab, t in s.pairs if not close_names(lab["indicator"], t.indicator)
     ]
-    targets = [t for t in extract_targets(report) if t.kind is TargetKind.TARGET]
+    targets = [t for t in extract_targets(report) if t.kind is FigureKind.TARGET]
     for phrase in gold["not_targets"]:
         for a, b in _occurrences(report.text, phrase):
             hits = [t.quote for t in targets if _quantity_inside(report, t, a, b)]

@@ -19,15 +19,15 @@ from typing import Any
 
 import pytest
 
-from reportdesk.engine.load import load_report
-from reportdesk.engine.model import Report, Target, TargetKind
-from reportdesk.engine.targets import extract_targets
+from reportdesk.engine.load.loader import load_report
+from reportdesk.engine.model import Figure, FigureKind, Report
+from reportdesk.engine.targets.extract import extract_targets
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold_heldout"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 FLOOR = 0.6
 
-_cache: dict[Path, tuple[dict[str, Any], Report, list[Target]]] = {}
+_cache: dict[Path, tuple[dict[str, Any], Report, list[Figure]]] = {}
 
 
 def _dec(v: Any) -> Decimal | None:
@@ -43,7 +43,7 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _fits(pred: Target, label: dict[str, Any], spans: list[tuple[int, int]]) -> bool:
+def _fits(pred: Figure, label: dict[str, Any], spans: list[tuple[int, int]]) -> bool:
     if pred.unit != label["unit"]:
         return False
     if _dec(pred.value) != _dec(label["value"]) or _dec(pred.value_max) != _dec(
@@ -53,7 +53,7 @@ def _fits(pred: Target, label: dict[str, Any], spans: list[tuple[int, int]]) -> 
     return any(pred.start < e and s < pred.end for s, e in spans)
 
 
-def _match(preds: list[Target], labels: list[dict[str, Any]], text: str) -> dict[int, int]:
+def _match(preds: list[Figure], labels: list[dict[str, Any]], text: str) -> dict[int, int]:
     """Maximum bipartite matching label -> prediction (Kuhn's augmenting paths)."""
     spans = [_occurrences(text, lab["quote"]) for lab in labels]
     cand = [
@@ -77,7 +77,7 @@ def _match(preds: list[Target], labels: list[dict[str, Any]], text: str) -> dict
     return {i: p for p, i in owner.items()}
 
 
-def _load(gold_path: Path) -> tuple[dict[str, Any], Report, list[Target]]:
+def _load(gold_path: Path) -> tuple[dict[str, Any], Report, list[Figure]]:
     if gold_path not in _cache:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         corpus = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -85,7 +85,7 @@ def _load(gold_path: Path) -> tuple[dict[str, Any], Report, list[Target]]:
         if not src.is_file():
             pytest.skip(f"corpus file not found: {src}")
         report = load_report(src)
-        preds = [t for t in extract_targets(report) if t.kind == TargetKind.TARGET]
+        preds = [t for t in extract_targets(report) if t.kind == FigureKind.TARGET]
         _cache[gold_path] = (gold, report, preds)
     return _cache[gold_path]
 

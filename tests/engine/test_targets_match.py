@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.engine.load import load_report
-from reportdesk.engine.model import Direction, Qualifier, Report, Span, Target, TargetKind
-from reportdesk.engine.target_match import classify, match_targets, met, review_targets
+from reportdesk.engine.load.loader import load_report
+from reportdesk.engine.model import Direction, Figure, FigureKind, Qualifier, Report, Span
+from reportdesk.engine.targets.match import classify, match_targets, met, review_targets
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_new_and_dropped_are_reported(national) -> None:
     kinds = {c.change for c in changes}
     assert kinds <= {"unchanged", "raised", "lowered", "qualifier_changed", "raised_and_qualifier_changed",
                      "lowered_and_qualifier_changed", "new", "dropped"}
-    assert all(c.old is None or c.old.kind is TargetKind.TARGET for c in changes)
+    assert all(c.old is None or c.old.kind is FigureKind.TARGET for c in changes)
 
 
 def test_2024_targets_all_met_per_2025(national) -> None:
@@ -82,9 +82,9 @@ def test_2024_targets_all_met_per_2025(national) -> None:
 
 
 def _t(indicator: str, value: str, unit: str = "%", qualifier: Qualifier = Qualifier.ABOUT,
-       direction: Direction = Direction.LEVEL, value_max: str | None = None, quote: str = "") -> Target:
-    return Target(quote=quote or indicator + value + unit, indicator=indicator, value=Decimal(value), unit=unit,
-                  qualifier=qualifier, direction=direction, kind=TargetKind.TARGET, start=0, end=1,
+       direction: Direction = Direction.LEVEL, value_max: str | None = None, quote: str = "") -> Figure:
+    return Figure(quote=quote or indicator + value + unit, indicator=indicator, value=Decimal(value), unit=unit,
+                  qualifier=qualifier, direction=direction, kind=FigureKind.TARGET, start=0, end=1,
                   sentence=Span(0, 1), section=0, value_max=Decimal(value_max) if value_max else None)
 
 
@@ -100,7 +100,7 @@ def _t(indicator: str, value: str, unit: str = "%", qualifier: Qualifier = Quali
         (_t("赤字率", "3"), _t("赤字率", "3"), "unchanged", "保持3%左右不变"),
     ],
 )
-def test_classify(old: Target, new: Target, change: str, wording: str) -> None:
+def test_classify(old: Figure, new: Figure, change: str, wording: str) -> None:
     c, w = classify(old, new)
     assert c == change
     assert wording in w
@@ -123,5 +123,5 @@ def test_classify(old: Target, new: Target, change: str, wording: str) -> None:
         (_t("粮食产量", "1.3", "斤", Qualifier.AT_LEAST), _t("粮食产量", "1.4", "斤", Qualifier.EXACT), True),
     ],
 )
-def test_met(target: Target, actual: Target, ok: bool) -> None:
+def test_met(target: Figure, actual: Figure, ok: bool) -> None:
     assert met(target, actual) is ok

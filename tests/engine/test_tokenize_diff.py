@@ -3,9 +3,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdesk.engine.diff import diff_spans
+from reportdesk.engine.diff.inline import diff_spans
 from reportdesk.engine.model import Span
-from reportdesk.engine.tokenize import tokenize
+from reportdesk.engine.text.tokenize import tokenize
 
 TARGETS = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；粮食产量1.3万亿斤以上；单位国内生产总值能耗降低2.5%左右。"
 

@@ -12,7 +12,7 @@ from tests.conftest import CORPUS
 
 @cache
 def report(rel: str):
-    from reportdesk.engine.load import load_report
+    from reportdesk.engine.load.loader import load_report
 
     path = CORPUS / rel
     if not path.exists():
@@ -22,7 +22,7 @@ def report(rel: str):
 
 @cache
 def comparison(old_rel: str, new_rel: str):
-    from reportdesk.engine.compare import compare
+    from reportdesk.engine.comparison.pipeline import compare
 
     return compare(report(old_rel), report(new_rel))
 

@@ -11,8 +11,8 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reportdesk.engine.diff.document import DocOp
 from reportdesk.engine.errors import ExportError
-from reportdesk.engine.merge import DocOp
 from reportdesk.engine.model import Span
 from reportdesk.export import layout, oxml
 from reportdesk.export.options import ExportOptions

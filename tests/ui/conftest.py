@@ -15,7 +15,7 @@ from reportdesk.engine.model import (
     Span,
     Stats,
 )
-from reportdesk.engine.structure import report_from_text
+from reportdesk.engine.structure.build import report_from_text
 from reportdesk.ui.pyside_fix import make_none_immortal
 
 # PySide6 6.12 on Python 3.11 drops a reference to None on every void Qt call;
@@ -92,8 +92,8 @@ def small() -> Comparison:
 @pytest.fixture(scope="session")
 def national(corpus_dir):
     """The national 2024 → 2025 reports and the engine's comparison (computed once)."""
-    from reportdesk.engine.compare import compare
-    from reportdesk.engine.load import load_report
+    from reportdesk.engine.comparison.pipeline import compare
+    from reportdesk.engine.load.loader import load_report
 
     d = corpus_dir / "national"
     return compare(load_report(d / "2024.txt"), load_report(d / "2025.txt"))

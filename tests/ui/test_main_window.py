@@ -156,7 +156,7 @@ def test_window_geometry_is_kept(qtbot, tmp_path, boxes):
 
 
 def test_export_review_in_the_background(qtbot, window, pair, tmp_path):
-    pytest.importorskip("reportdesk.export.docx_review")
+    import reportdesk.export.docx_review  # noqa: F401
     w = window
     open_pair(qtbot, w, *pair)
     out = tmp_path / "审阅稿.docx"
@@ -172,7 +172,7 @@ def test_export_review_in_the_background(qtbot, window, pair, tmp_path):
 
 def test_export_dialog_refuses_an_input_as_output(qtbot, tmp_path):
     from reportdesk.app.session import Session
-    from reportdesk.engine.structure import report_from_text
+    from reportdesk.engine.structure.build import report_from_text
     from reportdesk.ui.dialogs.export_dialog import ExportDialog
 
     docx_input = tmp_path / "2025年报告.docx"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reportdesk.app.autosave import find_recoveries
-from reportdesk.engine.load import load_report
+from reportdesk.engine.load.loader import load_report
 from tests.ui.main_window_support import (  # noqa: F401 - fixtures
     LOAD_TIMEOUT,
     Btn,
@@ -274,8 +274,9 @@ def test_unexpected_exception_shows_crash_dialog_and_keeps_the_draft(qtbot, wind
 
 
 def test_export_right_after_typing_includes_the_last_keystrokes(qtbot, window, pair, tmp_path):
-    pytest.importorskip("reportdesk.export.docx_review")
     from docx import Document
+
+    import reportdesk.export.docx_review  # noqa: F401
 
     w = window
     open_pair(qtbot, w, *pair)

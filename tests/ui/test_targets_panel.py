@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reportdesk.engine.load import load_report
-from reportdesk.engine.series import target_series
+from reportdesk.engine.load.loader import load_report
+from reportdesk.engine.targets.series import target_series
 from reportdesk.ui.compare_view import CompareView
 from reportdesk.ui.targets_panel import TargetsPanel
 

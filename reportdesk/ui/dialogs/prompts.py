@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reportdesk.app.autosave import DraftSnapshot
-from reportdesk.engine.errors import ReportDeskError
+from reportdesk.engine import ReportDeskError
 
 Btn = QMessageBox.StandardButton
 

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import LoadedDocument
+from reportdesk.engine.model import LoadedDocument
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .model import Comparison, InlineOp, PairKind, Span
-from .navigation import ChangeIndex
+from reportdesk.engine.comparison.navigation import ChangeIndex
+from reportdesk.engine.model import Comparison, InlineOp, PairKind, Span
 
 
 @dataclass(frozen=True)

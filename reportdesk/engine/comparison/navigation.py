@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from .model import Change, Comparison
+from reportdesk.engine.model import Change, Comparison
 
 
 class ChangeIndex:

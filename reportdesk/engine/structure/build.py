@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import frontmatter as fm
-from . import headings as hd
-from .headings import Line
-from .model import BlockKind, LoadedDocument, Paragraph, Part, Report, Section
-from .normalize import normalize_document
-from .segment import split_sentences
+from reportdesk.engine.model import BlockKind, LoadedDocument, Paragraph, Part, Report, Section
+from reportdesk.engine.structure import frontmatter as fm
+from reportdesk.engine.structure import headings as hd
+from reportdesk.engine.structure.headings import Line
+from reportdesk.engine.text.normalize import normalize_document
+from reportdesk.engine.text.segment import split_sentences
 
 
 @dataclass

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .normalize import fold
+from reportdesk.engine.text.normalize import fold
 
 # A number: Arabic (with thousands separators / decimals) or Chinese numerals
 # followed by a multiplier; then an optional unit and qualifier.  Matched on the
@@ -84,7 +84,7 @@ class _Jieba:
         except OSError:  # read-only profile: jieba falls back to the temp dir
             pass
         tk.initialize()
-        from ..resources import resource_path
+        from reportdesk.resources import resource_path
 
         user_dict = resource_path("dict", "gov_terms.txt")
         if user_dict.is_file():

@@ -15,13 +15,13 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import LoadError
-from .load_docx import DocxError, read_docx
-from .load_text import UndecodableText, decode_text
-from .model import LoadedDocument, RawParagraph
+from reportdesk.engine.errors import LoadError
+from reportdesk.engine.load.docx import DocxError, read_docx
+from reportdesk.engine.load.text import UndecodableText, decode_text
+from reportdesk.engine.model import LoadedDocument, RawParagraph
 
 if TYPE_CHECKING:
-    from .model import Report
+    from reportdesk.engine.model import Report
 
 # A report is 30–300 KB of text: at most ~1 MB as UTF-8 (3 bytes per Chinese
 # character) or UTF-16.  10 MB is ten times the largest report we know of and still
@@ -111,7 +111,9 @@ def _load(p: Path) -> LoadedDocument:
 
 def load_report(path: str | Path) -> Report:
     """Load and structure a report in one call (what the app and CLI want)."""
-    from .structure import build_report  # lazily: structure pulls in the heavier engine
+    from reportdesk.engine.structure.build import (
+        build_report,  # lazily: structure pulls in the heavier engine
+    )
 
     return build_report(load_document(path))
 

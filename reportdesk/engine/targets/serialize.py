@@ -12,14 +12,14 @@ from decimal import Decimal
 from typing import Any
 
 from reportdesk.engine.model import (
+    Figure,
     PhraseChanges,
     PhraseOccurrence,
-    Target,
     TargetChange,
     TargetReview,
 )
-from reportdesk.engine.series import Series, SeriesCell
-from reportdesk.engine.target_match import value_text
+from reportdesk.engine.targets.match import value_text
+from reportdesk.engine.targets.series import Series, SeriesCell
 
 
 def number(d: Decimal | None) -> int | float | None:
@@ -30,7 +30,7 @@ def number(d: Decimal | None) -> int | float | None:
     return float(d)
 
 
-def target_to_dict(t: Target) -> dict[str, Any]:
+def target_to_dict(t: Figure) -> dict[str, Any]:
     return {
         "quote": t.quote,
         "indicator": t.indicator,
@@ -50,7 +50,7 @@ def target_to_dict(t: Target) -> dict[str, Any]:
     }
 
 
-def _opt(t: Target | None) -> dict[str, Any] | None:
+def _opt(t: Figure | None) -> dict[str, Any] | None:
     return None if t is None else target_to_dict(t)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Sentence, Span
+from reportdesk.engine.model import Sentence, Span
 
 # Half-width forms are mapped to full width before classification, so an
 # excerpt typed with ``,;:?!()`` splits like one typed with ``，；：？！（）``.

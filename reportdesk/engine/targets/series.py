@@ -12,20 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportdesk.engine.model import Report, Target, TargetKind
-from reportdesk.engine.target_match import (
+from reportdesk.engine.model import Figure, FigureKind, Report
+from reportdesk.engine.targets.extract import extract_targets
+from reportdesk.engine.targets.match import (
     match_target_lists,
     plan_targets,
     review_target_lists,
 )
-from reportdesk.engine.targets import extract_targets
 
 
 @dataclass(frozen=True)
 class SeriesCell:
     year: int
-    target: Target | None = None
-    actual: Target | None = None
+    target: Figure | None = None
+    actual: Figure | None = None
     status: str = ""  # met | not_met | not_reported | "" (no target that year)
     change: str = ""  # against the previous year's target: raised, lowered, … new
 
@@ -107,7 +107,7 @@ def target_series(reports: Sequence[Report]) -> Series:
     # actuals: report k+1 says what happened in year k
     for k in range(len(reps) - 1):
         year = reps[k].year or 0
-        actuals = [t for t in extracted[k + 1] if t.kind is TargetKind.ACTUAL]
+        actuals = [t for t in extracted[k + 1] if t.kind is FigureKind.ACTUAL]
         for rv in review_target_lists(plans[k], actuals, reps[k].year):
             hit = row_of[k].get(id(rv.target))
             if hit is not None and year in hit.cells:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .align_units import Unit, bigrams, dice
+from reportdesk.engine.align.units import Unit, bigrams, dice
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Part, Section
+from reportdesk.engine.model import Part, Section
 
 _CN = "一二三四五六七八九十百〇零"
 _DIG = "0-9０-９"

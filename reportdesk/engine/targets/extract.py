@@ -15,21 +15,20 @@ from __future__ import annotations
 
 import re
 
-from reportdesk.engine.indicators import CONNECTORS, LEAD_FILLERS, POST_QUALIFIERS
+from reportdesk.engine.cache import per_report
 from reportdesk.engine.model import (
     BlockKind,
     Direction,
+    Figure,
+    FigureKind,
     Part,
     Qualifier,
     Quantity,
     Report,
     Span,
-    Target,
-    TargetKind,
 )
-from reportdesk.engine.numbers import parse_quantities
-from reportdesk.engine.report_cache import per_report
-from reportdesk.engine.target_kind import (
+from reportdesk.engine.targets.indicators import CONNECTORS, LEAD_FILLERS, POST_QUALIFIERS
+from reportdesk.engine.targets.kind import (
     APPENDIX,
     MULTI_YEAR_RE,
     ONE_YEAR_RE,
@@ -40,6 +39,7 @@ from reportdesk.engine.target_kind import (
     kind_of,
     past_period,
 )
+from reportdesk.engine.targets.numbers import parse_quantities
 
 _HARD = set("，,；;：:。！？!?\n《》")
 # A short verb after the unit that makes the count a task: 562亩拆迁, 3所医院投用.
@@ -57,9 +57,9 @@ _BARE_VERBS = {
 _TRIM = "“”‘’\"'「」『』【】 \u3000、—-"
 
 @per_report
-def extract_targets(report: Report) -> list[Target]:
-    """Every quantity in the body of ``report`` as a Target, sorted by start."""
-    out: list[Target] = []
+def extract_targets(report: Report) -> list[Figure]:
+    """Every quantity in the body of ``report`` as a Figure, sorted by start."""
+    out: list[Figure] = []
     for para in report.paragraphs:
         if para.kind is not BlockKind.BODY:
             continue
@@ -89,7 +89,7 @@ def extract_targets(report: Report) -> list[Target]:
 
 
 def targets_in_text(text: str, start: int = 0, part: Part = Part.TASKS, section: int = -1,
-                    year: int | None = None) -> list[Target]:
+                    year: int | None = None) -> list[Figure]:
     """The extraction core over one sentence string (for tests and the editor's live view)."""
     from reportdesk.engine.model import Report as _R
 
@@ -102,13 +102,13 @@ def targets_in_text(text: str, start: int = 0, part: Part = Part.TASKS, section:
 
 
 def _sentence_targets(report: Report, text: str, offset: int, part: Part, section: int,
-                      appendix: bool, multi_year: int) -> list[Target]:
+                      appendix: bool, multi_year: int) -> list[Figure]:
     qs = parse_quantities(text, offset)
     if not qs:
         return []
-    out: list[Target] = []
+    out: list[Figure] = []
     prev_end = 0
-    prev: Target | None = None
+    prev: Figure | None = None
     list_items: list[str] = []
     for q in qs:
         a, b = q.start - offset, q.end - offset
@@ -150,8 +150,8 @@ def _clause_end(text: str, b: int) -> int:
 
 
 def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, prev_end: int,
-         prev: Target | None, list_items: list[str], part: Part, section: int, appendix: bool,
-         multi_year: int) -> tuple[Target, int, list[str]]:
+         prev: Figure | None, list_items: list[str], part: Part, section: int, appendix: bool,
+         multi_year: int) -> tuple[Figure, int, list[str]]:
     hard = _clause_start(text, a, 0)
     ls = max(hard, prev_end)
     if prev_end > hard:  # after an earlier quantity in the same clause: cut at its 、/和
@@ -189,7 +189,7 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     if bm and to_follows:
         baseline = True
         ind_e = bm.start()
-    elif to_follows and prev is not None and prev.kind is TargetKind.OTHER and ls > hard:
+    elif to_follows and prev is not None and prev.kind is FigureKind.OTHER and ls > hard:
         baseline = True  # 分别从202元、270元提高到…: the list of baselines goes on
     changed = True
     while changed:
@@ -333,15 +333,15 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     owned = re.search(r"(?:拥有|现有|共有|已有|有|现行)$", left[:conn_start])
     if owned and owned.group(0) == "有" and re.search(r"安排|计划", left[:conn_start]):
         owned = None  # 今年安排的重点调度项目有66个: what is planned, not what exists
-    if kind is TargetKind.TARGET and (baseline or owned or is_spec(text, b, pe, right, q.unit)):
-        kind = TargetKind.OTHER
+    if kind is FigureKind.TARGET and (baseline or owned or is_spec(text, b, pe, right, q.unit)):
+        kind = FigureKind.OTHER
     # 50米内换乘 / 每10万人45台: a distance or a denominator qualifying another number
     within = text.startswith(("内", "范围内", "以内的"), pe) or text[a - 1 : a] == "每"
-    if within and kind is TargetKind.TARGET:
-        kind = TargetKind.OTHER  # 50米内换乘: a distance that qualifies another indicator
+    if within and kind is FigureKind.TARGET:
+        kind = FigureKind.OTHER  # 50米内换乘: a distance that qualifies another indicator
     q_start, q_end = min(q_start, a), max(q_end, b)  # the quote always holds the number
     quote = text[q_start:q_end]
-    t = Target(
+    t = Figure(
         quote=quote, indicator=indicator, value=q.value, unit=q.unit, qualifier=qualifier,
         direction=direction, kind=kind, start=offset + q_start, end=offset + q_end,
         sentence=Span(offset, offset + len(text)), section=section, value_max=q.value_max,

@@ -5,8 +5,16 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
-from .align_units import DIGITS, Unit, bigrams, dice, in_order_pairs, key_of, units_of
-from .model import Report, SectionMatch
+from reportdesk.engine.align.units import (
+    DIGITS,
+    Unit,
+    bigrams,
+    dice,
+    in_order_pairs,
+    key_of,
+    units_of,
+)
+from reportdesk.engine.model import Report, SectionMatch
 
 
 def _section_profile(report: Report, units: list[Unit] | None = None) -> tuple[list[frozenset[str]], list[frozenset[str]]]:

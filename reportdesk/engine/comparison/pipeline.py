@@ -6,9 +6,9 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .align import Alignment, Unit, align, key_of, units_of
-from .diff import diff_spans_checked
-from .model import (
+from reportdesk.engine.align.aligner import Alignment, Unit, align, key_of, units_of
+from reportdesk.engine.diff.inline import diff_spans_checked
+from reportdesk.engine.model import (
     AlignedPair,
     Change,
     ChangeKind,
@@ -21,6 +21,8 @@ from .model import (
     Span,
     Stats,
 )
+from reportdesk.engine.phrases import compare_phrases
+from reportdesk.engine.targets.match import match_targets, review_targets
 
 _HAS_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千]+(?:万|亿|个百分点)")
 
@@ -29,7 +31,7 @@ def _touches_quantity(text: str) -> bool:
     """A changed quantity (not a year, date, ordinal or slogan number) makes a target change."""
     if not _HAS_NUMBER.search(text):
         return False
-    from .numbers import parse_quantities
+    from reportdesk.engine.targets.numbers import parse_quantities
 
     return bool(parse_quantities(text))
 
@@ -68,18 +70,8 @@ def compare(old: Report, new: Report, options: CompareOptions | None = None, pro
 
 
 def _targets(old: Report, new: Report) -> tuple[list, list, PhraseChanges]:
-    """Target and phrase analysis; these modules are optional layers over the diff."""
-    try:
-        from .target_match import match_targets, review_targets
-    except ImportError:
-        return [], [], PhraseChanges()
-    tc = match_targets(old, new)
-    tr = review_targets(old, new)
-    try:
-        from .phrases import compare_phrases
-    except ImportError:
-        return tc, tr, PhraseChanges()
-    return tc, tr, compare_phrases(old, new)
+    """Target and phrase analysis, the layers over the diff."""
+    return match_targets(old, new), review_targets(old, new), compare_phrases(old, new)
 
 
 def _section_index(al: Alignment, o: Unit | None, n: Unit | None) -> int:

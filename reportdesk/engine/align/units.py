@@ -7,8 +7,8 @@ import operator
 import re
 from dataclasses import dataclass
 
-from .model import BlockKind, Report, Span
-from .normalize import fold
+from reportdesk.engine.model import BlockKind, Report, Span
+from reportdesk.engine.text.normalize import fold
 
 _DROP = re.compile(r"[\s，。；：、！？,.;:!?“”\"'‘’（）()《》【】〔〕\-—…·]+")
 DIGITS = re.compile(r"[0-9零〇一二两三四五六七八九十百千]+")

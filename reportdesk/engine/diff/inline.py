@@ -17,8 +17,8 @@ from functools import lru_cache
 
 import diff_match_patch as dmp_module
 
-from .model import InlineOp, Span
-from .tokenize import token_key, tokenize
+from reportdesk.engine.model import InlineOp, Span
+from reportdesk.engine.text.tokenize import token_key, tokenize
 
 _PUNCT = set("，。；：、！？,.;:!?“”\"'‘’（）()《》 \u3000")
 _SPACE_RE = re.compile(r"\s+")
@@ -184,7 +184,7 @@ def _merge_empty_keys(ops: list[InlineOp]) -> list[InlineOp]:
 
 
 def _reads_same(a: str, b: str, fold_width: bool) -> bool:
-    from .normalize import fold
+    from reportdesk.engine.text.normalize import fold
 
     if fold_width:
         a, b = fold(a), fold(b)
@@ -197,7 +197,7 @@ def _same_text_runs(ops: list[InlineOp], old_text: str, new_text: str, fold_widt
     jieba cuts 高质量发 展 differently from 高质量发展, so the token diff sees a
     change where the reader sees none.
     """
-    from .normalize import fold
+    from reportdesk.engine.text.normalize import fold
 
     def key(t: str) -> str:
         return _SPACE_RE.sub("", fold(t) if fold_width else t)
@@ -223,7 +223,7 @@ def _same_text_runs(ops: list[InlineOp], old_text: str, new_text: str, fold_widt
 
 
 def _clause_key(text: str) -> str:
-    from .normalize import fold
+    from reportdesk.engine.text.normalize import fold
 
     return "".join(c for c in fold(text) if c not in _PUNCT)
 

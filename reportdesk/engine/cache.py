@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from .model import Report
+from reportdesk.engine.model import Report
 
 T = TypeVar("T")
 _MAX = 8

@@ -15,8 +15,13 @@ import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 
-from .docx_numbering import NumberingState, Styles, parse_numbering, parse_styles
-from .model import RawParagraph
+from reportdesk.engine.load.docx_numbering import (
+    NumberingState,
+    Styles,
+    parse_numbering,
+    parse_styles,
+)
+from reportdesk.engine.model import RawParagraph
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"

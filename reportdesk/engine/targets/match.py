@@ -12,18 +12,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from reportdesk.engine.indicators import better_lower, name_similarity
 from reportdesk.engine.model import (
     Direction,
+    Figure,
+    FigureKind,
     Qualifier,
     Report,
-    Target,
     TargetChange,
-    TargetKind,
     TargetReview,
 )
-from reportdesk.engine.numbers import format_number
-from reportdesk.engine.targets import extract_targets
+from reportdesk.engine.targets.extract import extract_targets
+from reportdesk.engine.targets.indicators import better_lower, name_similarity
+from reportdesk.engine.targets.numbers import format_number
 
 MIN_SIMILARITY = 0.6
 
@@ -41,12 +41,12 @@ _QUAL_DEFAULT = {
 # ---------------------------------------------------------------- helpers
 
 
-def plan_targets(report: Report, targets: Sequence[Target] | None = None) -> list[Target]:
+def plan_targets(report: Report, targets: Sequence[Figure] | None = None) -> list[Figure]:
     """The report's own targets, one per indicator statement (restatements dropped)."""
     found = extract_targets(report) if targets is None else targets
-    out: list[Target] = []
+    out: list[Figure] = []
     for t in found:
-        if t.kind is not TargetKind.TARGET:
+        if t.kind is not FigureKind.TARGET:
             continue
         if any(_same_statement(t, o) for o in out):
             continue
@@ -54,7 +54,7 @@ def plan_targets(report: Report, targets: Sequence[Target] | None = None) -> lis
     return out
 
 
-def _same_statement(a: Target, b: Target) -> bool:
+def _same_statement(a: Figure, b: Figure) -> bool:
     """经济增长预期目标为5%左右 restates 国内生产总值增长5%左右."""
     return (
         a.unit == b.unit and a.value == b.value and a.value_max == b.value_max
@@ -63,13 +63,13 @@ def _same_statement(a: Target, b: Target) -> bool:
     )
 
 
-def _horizon(t: Target, report_year: int | None) -> int | None:
+def _horizon(t: Figure, report_year: int | None) -> int | None:
     if t.year is None or report_year is None:
         return None
     return t.year - report_year
 
 
-def _pair_score(a: Target, b: Target, ya: int | None, yb: int | None, same_year: bool) -> float:
+def _pair_score(a: Figure, b: Figure, ya: int | None, yb: int | None, same_year: bool) -> float:
     if a.unit != b.unit:
         return 0.0
     sim = name_similarity(a.indicator, b.indicator)
@@ -90,7 +90,7 @@ def _pair_score(a: Target, b: Target, ya: int | None, yb: int | None, same_year:
     return score + 0.1 * closeness
 
 
-def _greedy(old: Sequence[Target], new: Sequence[Target], ya: int | None, yb: int | None,
+def _greedy(old: Sequence[Figure], new: Sequence[Figure], ya: int | None, yb: int | None,
             same_year: bool = False) -> list[tuple[int, int, float]]:
     cands = []
     for i, a in enumerate(old):
@@ -112,11 +112,11 @@ def _greedy(old: Sequence[Target], new: Sequence[Target], ya: int | None, yb: in
     return pairs
 
 
-def _mid(t: Target) -> Decimal:
+def _mid(t: Figure) -> Decimal:
     return (t.value + t.value_max) / 2 if t.value_max is not None else t.value
 
 
-def qualifier_word(t: Target) -> str:
+def qualifier_word(t: Figure) -> str:
     """The qualifier as the report wrote it (以上, 不低于 …), for reviewer wording."""
     for w in _QUAL_WORDS.get(t.qualifier, ()):
         if w in t.quote:
@@ -124,7 +124,7 @@ def qualifier_word(t: Target) -> str:
     return _QUAL_DEFAULT[t.qualifier]
 
 
-def value_text(t: Target) -> str:
+def value_text(t: Figure) -> str:
     if t.value_max is not None:
         return f"{format_number(t.value, t.unit)}－{format_number(t.value_max, t.unit)}"
     text = format_number(t.value, t.unit)
@@ -140,7 +140,7 @@ def value_text(t: Target) -> str:
     return text
 
 
-def _delta_words(old: Target, new: Target) -> str:
+def _delta_words(old: Figure, new: Figure) -> str:
     a, b = _mid(old), _mid(new)
     if a == b:
         return ""
@@ -153,7 +153,7 @@ def _delta_words(old: Target, new: Target) -> str:
     return f"{verb}{format_number(diff, old.unit)}"
 
 
-def classify(old: Target, new: Target) -> tuple[str, str]:
+def classify(old: Figure, new: Figure) -> tuple[str, str]:
     """(change, wording) for a matched pair."""
     a, b = _mid(old), _mid(new)
     qual_changed = old.qualifier != new.qualifier
@@ -181,7 +181,7 @@ def classify(old: Target, new: Target) -> tuple[str, str]:
 # ---------------------------------------------------------------- public
 
 
-def match_target_lists(old: Sequence[Target], new: Sequence[Target], old_year: int | None,
+def match_target_lists(old: Sequence[Figure], new: Sequence[Figure], old_year: int | None,
                        new_year: int | None) -> list[TargetChange]:
     """Matching over already extracted targets (series reuses extraction this way)."""
     pairs = _greedy(old, new, old_year, new_year)
@@ -212,7 +212,7 @@ def match_targets(old: Report, new: Report) -> list[TargetChange]:
     return match_target_lists(plan_targets(old), plan_targets(new), old.year, new.year)
 
 
-def met(target: Target, actual: Target) -> bool:
+def met(target: Figure, actual: Figure) -> bool:
     """Whether ``actual`` meets ``target``, knowing which way is better for the indicator."""
     av = actual.value
     if target.direction is Direction.DECREASE and actual.direction is Direction.INCREASE:
@@ -226,7 +226,7 @@ def met(target: Target, actual: Target) -> bool:
     return av >= target.value - tol
 
 
-def review_target_lists(targets: Sequence[Target], actuals: Sequence[Target],
+def review_target_lists(targets: Sequence[Figure], actuals: Sequence[Figure],
                         year: int | None) -> list[TargetReview]:
     acts = [a for a in actuals if year is None or a.year == year]
     tars = [t for t in targets if t.year is None or year is None or t.year == year]
@@ -249,5 +249,5 @@ def review_target_lists(targets: Sequence[Target], actuals: Sequence[Target],
 
 def review_targets(old: Report, new: Report) -> list[TargetReview]:
     """``old``'s targets for its year against the actuals ``new`` reports for that year."""
-    actuals = [t for t in extract_targets(new) if t.kind is TargetKind.ACTUAL]
+    actuals = [t for t in extract_targets(new) if t.kind is FigureKind.ACTUAL]
     return review_target_lists(plan_targets(old), actuals, old.year)

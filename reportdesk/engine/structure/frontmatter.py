@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import headings as hd
+from reportdesk.engine.structure import headings as hd
 
 FRONT_RE = re.compile(
     r"政府工作报告|新华社.{0,12}电|来源|【字体|^分享|打印本页|在.{0,40}(会议|大会)上$"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reportdesk.engine.model import Part, Report, TargetKind
+from reportdesk.engine.model import FigureKind, Part, Report
 
 # Cues that a sentence reports the past even though it stands in a plan part.
 PAST_RE = re.compile(r"过去一年|去年|一年来|过去五年|五年来|上一年|(?<!比)上年(?!度)|已经|已")
@@ -85,51 +85,51 @@ def is_spec(text: str, b: int, pe: int, right: str, unit: str) -> bool:
 
 def kind_of(report: Report, text: str, clause: int, a: int, part: Part, appendix: bool,
           multi_year: bool, plan_section: bool = False,
-          five_year: bool = False) -> tuple[TargetKind, int | None]:
+          five_year: bool = False) -> tuple[FigureKind, int | None]:
     """Target, actual or other, and the year the value refers to."""
     year = report.year
     last = year - 1 if year else None
     before = text[:a]
     clause_text = text[clause:a]
     if appendix:
-        return TargetKind.OTHER, None
+        return FigureKind.OTHER, None
     if part is Part.REVIEW:
         # a review part that also sets the next five-year plan's goals (national 2021)
         by = BY_YEAR_RE.search(before)
         if by and year and int(by.group(1)) >= year:
-            return TargetKind.TARGET, int(by.group(1))
+            return FigureKind.TARGET, int(by.group(1))
         if PLAN_PERIOD_RE.search(before) and PLAN_FUTURE_RE.search(before):
-            return TargetKind.TARGET, None
+            return FigureKind.TARGET, None
         if plan_section and not PAST_RE.search(before) and not ACHIEVED_RE.search(before):
-            return TargetKind.TARGET, None  # a goal of the new five-year plan
+            return FigureKind.TARGET, None  # a goal of the new five-year plan
         if multi_year or MULTI_YEAR_RE.search(before):
-            return TargetKind.ACTUAL, None
+            return FigureKind.ACTUAL, None
         if five_year and not (ONE_YEAR_RE.search(before) or (last and f"{last}年" in before)):
-            return TargetKind.ACTUAL, None
+            return FigureKind.ACTUAL, None
         ym = YEAR_RE.findall(before)
         if ym and last and int(ym[-1]) != last:
-            return TargetKind.OTHER, int(ym[-1])
-        return TargetKind.ACTUAL, last
+            return FigureKind.OTHER, int(ym[-1])
+        return FigureKind.ACTUAL, last
     # a plan part (or unknown): planned unless the words say past or a delta
     rest = re.split(r"[，,；;。]", text[a:], maxsplit=1)[0]
     if PRELIMINARY_RE.search(rest):
-        return TargetKind.OTHER, year  # 2×66万千瓦…项目前期工作: a project being prepared, not a goal
+        return FigureKind.OTHER, year  # 2×66万千瓦…项目前期工作: a project being prepared, not a goal
     if DELTA_RE.search(clause_text) or "预计" in clause_text:  # a delta or a forecast
-        return TargetKind.OTHER, year
+        return FigureKind.OTHER, year
     by = BY_YEAR_RE.search(before)
     years = [int(y) for y in YEAR_RE.findall(before)]
     if by:
-        return TargetKind.TARGET, int(by.group(1))
+        return FigureKind.TARGET, int(by.group(1))
     if multi_year or PLAN_PERIOD_RE.search(before):
-        return TargetKind.TARGET, None
+        return FigureKind.TARGET, None
     if years and year and years[-1] < year:
         if FUTURE_RE.search(clause_text):
-            return TargetKind.TARGET, year
-        return (TargetKind.ACTUAL if years[-1] == last else TargetKind.OTHER), years[-1]
+            return FigureKind.TARGET, year
+        return (FigureKind.ACTUAL if years[-1] == last else FigureKind.OTHER), years[-1]
     # 已 marks only its own clause (优化已建成…，升级拓展2250家 is planned); 去年 frames the sentence
     past = PAST_RE.search(before)
     if past and past.group(0).startswith("已") and "已" not in clause_text:
         past = None
     if past and not FUTURE_RE.search(clause_text):
-        return TargetKind.OTHER if "已" in clause_text else TargetKind.ACTUAL, last
-    return TargetKind.TARGET, year
+        return FigureKind.OTHER if "已" in clause_text else FigureKind.ACTUAL, last
+    return FigureKind.TARGET, year

@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .align_dp import MAX_CELLS, SAME_TEXT, Joins, dp_align
-from .align_sections import SECTION_CELLS, match_sections
-from .align_units import Unit, bigrams, dice, in_order_pairs, key_of, units_of
-from .model import CompareOptions, Report, SectionMatch
+from reportdesk.engine.align.dp import MAX_CELLS, SAME_TEXT, Joins, dp_align
+from reportdesk.engine.align.sections import SECTION_CELLS, match_sections
+from reportdesk.engine.align.units import Unit, bigrams, dice, in_order_pairs, key_of, units_of
+from reportdesk.engine.model import CompareOptions, Report, SectionMatch
 
 __all__ = [
     "MAX_CELLS",

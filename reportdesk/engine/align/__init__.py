@@ -1,0 +1,1 @@
+"""The matchers, kept apart from the diff: units, sections, sentence DP, moves and leftovers."""

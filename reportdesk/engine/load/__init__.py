@@ -1,0 +1,1 @@
+"""Files → ``LoadedDocument``: sniff the type, decode text, read .docx (numbering included)."""

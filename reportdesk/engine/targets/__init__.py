@@ -1,0 +1,1 @@
+"""Figures as values: number grammar, extraction, kind, pairing across years, verdicts, series."""
