@@ -301,9 +301,16 @@ class Quantity:
     value: Decimal  # in the base unit (1.6万人 -> 16000 人)
     unit: str  # base unit: "%", "个百分点", "元", "人", "斤" …
     value_max: Decimal | None = None  # upper end of a range
-    start: int = 0  # span of the number and unit in the text
-    end: int = 0
+    span: Span = Span(0, 0)  # the number and unit in the text
     text: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
 
 
 @dataclass(frozen=True)
@@ -321,12 +328,19 @@ class Figure:
     qualifier: Qualifier
     direction: Direction
     kind: FigureKind
-    start: int  # span of quote in Report.text
-    end: int
+    span: Span  # the quote in Report.text
     sentence: Span
     section: int  # index into Report.sections
     value_max: Decimal | None = None
     year: int | None = None  # the year the value refers to
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ def test_2024_targets_all_met_per_2025(national) -> None:
 def _t(indicator: str, value: str, unit: str = "%", qualifier: Qualifier = Qualifier.ABOUT,
        direction: Direction = Direction.LEVEL, value_max: str | None = None, quote: str = "") -> Figure:
     return Figure(quote=quote or indicator + value + unit, indicator=indicator, value=Decimal(value), unit=unit,
-                  qualifier=qualifier, direction=direction, kind=FigureKind.TARGET, start=0, end=1,
+                  qualifier=qualifier, direction=direction, kind=FigureKind.TARGET, span=Span(0, 1),
                   sentence=Span(0, 1), section=0, value_max=Decimal(value_max) if value_max else None)
 
 

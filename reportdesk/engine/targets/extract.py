@@ -343,7 +343,7 @@ def _one(report: Report, text: str, offset: int, q: Quantity, a: int, b: int, pr
     quote = text[q_start:q_end]
     t = Figure(
         quote=quote, indicator=indicator, value=q.value, unit=q.unit, qualifier=qualifier,
-        direction=direction, kind=kind, start=offset + q_start, end=offset + q_end,
+        direction=direction, kind=kind, span=Span(offset + q_start, offset + q_end),
         sentence=Span(offset, offset + len(text)), section=section, value_max=q.value_max,
         year=year,
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from reportdesk.engine.model import Quantity
+from reportdesk.engine.model import Quantity, Span
 
 # ---------------------------------------------------------------- numerals
 
@@ -350,8 +350,8 @@ def parse_quantities(text: str, start: int = 0) -> list[Quantity]:
                 if base:
                     low = _clean(low * (hi.value / base))
             if low < hi.value:
-                q = Quantity(value=low, unit=hi.unit, value_max=hi.value, start=start + i,
-                             end=start + hi.end, text=text[i:hi.end])
+                q = Quantity(value=low, unit=hi.unit, value_max=hi.value,
+                             span=Span(start + i, start + hi.end), text=text[i:hi.end])
                 if _acceptable(text, i, hi.end, num.is_cn, hi.unit, num.mult_used or hi.mult_used):
                     out.append(q)
                 pos = hi.end
@@ -361,8 +361,8 @@ def parse_quantities(text: str, start: int = 0) -> list[Quantity]:
             fm = _FACTOR.search(text, max(0, i - 8), i)
             if fm and fm.end() == i:  # 2×35万千瓦: two units of 350,000 kW
                 value, qs = _clean(value * Decimal(fm.group(1))), fm.start()
-            out.append(Quantity(value=value, unit=num.unit, start=start + qs,
-                                end=start + num.end, text=text[qs:num.end]))
+            out.append(Quantity(value=value, unit=num.unit, span=Span(start + qs, start + num.end),
+                                text=text[qs:num.end]))
         pos = nxt
     return out
 
