@@ -1,4 +1,4 @@
-"""Shared test settings: Qt offscreen, where the shared corpus lives."""
+"""Shared test settings: Qt offscreen, where the test corpus lives."""
 
 from __future__ import annotations
 
@@ -17,17 +17,30 @@ from reportdesk.ui.pyside_fix import make_none_immortal  # noqa: E402
 make_none_immortal()
 
 REPO = Path(__file__).resolve().parents[1]
+TESTS = REPO / "tests"
+# The reports and labels the tests need are in the repository (tests/corpus/SOURCES.md), so the
+# suite runs on a plain clone.  Gold files name their report "corpus/<chain>/<file>": resolve
+# that with corpus_file().
+CORPUS = TESTS / "corpus"
+SEED_GOLD = CORPUS / "gold" / "seed-jinniu-2024-plan.json"
+# The project's shared data folder, when it sits beside the repository.  Optional: tests may use it
+# only for checks on top of the in-repo corpus, never instead of it.
 SHARED = (REPO / ".." / "shared").resolve()
-CORPUS = SHARED / "corpus"
+
+
+def corpus_file(document: str) -> Path:
+    """The in-repo copy of a gold file's "document" ("corpus/national/2024.txt")."""
+    return TESTS / document
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
+    """../shared, for extra checks only: skips when it is absent."""
     if not SHARED.is_dir():
         pytest.skip(f"shared data not found at {SHARED}")
     return SHARED
-
-
-@pytest.fixture(scope="session")
-def corpus_dir(shared_dir: Path) -> Path:
-    return shared_dir / "corpus"

@@ -29,6 +29,7 @@ import pytest
 from reportdesk.engine.load.loader import load_report
 from reportdesk.engine.model import Figure, FigureKind, Report
 from reportdesk.engine.targets.extract import extract_targets
+from tests.conftest import SEED_GOLD, corpus_file
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 
@@ -101,9 +102,9 @@ def close_names(gold: str, pred: str) -> bool:
     return common / len(set(g)) >= 0.6
 
 
-def _load(shared_dir: Path, gold_path: Path) -> tuple[Report, dict]:
+def _load(gold_path: Path) -> tuple[Report, dict]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    return load_report(shared_dir / gold["document"]), gold
+    return load_report(corpus_file(gold["document"])), gold
 
 
 def _report(name: str, s: Score) -> str:
@@ -112,8 +113,8 @@ def _report(name: str, s: Score) -> str:
     return f"{name}: P={s.precision:.3f} R={s.recall:.3f}\n  false: {fp}\n  missed: {miss}"
 
 
-def test_seed_precision_recall_and_names(shared_dir: Path) -> None:
-    report, gold = _load(shared_dir, shared_dir / "gold" / "seed-jinniu-2024-plan.json")
+def test_seed_precision_recall_and_names() -> None:
+    report, gold = _load(SEED_GOLD)
     s = score(report, gold)
     assert s.precision >= 0.95, _report("seed", s)
     assert s.recall >= 0.95, _report("seed", s)
@@ -126,8 +127,8 @@ def test_seed_precision_recall_and_names(shared_dir: Path) -> None:
     assert len(wrong_q) <= 1, wrong_q
 
 
-def test_seed_non_targets_not_extracted(shared_dir: Path) -> None:
-    report, gold = _load(shared_dir, shared_dir / "gold" / "seed-jinniu-2024-plan.json")
+def test_seed_non_targets_not_extracted() -> None:
+    report, gold = _load(SEED_GOLD)
     found = extract_targets(report)
     for phrase in gold["not_targets"]:
         for a, b in _occurrences(report.text, phrase):
@@ -146,8 +147,8 @@ OWN_GOLD = sorted(GOLD_DIR.glob("*.json"))
 
 
 @pytest.mark.parametrize("gold_path", OWN_GOLD, ids=[p.stem for p in OWN_GOLD])
-def test_own_labels(shared_dir: Path, gold_path: Path) -> None:
-    report, gold = _load(shared_dir, gold_path)
+def test_own_labels(gold_path: Path) -> None:
+    report, gold = _load(gold_path)
     s = score(report, gold)
     assert s.precision >= 0.85, _report(gold_path.stem, s)
     assert s.recall >= 0.85, _report(gold_path.stem, s)
@@ -170,8 +171,7 @@ def test_own_labels_cover_enough() -> None:
     assert any(n.startswith("hailar") for n in names)
 
 
-if __name__ == "__main__":  # print scores: python tests/engine/test_targets_gold.py
-    shared = Path(__file__).resolve().parents[2].parent / "shared"
-    for gp in [shared / "gold" / "seed-jinniu-2024-plan.json", *OWN_GOLD]:
-        r, g = _load(shared, gp)
+if __name__ == "__main__":  # print scores: python -m tests.engine.test_targets_gold
+    for gp in [SEED_GOLD, *OWN_GOLD]:
+        r, g = _load(gp)
         print(_report(gp.stem, score(r, g)))

@@ -22,6 +22,7 @@ import pytest
 from reportdesk.engine.load.loader import load_report
 from reportdesk.engine.model import Figure, FigureKind, Report
 from reportdesk.engine.targets.extract import extract_targets
+from tests.conftest import corpus_file
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold_heldout"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
@@ -80,11 +81,7 @@ def _match(preds: list[Figure], labels: list[dict[str, Any]], text: str) -> dict
 def _load(gold_path: Path) -> tuple[dict[str, Any], Report, list[Figure]]:
     if gold_path not in _cache:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        corpus = Path(__file__).resolve().parents[2] / ".." / "shared"
-        src = (corpus / gold["document"]).resolve()
-        if not src.is_file():
-            pytest.skip(f"corpus file not found: {src}")
-        report = load_report(src)
+        report = load_report(corpus_file(gold["document"]))
         preds = [t for t in extract_targets(report) if t.kind == FigureKind.TARGET]
         _cache[gold_path] = (gold, report, preds)
     return _cache[gold_path]
