@@ -70,9 +70,16 @@ class _Jieba:
     def _load() -> Any:
         import warnings
 
+        # Importing jieba 0.42 warns, and under -W error (as the tests run) a warning is an
+        # exception: its _compat imports pkg_resources (DeprecationWarning, or a UserWarning
+        # in newer setuptools), and its sources have invalid escape sequences such as "\."
+        # (DeprecationWarning when compiled on 3.11, SyntaxWarning from 3.12).  None of it is
+        # ours to fix, so it is silenced here, at the one place jieba is imported, rather
+        # than in every caller's warning filters.
         with warnings.catch_warnings():
-            # jieba imports pkg_resources, which warns on import under -W error.
             warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", SyntaxWarning)
+            warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
             import jieba
 
         jieba.setLogLevel(logging.WARNING)
@@ -88,7 +95,9 @@ class _Jieba:
 
         user_dict = resource_path("dict", "gov_terms.txt")
         if user_dict.is_file():
-            tk.load_userdict(str(user_dict))
+            # Given a path, jieba opens the file and never closes it (a ResourceWarning).
+            with open(user_dict, "rb") as f:
+                tk.load_userdict(f)
         return tk
 
 
