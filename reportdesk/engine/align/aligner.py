@@ -55,6 +55,17 @@ class Alignment:
     joins: Joins = field(default_factory=Joins)  # pairs covering two sentences on a side
 
 
+@dataclass(frozen=True)
+class _Pairing:
+    """Both reports' sentence units and which of them are paired so far (the sets are updated in place)."""
+
+    old_units: list[Unit]
+    new_units: list[Unit]
+    paired_o: set[int]
+    paired_n: set[int]
+    joins: Joins
+
+
 def _ancestors(report: Report) -> list[set[int]]:
     out: list[set[int]] = []
     for sec in report.sections:
@@ -66,15 +77,7 @@ def _ancestors(report: Report) -> list[set[int]]:
 
 
 def _align_within_parents(
-    old: Report,
-    new: Report,
-    sections: list[SectionMatch],
-    old_units: list[Unit],
-    new_units: list[Unit],
-    paired_o: set[int],
-    paired_n: set[int],
-    options: CompareOptions,
-    joins: Joins,
+    old: Report, new: Report, sections: list[SectionMatch], st: _Pairing, threshold: float
 ) -> list[tuple[int, int, float]]:
     """Sentences of unmatched subsections are aligned inside their matched parents.
 
@@ -82,12 +85,13 @@ def _align_within_parents(
     as a whole, yet many of its sentences still correspond within the parent.
     Deepest parents first, so the closest context wins.
     """
+    paired_o, paired_n, joins = st.paired_o, st.paired_n, st.joins
     anc_o, anc_n = _ancestors(old), _ancestors(new)
     out: list[tuple[int, int, float]] = []
     matched = [m for m in sections if m.old is not None and m.new is not None and m.old < len(anc_o)]
     matched.sort(key=lambda m: -old.sections[m.old].level if m.old is not None else 0)
-    free_o = [u for u in old_units if u.index not in paired_o and u.zone == "body" and u.section >= 0]
-    free_n = [u for u in new_units if u.index not in paired_n and u.zone == "body" and u.section >= 0]
+    free_o = [u for u in st.old_units if u.index not in paired_o and u.zone == "body" and u.section >= 0]
+    free_n = [u for u in st.new_units if u.index not in paired_n and u.zone == "body" and u.section >= 0]
     for m in matched:
         assert m.old is not None and m.new is not None
         if not free_o or not free_n:
@@ -96,7 +100,7 @@ def _align_within_parents(
         b = [u for u in free_n if u.index not in paired_n and m.new in anc_n[u.section]]
         if not a or not b or len(a) * len(b) > 40000:
             continue
-        found = dp_align(a, b, options.pair_threshold, joins)
+        found = dp_align(a, b, threshold, joins)
         for o, n, _sim in found:
             paired_o.add(o)
             paired_n.add(n)
@@ -203,28 +207,38 @@ def _leftover_round(
 _RESCUE_MARGIN = 0.25
 
 
-def _rescue_weak_pairs(
-    old_units: list[Unit],
-    new_units: list[Unit],
-    pairs: list[tuple[int, int, float]],
-    paired_o: set[int],
-    paired_n: set[int],
-    threshold: float,
-    joins: Joins,
-) -> list[tuple[int, int, float]]:
+def _rescue_weak_pairs(st: _Pairing, pairs: list[tuple[int, int, float]], threshold: float) -> list[tuple[int, int, float]]:
     """Undo a weak in-section pairing when one side has a far better match elsewhere.
 
     A sentence moved to another section while a loosely similar one took its
     place would otherwise pair with the newcomer (similarity 0.4) and leave its
     true counterpart (0.9) as inserted text.
     """
+    joins = st.joins
     weak = {(o, n): s for o, n, s in pairs if s < 1.0 - _RESCUE_MARGIN and o not in joins.old and n not in joins.new}
     if not weak:
         return pairs
+    cands = _rescue_candidates(st, weak, threshold)
+    if not cands:
+        return pairs
+    broken, added = _take_rescues(weak, cands)
+    for o, n in broken:
+        st.paired_o.discard(o)
+        st.paired_n.discard(n)
+    for o, n, _ in added:
+        st.paired_o.add(o)
+        st.paired_n.add(n)
+    return [p for p in pairs if (p[0], p[1]) not in broken] + added
+
+
+def _rescue_candidates(
+    st: _Pairing, weak: dict[tuple[int, int], float], threshold: float
+) -> list[tuple[float, int, int]]:
+    """Pairs far better than the weak pairing of either side, best first: (score, old, new)."""
     cur_o = {o: s for (o, _), s in weak.items()}
     cur_n = {n: s for (_, n), s in weak.items()}
-    free_o = [u for u in old_units if len(u.key) >= 4 and (u.index in cur_o or u.index not in paired_o)]
-    free_n = [u for u in new_units if len(u.key) >= 4 and (u.index in cur_n or u.index not in paired_n)]
+    free_o = [u for u in st.old_units if len(u.key) >= 4 and (u.index in cur_o or u.index not in st.paired_o)]
+    free_n = [u for u in st.new_units if len(u.key) >= 4 and (u.index in cur_n or u.index not in st.paired_n)]
     # A candidate needs a weakly paired side: free new sentences look only at weak old ones.
     index_all: dict[str, list[Unit]] = defaultdict(list)
     index_weak: dict[str, list[Unit]] = defaultdict(list)
@@ -241,15 +255,20 @@ def _rescue_weak_pairs(
             for ou in index.get(g, ()):
                 shared[ou.index] += 1
         for o, cnt in shared.items():
-            ou = old_units[o]
+            ou = st.old_units[o]
             if ou.zone != u.zone:
                 continue
             score = 1.0 if ou.key == u.key else 2.0 * cnt / (len(ou.grams) + len(u.grams))
             if score >= threshold and score >= max(cur_o.get(o, 0.0), cur_n.get(u.index, 0.0)) + _RESCUE_MARGIN:
                 cands.append((score, o, u.index))
-    if not cands:
-        return pairs
     cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return cands
+
+
+def _take_rescues(
+    weak: dict[tuple[int, int], float], cands: list[tuple[float, int, int]]
+) -> tuple[set[tuple[int, int]], list[tuple[int, int, float]]]:
+    """Greedily take the candidates; returns the weak pairs they break and the pairs added."""
     taken_o: set[int] = set()
     taken_n: set[int] = set()
     broken: set[tuple[int, int]] = set()
@@ -266,13 +285,7 @@ def _rescue_weak_pairs(
         if n in partner_n:
             broken.add((partner_n[n], n))
         added.append((o, n, score))
-    for o, n in broken:
-        paired_o.discard(o)
-        paired_n.discard(n)
-    for o, n, _ in added:
-        paired_o.add(o)
-        paired_n.add(n)
-    return [p for p in pairs if (p[0], p[1]) not in broken] + added
+    return broken, added
 
 
 def align(old: Report, new: Report, old_units: list[Unit], new_units: list[Unit], options: CompareOptions) -> Alignment:
@@ -290,9 +303,10 @@ def align(old: Report, new: Report, old_units: list[Unit], new_units: list[Unit]
             pairs += dp_align(ulist, by_sec_n[k], options.pair_threshold, joins)
     paired_o = {p[0] for p in pairs} | set(joins.old.values())
     paired_n = {p[1] for p in pairs} | set(joins.new.values())
-    pairs += _align_within_parents(old, new, sections, old_units, new_units, paired_o, paired_n, options, joins)
+    st = _Pairing(old_units, new_units, paired_o, paired_n, joins)
+    pairs += _align_within_parents(old, new, sections, st, options.pair_threshold)
     pairs += _match_leftovers(old_units, new_units, paired_o, paired_n, options.move_threshold, pairs)
-    pairs = _rescue_weak_pairs(old_units, new_units, pairs, paired_o, paired_n, options.move_threshold, joins)
+    pairs = _rescue_weak_pairs(st, pairs, options.move_threshold)
 
     def weight(o: int, n: int) -> int:
         w = len(old_units[o].key) + len(new_units[n].key)

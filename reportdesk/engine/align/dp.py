@@ -70,10 +70,27 @@ def _exact_only(a: list[Unit], b: list[Unit]) -> list[tuple[int, int, float]]:
 
 
 def _dp_core(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None) -> list[tuple[int, int, float]]:
-    n, m = len(a), len(b)
-    if not n or not m:
+    if not a or not b:
         return []
-    sims = [[0.0] * m for _ in range(n)]
+    sims, hot = _similarities(a, b, threshold)
+    split, merge = _join_scores(a, b, sims, hot) if joins is not None else ({}, {})
+    choice = _best_choices(sims, split, merge, threshold)
+    return _trace(a, b, _Scores(sims, split, merge), choice, joins)
+
+
+@dataclass(frozen=True)
+class _Scores:
+    """Similarities of one section pair: sentence to sentence, and to two joined sentences."""
+
+    sims: list[list[float]]
+    split: dict[tuple[int, int], float]  # a[i] ~ b[j] + b[j+1]
+    merge: dict[tuple[int, int], float]  # a[i] + a[i+1] ~ b[j]
+
+
+def _similarities(a: list[Unit], b: list[Unit], threshold: float) -> tuple[list[list[float]], list[tuple[int, int]]]:
+    """Sentence-to-sentence similarity matrix, and the cells similar enough to be half of a join."""
+    m = len(b)
+    sims = [[0.0] * m for _ in range(len(a))]
     hot: list[tuple[int, int]] = []  # similar but not equal: may be half of a split or merge
     for i, ua in enumerate(a):
         la = len(ua.key)
@@ -88,24 +105,42 @@ def _dp_core(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None
             s = srow[j] = dice(ua.grams, ub.grams)
             if s >= _JOIN_GATE:
                 hot.append((i, j))
-    split: dict[tuple[int, int], float] = {}  # a[i] ~ b[j] + b[j+1]
-    merge: dict[tuple[int, int], float] = {}  # a[i] + a[i+1] ~ b[j]
-    if joins is not None:
-        tried_s: set[tuple[int, int]] = set()
-        tried_m: set[tuple[int, int]] = set()
-        for i, j in hot:
-            for jj in (j - 1, j):  # b[j] as the second or the first half
-                if 0 <= jj < m - 1 and (i, jj) not in tried_s and b[jj].paragraph == b[jj + 1].paragraph:
-                    tried_s.add((i, jj))
-                    v = _joined_sim(a[i], b[jj], b[jj + 1])
-                    if v > max(sims[i][jj], sims[i][jj + 1]):
-                        split[(i, jj)] = v
-            for ii in (i - 1, i):
-                if 0 <= ii < n - 1 and (ii, j) not in tried_m and a[ii].paragraph == a[ii + 1].paragraph:
-                    tried_m.add((ii, j))
-                    v = _joined_sim(b[j], a[ii], a[ii + 1])
-                    if v > max(sims[ii][j], sims[ii + 1][j]):
-                        merge[(ii, j)] = v
+    return sims, hot
+
+
+def _join_scores(
+    a: list[Unit], b: list[Unit], sims: list[list[float]], hot: list[tuple[int, int]]
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """Splits (a[i] ~ b[j] + b[j+1]) and merges (a[i] + a[i+1] ~ b[j]) that beat both halves alone."""
+    n, m = len(a), len(b)
+    split: dict[tuple[int, int], float] = {}
+    merge: dict[tuple[int, int], float] = {}
+    tried_s: set[tuple[int, int]] = set()
+    tried_m: set[tuple[int, int]] = set()
+    for i, j in hot:
+        for jj in (j - 1, j):  # b[j] as the second or the first half
+            if 0 <= jj < m - 1 and (i, jj) not in tried_s and b[jj].paragraph == b[jj + 1].paragraph:
+                tried_s.add((i, jj))
+                v = _joined_sim(a[i], b[jj], b[jj + 1])
+                if v > max(sims[i][jj], sims[i][jj + 1]):
+                    split[(i, jj)] = v
+        for ii in (i - 1, i):
+            if 0 <= ii < n - 1 and (ii, j) not in tried_m and a[ii].paragraph == a[ii + 1].paragraph:
+                tried_m.add((ii, j))
+                v = _joined_sim(b[j], a[ii], a[ii + 1])
+                if v > max(sims[ii][j], sims[ii + 1][j]):
+                    merge[(ii, j)] = v
+    return split, merge
+
+
+def _best_choices(
+    sims: list[list[float]],
+    split: dict[tuple[int, int], float],
+    merge: dict[tuple[int, int], float],
+    threshold: float,
+) -> list[bytearray]:
+    """The dynamic programme: per cell, the step of the best alignment of the rest."""
+    n, m = len(sims), len(sims[0])
     eps = 1e-9  # a match beats skipping on ties
     best = [[0.0] * (m + 2) for _ in range(n + 2)]
     choice = [bytearray(m + 1) for _ in range(n + 1)]  # 0 skip a, 1 skip b, 2 pair, 3 split, 4 merge
@@ -128,27 +163,34 @@ def _dp_core(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None
                     v, c = best[i + 2][j + 1] + s - threshold + eps, 4
             row[j] = v
             crow[j] = c
+    return choice
+
+
+def _trace(
+    a: list[Unit], b: list[Unit], scores: _Scores, choice: list[bytearray], joins: Joins | None
+) -> list[tuple[int, int, float]]:
+    """Read the chosen steps from the top-left cell; record splits and merges in ``joins``."""
     out = []
     i = j = 0
-    while i < n and j < m:
+    while i < len(a) and j < len(b):
         c = choice[i][j]
         if c == 0:
             i += 1
         elif c == 1:
             j += 1
         elif c == 2:
-            out.append((a[i].index, b[j].index, min(sims[i][j], 1.0)))
+            out.append((a[i].index, b[j].index, min(scores.sims[i][j], 1.0)))
             i += 1
             j += 1
         elif c == 3:
             assert joins is not None
-            out.append((a[i].index, b[j].index, split[(i, j)]))
+            out.append((a[i].index, b[j].index, scores.split[(i, j)]))
             joins.new[b[j].index] = b[j + 1].index
             i += 1
             j += 2
         else:
             assert joins is not None
-            out.append((a[i].index, b[j].index, merge[(i, j)]))
+            out.append((a[i].index, b[j].index, scores.merge[(i, j)]))
             joins.old[a[i].index] = a[i + 1].index
             i += 2
             j += 1
