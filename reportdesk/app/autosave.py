@@ -19,7 +19,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
-from reportdesk.app.saving import atomic_write
+from reportdesk.engine import SaveError
+from reportdesk.export import atomic
 
 log = logging.getLogger(__name__)
 FORMAT = 1
@@ -140,9 +141,10 @@ class Autosaver(QObject):
         snap = snap or self._snapshot()
         snap = DraftSnapshot(snap.text, snap.old_path, snap.new_path, snap.save_path, time.time())
         try:
-            atomic_write(self.path, snap.to_json())
-        except OSError as exc:  # autosave must never interrupt typing
-            log.warning("autosave failed: %s", exc)
+            # 0o600: a draft in progress is for its author's eyes only.
+            atomic.write_bytes(self.path, snap.to_json(), mode=0o600)
+        except SaveError as exc:  # autosave must never interrupt typing
+            log.warning("autosave failed: %s (%s)", exc, exc.detail)
             return False
         self._last_text = snap.text
         self.writes += 1

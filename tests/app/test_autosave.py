@@ -82,3 +82,43 @@ def test_garbage_files_are_skipped(tmp_path):
     folder.mkdir(parents=True)
     (folder / "draft-bad.json").write_text("{not json", encoding="utf-8")
     assert find_recoveries(tmp_path) == []
+
+
+def test_snapshot_is_private_and_written_by_the_shared_writer(qtbot, tmp_path, monkeypatch):
+    import os
+    import stat
+
+    from reportdesk.export import atomic
+
+    calls = []
+    real = atomic.write_bytes
+    monkeypatch.setattr(atomic, "write_bytes", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    saver = make(tmp_path, {"text": "草稿", "dirty": True})
+    assert saver.tick()
+    assert calls == [saver.path]
+    if os.name == "posix":
+        assert stat.S_IMODE(saver.path.stat().st_mode) == 0o600
+    saver.shutdown()
+
+
+def test_a_failed_autosave_never_interrupts_typing(qtbot, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    state = {"text": "旧草稿", "dirty": True}
+    saver = make(tmp_path, state)
+    assert saver.tick()
+    before = saver.path.read_bytes()
+
+    def full(_fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    state["text"] = "新草稿"
+    assert not saver.tick()  # logged, not raised
+    assert saver.path.read_bytes() == before
+    assert not [p for p in saver.path.parent.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    assert saver.tick()  # and tries again next time
+    assert DraftSnapshot.from_json(saver.path.read_bytes()).text == "新草稿"
+    saver.shutdown()

@@ -57,7 +57,7 @@ def test_read_only_folder(tmp_path):
     try:
         with pytest.raises(SaveError) as e:
             save_draft("x", folder / "a.txt")
-        assert "无法写入" in e.value.message
+        assert "没有权限" in e.value.message
     finally:
         folder.chmod(0o700)
 
@@ -70,8 +70,9 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(SaveError) as e:
         atomic_write(target, "新内容".encode())
+    assert "磁盘空间不足" in e.value.message
     assert target.read_text(encoding="utf-8") == "旧内容"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]  # no temp file left behind
 
@@ -81,3 +82,56 @@ def test_disk_full_is_a_save_error(tmp_path, monkeypatch):
     with pytest.raises(SaveError) as e:
         save_draft("x", tmp_path / "a.txt")
     assert "磁盘" in e.value.message
+
+
+def test_docx_uses_the_review_documents_body_font(tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from reportdesk.export.options import ExportOptions
+
+    path = save_draft("正文", tmp_path / "a.docx")
+    normal = Document(str(path)).styles["Normal"]
+    fonts = normal.element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == ExportOptions().body_font == "仿宋_GB2312"
+    assert normal.font.size.pt == 16
+
+
+@pytest.mark.parametrize("ext", [".txt", ".docx"])
+def test_failed_save_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypatch, ext):
+    target = tmp_path / f"a{ext}"
+    target.write_bytes(b"old draft")
+
+    def deny(src, dst):
+        raise PermissionError(13, "Access is denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", deny)
+    with pytest.raises(SaveError) as e:
+        save_draft("新草稿", target)
+    assert "正被其他程序" in e.value.message
+    assert target.read_bytes() == b"old draft"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_docx_draft_open_in_word_is_refused(tmp_path):
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"open in Word")
+    (tmp_path / "~$a.docx").write_bytes(b"owner")
+    with pytest.raises(SaveError) as e:
+        save_draft("x", target)
+    assert "正被其他程序" in e.value.message
+    assert target.read_bytes() == b"open in Word"
+
+
+def test_saving_has_no_writer_of_its_own():
+    """The draft goes through export: no python-docx, no os/tempfile, no error mapping here."""
+    import ast
+    import inspect
+
+    import reportdesk.app.saving as saving
+
+    tree = ast.parse(inspect.getsource(saving))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert imported <= {"__future__", "pathlib", "reportdesk.engine", "reportdesk.export"}
+    assert not any(isinstance(n, ast.Try) for n in ast.walk(tree))

@@ -160,3 +160,232 @@ def test_bad_form_is_an_export_error(tmp_path: Path, small) -> None:
         export_review(small, tmp_path / "r.docx", ExportOptions(form="pdf"))
     assert "形式" in e.value.message
     assert list(tmp_path.glob("r.docx")) == []
+
+
+# ---------------------------------------------------------------- the one writer's contract
+
+def _review(small):
+    return lambda target: export_review(small, target)
+
+
+def _draft(_small):
+    from reportdesk.export.draft_docx import write_draft
+
+    return lambda target: write_draft("第一段\n第二段", target)
+
+
+def _bytes(_small):
+    return lambda target: atomic.write_bytes(target, "纯文本".encode())
+
+
+WRITERS = {"review": _review, "draft-docx": _draft, "bytes": _bytes}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("kind", WRITERS)
+def test_existing_file_keeps_its_mode(tmp_path: Path, small, kind: str) -> None:
+    target = tmp_path / "review.docx"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    WRITERS[kind](small)(target)
+    assert target.read_bytes() != b"old"
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_new_file_gets_the_umask_not_the_temp_files_0600(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        atomic.write_bytes(tmp_path / "shared.txt", b"x")
+        atomic.write_bytes(tmp_path / "private.json", b"x", mode=0o600)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "shared.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
+
+
+def _fail_fsync(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+    def fail(_fd):
+        raise exc
+
+    monkeypatch.setattr(os, "fsync", fail)
+
+
+def _fail_replace(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+    def fail(_src, _dst):
+        raise exc
+
+    monkeypatch.setattr(os, "replace", fail)
+
+
+FAILURES = {
+    "disk-full": (lambda m: _fail_fsync(m, OSError(errno.ENOSPC, "No space left")), SaveError),
+    "locked": (
+        lambda m: _fail_replace(m, PermissionError(errno.EACCES, "Access is denied")),
+        SaveError,
+    ),
+    "bug": (lambda m: _fail_fsync(m, RuntimeError("boom")), RuntimeError),
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+@pytest.mark.parametrize("kind", WRITERS)
+def test_no_temp_file_and_old_file_intact_on_any_failure(
+    tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch, kind: str, failure: str
+) -> None:
+    target = tmp_path / "review.docx"
+    target.write_bytes(b"previous")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    write = WRITERS[kind](small)
+    arrange, expected = FAILURES[failure]
+    arrange(monkeypatch)
+    with pytest.raises(expected):
+        write(target)
+    assert target.read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def _flaky_replace(monkeypatch: pytest.MonkeyPatch, failures: int, winerror: int | None):
+    """os.replace refusing ``failures`` times the way Windows does while a scanner holds the file."""
+    real = os.replace
+    calls: list[int] = []
+
+    def replace(src, dst):
+        calls.append(1)
+        if len(calls) <= failures:
+            e = PermissionError(errno.EACCES, "The process cannot access the file", str(dst))
+            if winerror is not None:
+                e.winerror = winerror  # type: ignore[attr-defined]  # only Windows sets it
+            raise e
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(atomic, "REPLACE_RETRY_DELAYS", (0.0, 0.0, 0.0))
+    return calls
+
+
+@pytest.mark.parametrize("winerror", [5, 32])
+def test_briefly_held_file_is_retried(
+    tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch, winerror: int
+) -> None:
+    target = tmp_path / "review.docx"
+    target.write_bytes(b"being scanned")
+    calls = _flaky_replace(monkeypatch, 2, winerror)
+    assert export_review(small, target) == target
+    assert len(calls) == 3
+    assert target.read_bytes()[:2] == b"PK"
+    assert leftovers(tmp_path) == []
+
+
+def test_held_for_good_is_reported_after_the_retries(
+    tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "review.docx"
+    target.write_bytes(b"open in Word")
+    calls = _flaky_replace(monkeypatch, 99, 32)
+    with pytest.raises(SaveError) as e:
+        export_review(small, target)
+    assert e.value.message == LOCKED
+    assert len(calls) == 1 + len(atomic.REPLACE_RETRY_DELAYS)
+    assert target.read_bytes() == b"open in Word"
+    assert leftovers(tmp_path) == []
+
+
+def test_other_permission_errors_are_not_retried(
+    tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _flaky_replace(monkeypatch, 99, None)
+    with pytest.raises(SaveError):
+        export_review(small, tmp_path / "review.docx")
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("kind", WRITERS)
+def test_one_error_mapping_for_every_writer(
+    tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    seen: list[tuple[int | None, str]] = []
+
+    def mapping(e: OSError, target: Path, stage: str = "write") -> SaveError:
+        seen.append((e.errno, stage))
+        return SaveError("映射", stage, str(target))
+
+    monkeypatch.setattr(atomic, "save_error", mapping)
+    _fail_fsync(monkeypatch, OSError(errno.ENOSPC, "No space left"))
+    with pytest.raises(SaveError) as e:
+        WRITERS[kind](small)(tmp_path / "review.docx")
+    assert e.value.message == "映射"
+    assert seen == [(errno.ENOSPC, "write")]
+
+
+@pytest.mark.parametrize(
+    ("err", "words"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "磁盘空间不足"),
+        (OSError(errno.EROFS, "Read-only file system"), "只读"),
+        (PermissionError(errno.EACCES, "Permission denied"), "没有权限在文件夹"),
+        (OSError(errno.EIO, "Input/output error"), "Input/output error"),
+    ],
+)
+def test_messages_name_the_file_and_the_way_out(tmp_path: Path, err: OSError, words: str) -> None:
+    e = atomic.save_error(err, tmp_path / "稿.txt", "create")
+    assert isinstance(e, SaveError) and words in e.message and e.path.endswith("稿.txt")
+
+
+def test_missing_folder_for_any_content(tmp_path: Path) -> None:
+    with pytest.raises(SaveError) as e:
+        atomic.write_bytes(tmp_path / "nowhere" / "a.json", b"{}")
+    assert "不存在" in e.value.message
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_folder_as_target_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").mkdir()
+    with pytest.raises(SaveError) as e:
+        atomic.write_bytes(tmp_path / "a.txt", b"x")
+    assert "文件夹" in e.value.message
+    assert leftovers(tmp_path) == []
+
+
+def test_read_only_file_is_refused_as_on_windows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"kept")
+    target.chmod(0o444)
+    if os.name == "posix" and os.geteuid() == 0:  # root may write anything: answer as a clerk would get
+        real_access = os.access
+        monkeypatch.setattr(
+            os, "access", lambda p, m, **kw: m != os.W_OK and real_access(p, m, **kw)
+        )
+    with pytest.raises(SaveError) as e:
+        atomic.write_bytes(target, b"new")
+    assert "只读" in e.value.message
+    assert target.read_bytes() == b"kept"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks need privileges on Windows")
+def test_a_symlink_is_followed_not_replaced(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert atomic.write_bytes(link, b"new") == link
+    assert link.is_symlink() and real.read_bytes() == b"new"
+    assert leftovers(tmp_path) == []
+
+
+def test_long_names_get_a_short_temp_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / ("很长的文件名" * 13 + ".txt")  # 78 characters, 234 bytes in UTF-8
+    names: list[str] = []
+    real_open = os.open
+
+    def spy(path, flags, mode=0o777, *a, **kw):
+        names.append(Path(path).name)
+        return real_open(path, flags, mode, *a, **kw)
+
+    monkeypatch.setattr(os, "open", spy)
+    atomic.write_bytes(target, b"x")
+    assert target.read_bytes() == b"x"
+    assert all(len(n.encode()) <= 255 for n in names)
