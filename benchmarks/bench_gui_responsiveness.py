@@ -91,8 +91,10 @@ def main() -> int:
     app.processEvents()
 
     def settled() -> bool:
-        return (w.session.comparison is not None and not w.runner.is_busy() and not w.drafting.pending()
-                and not w.panels_pending())
+        return w.is_settled() and not w.runner.is_busy()
+
+    applied: list[object] = []  # one entry per comparison put on screen
+    w.drafting.applied.connect(applied.append)
 
     watch = TickWatch()
     # ---- start-up: the engine process starts and loads jieba's dictionary (what gui.py does)
@@ -134,13 +136,13 @@ def main() -> int:
         cur = editor.textCursor()
         cur.setPosition(pos)
         editor.setTextCursor(cur)
-        base = w.drafting.applied_count
+        base = len(applied)
         watch.start()
         t0 = time.perf_counter()
         ev = QInputMethodEvent()
         ev.setCommitString(ch)
         QApplication.sendEvent(editor, ev)
-        wait(app, lambda b=base: w.drafting.applied_count > b and settled())
+        wait(app, lambda b=base: len(applied) > b and settled())
         latencies.append(time.perf_counter() - t0)
         panes_at.append(w.drafting.last_latency or 0.0)
         gaps.append(watch.stop())

@@ -150,26 +150,19 @@ def _screenshot(app: QApplication, window, paths: list[str], args: argparse.Name
     def finish(code: int) -> None:
         app.exit(code)
 
-    def ready() -> bool:
-        return (window.session.comparison is not None and not window.runner.is_busy("load")
-                and not window.drafting.pending() and not window.panels_pending())
-
     def poll() -> None:
         if errors:
             print("\n".join(errors), file=sys.stderr)
             finish(2)
             return
-        if not ready():
+        if not window.is_settled():
             QTimer.singleShot(100, poll)
             return
         _pose(window)
         QTimer.singleShot(300, shoot)
 
     def shoot() -> None:
-        current = window.view.current_change()
-        if current is not None:  # the docks were rearranged: bring the row back into view
-            window.navigator.select_change(current)
-        window.view.flush_highlighting()
+        window.finish_rendering()  # the docks were rearranged: bring the current row back into view
         app.processEvents()
         ok = window.grab().save(str(out))
         if not ok:
@@ -191,14 +184,7 @@ def _screenshot(app: QApplication, window, paths: list[str], args: argparse.Name
 
 def _pose(window) -> None:  # noqa: ANN001
     """Show something worth seeing: the first changed target, else the first change."""
-    from PySide6.QtCore import Qt
-
-    # Both right-hand docks in view (normally tabbed): the picture shows changes and targets.
-    window.removeDockWidget(window.targets_dock)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.targets_dock, Qt.Orientation.Vertical)
-    window.targets_dock.show()
-    window.resizeDocks([window.navigator_dock, window.targets_dock], [5, 4], Qt.Orientation.Vertical)
-    window.resizeDocks([window.outline_dock, window.navigator_dock], [170, 540], Qt.Orientation.Horizontal)
+    window.show_all_panels()  # the picture shows changes and targets (normally tabbed)
     c = window.session.comparison
     if c is None or not c.changes:
         return

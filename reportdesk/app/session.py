@@ -46,6 +46,7 @@ class Session:
     confirmed_overwrite: bool = False  # user agreed to overwrite the opened file
     draft_revision: int = 0  # +1 per edit notification; compare results name the revision they saw
     series: dict[int, Report] = field(default_factory=dict)  # year -> report when a folder is open
+    series_table: object | None = None  # the engine's Series of the loaded folder, if any
 
     @property
     def is_open(self) -> bool:

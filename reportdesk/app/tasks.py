@@ -52,6 +52,7 @@ class TaskRunner(QObject):
     """Runs callables off the GUI thread; see the module docstring."""
 
     busy_changed = Signal(bool)
+    result_dropped = Signal(str)  # channel: a stale result was thrown away
     _delivered = Signal(object, object, object)  # job, result, error
 
     def __init__(self, parent: QObject | None = None, engine: EngineProcess | None = None) -> None:
@@ -60,7 +61,6 @@ class TaskRunner(QObject):
         self._channels: dict[str, _Channel] = {}
         self._closed = False
         self._busy = False
-        self.dropped = 0  # stale results thrown away (tests and benchmarks read it)
         self._delivered.connect(self._on_delivered)
 
     # ------------------------------------------------------------ API
@@ -87,14 +87,6 @@ class TaskRunner(QObject):
             ch.waiting = job  # replaces an older waiting job: it would be stale anyway
         self._update_busy()
         return job.generation
-
-    def cancel(self, channel: str) -> None:
-        """Forget any pending result on ``channel`` (the running job finishes unseen)."""
-        ch = self._channels.get(channel)
-        if ch is not None:
-            ch.generation += 1
-            ch.waiting = None
-            self._update_busy()
 
     def generation(self, channel: str) -> int:
         ch = self._channels.get(channel)
@@ -150,8 +142,8 @@ class TaskRunner(QObject):
         current = job.generation == ch.generation and not self._closed
         self._update_busy()
         if not current:
-            self.dropped += 1
             log.debug("dropped stale %s result (generation %d < %d)", job.channel, job.generation, ch.generation)
+            self.result_dropped.emit(job.channel)
             return
         if error is not None:
             if job.on_error is not None:

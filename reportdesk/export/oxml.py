@@ -109,10 +109,6 @@ def run(text: str, props: etree._Element | None = None, deleted: bool = False) -
     return r
 
 
-def break_run(kind: str = "page") -> etree._Element:
-    return el("w:r", None, el("w:br", {"w:type": kind}))
-
-
 class Revisions:
     """Hands out ids and stamps author/date on revision elements."""
 

@@ -84,6 +84,15 @@ class Actions(QObject):
         ]
 
 
+def _fill(target: QMenu | QToolBar, items: list[QAction | None]) -> None:
+    """Add ``items`` in order; None is a separator."""
+    for item in items:
+        if item is None:
+            target.addSeparator()
+        else:
+            target.addAction(item)
+
+
 class Menus(QObject):
     """Menu bar and toolbar; ``recent`` is refilled by the window."""
 
@@ -93,55 +102,23 @@ class Menus(QObject):
         file = bar.addMenu(self.tr("&File"))
         file.addAction(a.open)
         self.recent: QMenu = file.addMenu(self.tr("Open &recent"))
-        file.addAction(a.open_folder)
-        file.addSeparator()
-        file.addAction(a.save)
-        file.addAction(a.save_as)
-        file.addSeparator()
-        file.addAction(a.export)
-        file.addSeparator()
-        file.addAction(a.quit)
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.addAction(a.undo)
-        edit.addAction(a.redo)
-        edit.addSeparator()
-        edit.addAction(a.find)
-        edit.addAction(a.replace)
-        edit.addSeparator()
-        edit.addAction(a.settings)
-        view = bar.addMenu(self.tr("&View"))
-        for d in docks:
-            view.addAction(d)
-        view.addSeparator()
-        view.addAction(a.font)
-        view.addAction(a.zoom_in)
-        view.addAction(a.zoom_out)
-        cmp = bar.addMenu(self.tr("&Compare"))
-        cmp.addAction(a.next_change)
-        cmp.addAction(a.prev_change)
-        cmp.addSeparator()
-        cmp.addAction(a.recompare)
-        exp = bar.addMenu(self.tr("E&xport"))
-        exp.addAction(a.export)
-        exp.addAction(a.export_json)
+        _fill(file, [a.open_folder, None, a.save, a.save_as, None, a.export, None, a.quit])
+        _fill(bar.addMenu(self.tr("&Edit")), [a.undo, a.redo, None, a.find, a.replace, None, a.settings])
+        _fill(bar.addMenu(self.tr("&View")), [*docks, None, a.font, a.zoom_in, a.zoom_out])
+        _fill(bar.addMenu(self.tr("&Compare")), [a.next_change, a.prev_change, None, a.recompare])
+        _fill(bar.addMenu(self.tr("E&xport")), [a.export, a.export_json])
         help_ = bar.addMenu(self.tr("&Help"))
         help_.addAction(a.shortcuts)
-        lang = help_.addMenu(self.tr("&Language"))
-        lang.addAction(a.lang_zh)
-        lang.addAction(a.lang_en)
-        help_.addSeparator()
-        help_.addAction(a.about)
+        _fill(help_.addMenu(self.tr("&Language")), [a.lang_zh, a.lang_en])
+        _fill(help_, [None, a.about])
+        self.toolbar = self._toolbar(window, a)
 
+    def _toolbar(self, window: QMainWindow, a: Actions) -> QToolBar:
         tb = QToolBar(self.tr("Main toolbar"), window)
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        tb.addAction(a.open)
-        tb.addSeparator()
-        tb.addAction(a.prev_change)
-        tb.addAction(a.next_change)
-        tb.addSeparator()
-        tb.addAction(a.export)
+        _fill(tb, [a.open, None, a.prev_change, a.next_change, None, a.export])
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
@@ -150,4 +127,4 @@ class Menus(QObject):
         self.caption.setStyleSheet("font-weight: bold; padding: 0 12px;")
         tb.addWidget(self.caption)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
-        self.toolbar = tb
+        return tb

@@ -8,37 +8,30 @@ get the move marker at both ends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reportdesk.ui.highlight_ranges import Chunk
 from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
+from reportdesk.ui.pane_strip import PaneStrip
 from reportdesk.ui.text_pane import TextPane
 
 
-class ChangeGutter(QWidget):
-    def __init__(self, old: TextPane, new: TextPane, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.panes = (old, new)
-        self._chunks: list[Chunk] = []
-        self._ys: dict[int, tuple[float, float, float, float]] = {}
-        self._key: tuple | None = None
-        self._current: tuple[int, int, int, int] | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        for p in self.panes:
-            p.verticalScrollBar().valueChanged.connect(self.update)
-            p.document().documentLayout().documentSizeChanged.connect(self._invalidate)
+class ChangeGutter(PaneStrip):
+    WIDTH = 52
 
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(52, 200)
+    def __init__(self, old: TextPane, new: TextPane, parent: QWidget | None = None) -> None:
+        super().__init__((old, new), parent)
+        self.panes = (old, new)
+        self._ys: dict[int, tuple[float, float, float, float]] = {}
+        self._current: tuple[int, int, int, int] | None = None
 
     def set_chunks(self, chunks: list[Chunk]) -> None:
-        self._chunks = list(chunks)
-        self._invalidate()
+        self._set_items(chunks)
 
     def chunks(self) -> list[Chunk]:
-        return list(self._chunks)
+        return list(self._items)
 
     def set_current(self, old_span: tuple[int, int] | None, new_span: tuple[int, int] | None) -> None:
         """Outline the band of the current change."""
@@ -51,10 +44,6 @@ class ChangeGutter(QWidget):
         self.update()
 
     # ------------------------------------------------------------ geometry
-    def _invalidate(self, *_args: object) -> None:
-        self._key = None
-        self.update()
-
     def _visible(self) -> list[int]:
         """Indices of chunks that can show: an end in view, or a band crossing it.
 
@@ -68,7 +57,7 @@ class ChangeGutter(QWidget):
         n0 = new.offset_at_y(new.verticalScrollBar().value() - 40)
         n1 = new.offset_at_y(new.verticalScrollBar().value() + h + 40)
         out = []
-        for i, c in enumerate(self._chunks):
+        for i, c in enumerate(self._items):
             if (
                 (c.old_end >= o0 and c.old_start <= o1)
                 or (c.new_end >= n0 and c.new_start <= n1)
@@ -92,7 +81,7 @@ class ChangeGutter(QWidget):
         for i in indices:
             v = self._ys.get(i)
             if v is None:
-                c = self._chunks[i]
+                c = self._items[i]
                 v = self._ys[i] = self._ys_of(c.old_start, c.old_end, c.new_start, c.new_end)
             out.append(v)
         return out
@@ -138,7 +127,7 @@ class ChangeGutter(QWidget):
         ls, rs = self._shift(self.panes[0]), self._shift(self.panes[1])
         moves: list[tuple[float, float, QColor]] = []
         for i, (oy0, oy1, ny0, ny1) in zip(visible, ys):
-            chunk = self._chunks[i]
+            chunk = self._items[i]
             l0, l1, r0, r1 = oy0 + ls, oy1 + ls, ny0 + rs, ny1 + rs
             if max(l1, r1) < 0 or min(l0, r0) > h:
                 continue

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from reportdesk.engine import Change, ChangeIndex, Comparison
 from reportdesk.ui.change_gutter import ChangeGutter
+from reportdesk.ui.guard import Guard
 from reportdesk.ui.highlight_ranges import (
     BlockRanges,
     change_kind,
@@ -54,10 +55,9 @@ class CompareView(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
         self._comparison: Comparison | None = None
-        self._index = None
-        self._order: list[Change] = []
+        self._index: ChangeIndex | None = None
         self._current: int | None = None
-        self._setting_text = False
+        self._setting_text = Guard()
         self._old.file_dropped.connect(lambda p: self.file_dropped.emit("old", p))
         self._new.file_dropped.connect(lambda p: self.file_dropped.emit("new", p))
         self._new.document().contentsChange.connect(self._on_contents_change)
@@ -84,17 +84,13 @@ class CompareView(QWidget):
         # Fresh documents carry no formats: empty ranges are the honest "previous".
         self._old.highlighter.reset(old_text)
         self._new.highlighter.reset(new_text)
-        self._setting_text = True
-        try:
+        with self._setting_text:
             self._old.set_text(old_text)
             self._new.set_text(new_text)
-        finally:
-            self._setting_text = False
         self._old.set_header(old_label)
         self._new.set_header(new_label)
         self._comparison = None
         self._index = None
-        self._order = []
         self._current = None
         self._old.mark_spans([])
         self._new.mark_spans([])
@@ -102,10 +98,6 @@ class CompareView(QWidget):
         self.gutter.set_chunks([])
         self.gutter.set_current(None, None)
         self.overview.set_marks([])
-
-    def set_labels(self, old_label: str, new_label: str) -> None:
-        self._old.set_header(old_label)
-        self._new.set_header(new_label)
 
     def _on_contents_change(self, _pos: int, removed: int, added: int) -> None:
         if not self._setting_text and (removed or added):
@@ -124,10 +116,7 @@ class CompareView(QWidget):
         if c.new.text != self.new_text() or c.old.text != self.old_text():
             return False
         self._comparison = c
-        self._index = ChangeIndex(c) if ChangeIndex is not None else None
-        self._order = sorted(
-            c.changes, key=lambda ch: (ch.new.start if ch.new else -1, ch.old.start if ch.old else -1, ch.id)
-        )
+        self._index = ChangeIndex(c)
         old_ranges, new_ranges = comparison_ranges(c)
         for pane, text, ranges in ((self._old, c.old.text, old_ranges), (self._new, c.new.text, new_ranges)):
             top_block = pane.document().findBlock(pane.cursorForPosition(pane.viewport().rect().topLeft()).position())
@@ -224,12 +213,6 @@ class CompareView(QWidget):
         self._new.mark_spans([new_span] if new_span else [])
         self.gutter.set_current(old_span or (old_pos, old_pos), new_span or (new_pos, new_pos))
 
-    def _reference_pos(self) -> int:
-        """Where "next" counts from: the current change, else the draft's top line."""
-        if self._current is not None and (ch := self.change(self._current)) is not None:
-            return self._new_pos(ch)
-        return int(self._new.offset_at_top())
-
     def next_change(self) -> Change | None:
         ch = self._step(+1)
         if ch is not None:
@@ -243,20 +226,11 @@ class CompareView(QWidget):
         return ch
 
     def _step(self, direction: int) -> Change | None:
-        if self._comparison is None or not self._order:
+        """The change after (``direction`` > 0) or before the current one, else the draft's top line."""
+        if self._index is None:
             return None
         cur = self.change(self._current) if self._current is not None else None
-        if self._index is not None:
-            if cur is not None:
-                return self._index.next_of(cur) if direction > 0 else self._index.previous_of(cur)
-            pos = int(self._new.offset_at_top())
-            return self._index.next_after(pos - 1) if direction > 0 else self._index.previous_before(pos)
-        order = self._order
-        if cur is not None and cur in order:
-            i = order.index(cur) + direction
-            return order[i] if 0 <= i < len(order) else None
-        pos = self._reference_pos()
-        keys = [self._new_pos(ch) for ch in order]
-        if direction > 0:
-            return next((ch for ch, k in zip(order, keys) if k >= pos), None)
-        return next((ch for ch, k in zip(reversed(order), reversed(keys)) if k < pos), None)
+        if cur is not None:
+            return self._index.next_of(cur) if direction > 0 else self._index.previous_of(cur)
+        pos = int(self._new.offset_at_top())
+        return self._index.next_after(pos - 1) if direction > 0 else self._index.previous_before(pos)

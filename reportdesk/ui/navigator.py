@@ -8,28 +8,13 @@ current change without echoing a signal back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from reportdesk.engine import Change, ChangeKind, Comparison
+from reportdesk.ui.filter_table import FilterBar, KeyFilter, RowsModel
+from reportdesk.ui.guard import Guard
 from reportdesk.ui.highlight_ranges import change_category, change_kind
 from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
 
@@ -71,8 +56,8 @@ def _swatch(color: QColor) -> QIcon:
     return QIcon(pm)
 
 
-class ChangeListModel(QAbstractTableModel):
-    COLUMNS = ("#", "Kind", "Section", "Change")
+class ChangeListModel(RowsModel):
+    COLUMN_COUNT = 4  # #, kind, section, change
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,12 +81,6 @@ class ChangeListModel(QAbstractTableModel):
             "moved": self.tr("Moved"),
             "target": self.tr("Target"),
         }.get(kind, kind)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -138,25 +117,13 @@ class ChangeListModel(QAbstractTableModel):
         return f"{ch.section}\n{ch.old_text}\n{ch.new_text}"
 
 
-class _Filter(QSortFilterProxyModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.category = ""
-        self.needle = ""
-
-    def set_filter(self, category: str, needle: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated there
-            self.beginFilterChange()
-            self.category, self.needle = category, needle.strip()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self.category, self.needle = category, needle.strip()
-            self.invalidateFilter()
+class _Filter(KeyFilter):
+    """``key``: a change category; ``needle``: text in the section or either side."""
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         m = self.sourceModel()
         assert isinstance(m, ChangeListModel)
-        if self.category and m.index(row, 0).data(CATEGORY_ROLE) != self.category:
+        if self.key and m.index(row, 0).data(CATEGORY_ROLE) != self.key:
             return False
         return not self.needle or self.needle in m.search_text(row)
 
@@ -169,12 +136,10 @@ class ChangeNavigator(QWidget):
         self.model = ChangeListModel(self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search changes"))
-        self.search.setClearButtonEnabled(True)
-        self.kind_box = QComboBox()
-        for key, label in CATEGORIES:
-            self.kind_box.addItem(self.tr(label), key)
+        choices = [(key, self.tr(label)) for key, label in CATEGORIES]
+        placeholder = self.tr("Search changes")
+        self.filters = FilterBar(self.proxy, choices, placeholder, self._update_count)
+        self.kind_box, self.search = self.filters.box, self.filters.search
         self.count_label = QLabel()
         self.view = QTreeView()
         self.view.setRootIsDecorated(False)
@@ -191,17 +156,12 @@ class ChangeNavigator(QWidget):
         header.resizeSection(0, fm.horizontalAdvance("00000") + 12)
         header.resizeSection(1, fm.horizontalAdvance("■ 目标目") + 16)
         header.resizeSection(2, 90)
-        top = QHBoxLayout()
-        top.addWidget(self.kind_box)
-        top.addWidget(self.search, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        lay.addLayout(top)
+        lay.addLayout(self.filters.layout)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.count_label)
-        self._quiet = False
-        self.search.textChanged.connect(self._refilter)
-        self.kind_box.currentIndexChanged.connect(self._refilter)
+        self._quiet = Guard()
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.activated.connect(self._on_activated)
         self._update_count()
@@ -214,9 +174,7 @@ class ChangeNavigator(QWidget):
             self.select_change(current)
 
     def set_filter(self, category: str = "", text: str = "") -> None:
-        i = self.kind_box.findData(category)
-        self.kind_box.setCurrentIndex(max(i, 0))
-        self.search.setText(text)
+        self.filters.set(category, text)
 
     def visible_ids(self) -> list[int]:
         return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
@@ -230,17 +188,10 @@ class ChangeNavigator(QWidget):
         for r in range(self.proxy.rowCount()):
             idx = self.proxy.index(r, 0)
             if idx.data(ID_ROLE) == change_id:
-                self._quiet = True
-                try:
+                with self._quiet:
                     self.view.setCurrentIndex(idx)
                     self.view.scrollTo(idx)
-                finally:
-                    self._quiet = False
                 return
-
-    def _refilter(self) -> None:
-        self.proxy.set_filter(self.kind_box.currentData() or "", self.search.text())
-        self._update_count()
 
     def _update_count(self) -> None:
         self.count_label.setText(

@@ -9,45 +9,33 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reportdesk.ui.palette import KIND_COLORS
+from reportdesk.ui.pane_strip import PaneStrip
 from reportdesk.ui.text_pane import TextPane
 
 Mark = tuple[str, int, int]  # (kind, start, end) in the pane's code points
 
 
-class OverviewStrip(QWidget):
+class OverviewStrip(PaneStrip):
     jumped = Signal(float)  # code-point offset in the pane that was jumped to
 
     def __init__(self, pane: TextPane, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__((pane,), parent)
         self.pane = pane
-        self._marks: list[Mark] = []
         self._ys: list[tuple[float, float]] = []
-        self._key: tuple | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Where the changes are; click to jump"))
-        pane.verticalScrollBar().valueChanged.connect(self.update)
         pane.verticalScrollBar().rangeChanged.connect(self.update)
-        pane.document().documentLayout().documentSizeChanged.connect(self._invalidate)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(14, 200)
 
     def set_marks(self, marks: list[Mark]) -> None:
-        self._marks = list(marks)
-        self._invalidate()
+        self._set_items(marks)
 
     def marks(self) -> list[Mark]:
-        return list(self._marks)
-
-    def _invalidate(self, *_a: object) -> None:
-        self._key = None
-        self.update()
+        return list(self._items)
 
     def _doc_ys(self) -> list[tuple[float, float]]:
         """Approximate document ys of the marks: exact block tops, linear inside a
@@ -76,7 +64,7 @@ class OverviewStrip(QWidget):
             span = max(ends[i] - starts[i], 1)
             return tops[i] + heights[i] * min((cp - starts[i]) / span, 1.0)
 
-        self._ys = [(y_of(s), y_of(e)) for _k, s, e in self._marks]
+        self._ys = [(y_of(s), y_of(e)) for _k, s, e in self._items]
         self._key = key
         return self._ys
 
@@ -87,7 +75,7 @@ class OverviewStrip(QWidget):
         """Where each mark is drawn (for painting and tests)."""
         k = self._scale()
         out = []
-        for (kind, _s, _e), (y0, y1) in zip(self._marks, self._doc_ys()):
+        for (kind, _s, _e), (y0, y1) in zip(self._items, self._doc_ys()):
             top = y0 * k
             out.append((kind, QRectF(2, top, self.width() - 4, max((y1 - y0) * k, 2.0))))
         return out

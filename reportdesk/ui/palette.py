@@ -101,13 +101,3 @@ def current_change_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontOverline(True)
     return fmt
-
-
-def legend_entries() -> list[tuple[str, int]]:
-    """(English source label, flags) for a legend; the caller translates."""
-    return [
-        ("Deleted", DELETED),
-        ("Inserted", INSERTED),
-        ("Changed target", TARGET),
-        ("Moved", MOVED),
-    ]

@@ -15,22 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -40,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from reportdesk.engine import Comparison, Figure, TargetChange, TargetReview
+from reportdesk.ui.filter_table import FilterBar, KeyFilter, RowsModel
+from reportdesk.ui.guard import Guard
 from reportdesk.ui.palette import TARGET_CHANGE_COLORS
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -95,7 +87,9 @@ def matches_filter(change: str, key: str) -> bool:
     return change == key
 
 
-class TargetTableModel(QAbstractTableModel):
+class TargetTableModel(RowsModel):
+    COLUMN_COUNT = 5  # indicator, last year's target and actual, this year's target, change
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[TargetChange, TargetReview | None]] = []
@@ -112,12 +106,6 @@ class TargetTableModel(QAbstractTableModel):
 
     def row(self, i: int) -> tuple[TargetChange, TargetReview | None]:
         return self._rows[i]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -183,21 +171,12 @@ class TargetTableModel(QAbstractTableModel):
         return None
 
 
-class _Filter(QSortFilterProxyModel):
+class _Filter(KeyFilter):
+    """``key``: a FILTERS key; ``needle``: text in the indicator's name."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.key = ""
-        self.needle = ""
         self.setSortRole(SORT_ROLE)
-
-    def set_filter(self, key: str, needle: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            self.key, self.needle = key, needle.strip()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self.key, self.needle = key, needle.strip()
-            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         m = self.sourceModel()
@@ -231,12 +210,10 @@ class TargetsPanel(QWidget):
         self.year_box = QComboBox()
         self.year_box.setToolTip(self.tr("Which two reports to compare"))
         self.year_box.hide()
-        self.filter_box = QComboBox()
-        for key, label in FILTERS:
-            self.filter_box.addItem(self.tr(label), key)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Indicator"))
-        self.search.setClearButtonEnabled(True)
+        choices = [(key, self.tr(label)) for key, label in FILTERS]
+        placeholder = self.tr("Indicator")
+        self.filters = FilterBar(self.proxy, choices, placeholder, self._update_count)
+        self.filter_box, self.search = self.filters.box, self.filters.search
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -265,10 +242,7 @@ class TargetsPanel(QWidget):
         pair_page = QWidget()
         pl = QVBoxLayout(pair_page)
         pl.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.filter_box)
-        top.addWidget(self.search, 1)
-        pl.addLayout(top)
+        pl.addLayout(self.filters.layout)
         pl.addWidget(self.table, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(pair_page, self.tr("Year over year"))
@@ -281,9 +255,7 @@ class TargetsPanel(QWidget):
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.count_label)
         self._series: dict[str, dict[int, tuple]] = {}
-        self._setting_years = False
-        self.filter_box.currentIndexChanged.connect(self._refilter)
-        self.search.textChanged.connect(self._refilter)
+        self._setting_years = Guard()
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(self._on_row)
         self.year_box.currentIndexChanged.connect(self._on_year)
@@ -297,15 +269,10 @@ class TargetsPanel(QWidget):
         self._update_count()
 
     def set_filter(self, key: str = "", text: str = "") -> None:
-        self.filter_box.setCurrentIndex(max(self.filter_box.findData(key), 0))
-        self.search.setText(text)
+        self.filters.set(key, text)
 
     def visible_indicators(self) -> list[str]:
         return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
-
-    def _refilter(self) -> None:
-        self.proxy.set_filter(self.filter_box.currentData() or "", self.search.text())
-        self._update_count()
 
     def _update_count(self) -> None:
         changed = sum(1 for r in range(self.model.rowCount()) if self.model.row(r)[0].change != "unchanged")
@@ -326,15 +293,12 @@ class TargetsPanel(QWidget):
     # ------------------------------------------------------------ series
     def set_years(self, years: list[int], current: int) -> None:
         """Offer the pairs (years[i], years[i+1]); shown only for three or more reports."""
-        self._setting_years = True
-        try:
+        with self._setting_years:
             self.year_box.clear()
             for a, b in zip(years, years[1:]):
                 self.year_box.addItem(self.tr("{old} → {new}").format(old=a, new=b))
             if 0 <= current < self.year_box.count():
                 self.year_box.setCurrentIndex(current)
-        finally:
-            self._setting_years = False
         self.year_box.setVisible(len(years) > 2)
 
     def _on_year(self, index: int) -> None:

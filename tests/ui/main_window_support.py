@@ -98,12 +98,7 @@ def window(qtbot, tmp_path, boxes):
 
 
 def settled(w: MainWindow) -> bool:
-    return (
-        w.session.comparison is not None
-        and not w.runner.is_busy("load")
-        and not w.drafting.pending()
-        and not w.panels_pending()
-    )
+    return w.is_settled()
 
 
 def open_pair(qtbot, w: MainWindow, old: str, new: str) -> None:

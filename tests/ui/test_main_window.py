@@ -259,7 +259,7 @@ def test_language_menu_persists_the_choice(qtbot, window, boxes):
 
 def test_zoom_changes_the_text_font_and_is_kept(qtbot, window):
     w = window
-    size = w.text_font.pointSize()
+    size = w.view.new_editor().font().pointSize()
     w.actions_.zoom_in.trigger()
     assert w.view.new_editor().font().pointSize() == size + 1
     assert w.settings.font_size == size + 1

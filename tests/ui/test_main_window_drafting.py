@@ -32,11 +32,11 @@ MARK = "本句为测试新增的内容。"
 
 def _edit(qtbot, w, text=MARK):
     """Type a sentence after the first body sentence and wait for the comparison to follow."""
-    base = w.drafting.applied_count
     pos = w.view.new_text().index("请予审议")
-    type_text(w, pos, text)
-    assert w.session.dirty
-    qtbot.waitUntil(lambda: w.drafting.applied_count > base and settled(w), timeout=LOAD_TIMEOUT)
+    with qtbot.waitSignal(w.drafting.applied, timeout=LOAD_TIMEOUT):
+        type_text(w, pos, text)
+        assert w.session.dirty
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
 
 
 def test_typing_updates_the_change_list(qtbot, window, pair):
@@ -63,9 +63,9 @@ def test_target_table_follows_the_draft(qtbot, window, pair):
     q = gdp.new  # "5%左右" in the draft: make it 6%
     i = w.view.new_text().index("5%", q.start)
     select(w, i, i + 1)
-    base = w.drafting.applied_count
-    type_text(w, None, "6")
-    qtbot.waitUntil(lambda: w.drafting.applied_count > base and settled(w), timeout=LOAD_TIMEOUT)
+    with qtbot.waitSignal(w.drafting.applied, timeout=LOAD_TIMEOUT):
+        type_text(w, None, "6")
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
     gdp2 = next(t for t in w.session.comparison.target_changes if t.indicator == "国内生产总值" and t.new)
     assert gdp2.change != "unchanged" and gdp2.new.quote.find("6%") >= 0
     m = w.targets.model
@@ -77,11 +77,15 @@ def test_stale_results_are_dropped_while_typing(qtbot, window, pair):
     w = window
     open_pair(qtbot, w, *pair)
     pos = w.view.new_text().index("请予审议")
+    dropped = []
+    w.runner.result_dropped.connect(dropped.append)
+    w.drafting.stale.connect(dropped.append)
     for ch in "连续输入多个字":
         type_text(w, pos, ch)
         w.drafting.recompare_now()  # force a compare per keystroke: most become stale
         pos += 1
     qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
+    assert dropped, "older comparisons were thrown away, not shown"
     assert w.session.comparison.new.text == w.view.new_text()
     assert "连续输入多个字" in w.session.comparison.new.text
 
@@ -92,11 +96,11 @@ def test_undo_redo_and_the_comparison_follows(qtbot, window, pair):
     original = w.view.new_text()
     _edit(qtbot, w)
     assert w.actions_.undo.isEnabled()
-    base = w.drafting.applied_count
-    w.actions_.undo.trigger()
-    assert w.view.new_text() == original
-    assert not w.session.dirty
-    qtbot.waitUntil(lambda: w.drafting.applied_count > base and settled(w), timeout=LOAD_TIMEOUT)
+    with qtbot.waitSignal(w.drafting.applied, timeout=LOAD_TIMEOUT):
+        w.actions_.undo.trigger()
+        assert w.view.new_text() == original
+        assert not w.session.dirty
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
     assert w.session.comparison.new.text == original
     w.actions_.redo.trigger()
     assert MARK in w.view.new_text()

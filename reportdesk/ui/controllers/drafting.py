@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reportdesk.app.context import AppContext
 from reportdesk.app.jobs import Recompared, recompare_draft
-from reportdesk.app.session import Session
-from reportdesk.app.tasks import TaskRunner
-from reportdesk.engine import CompareOptions, Comparison, ReportDeskError
-from reportdesk.ui.compare_view import CompareView
+from reportdesk.engine import Comparison, ReportDeskError
 
 # The compare runs in the engine process and the task runner keeps at most one job
 # waiting (the newest text), so there is nothing to gain by waiting for the typist
@@ -27,24 +25,24 @@ from reportdesk.ui.compare_view import CompareView
 DEBOUNCE_MS = 0
 
 
+class DraftView(Protocol):
+    """The part of the comparison view the controller uses (``CompareView``)."""
+
+    def new_text(self) -> str: ...
+
+    def set_comparison(self, c: Comparison) -> bool: ...
+
+
 class DraftController(QObject):
     applied = Signal(object)  # the Comparison now on screen
+    stale = Signal(int)  # a result for an older draft revision was thrown away
     edited = Signal()  # the draft changed (dirty state may have changed)
     failed = Signal(object)  # a ReportDeskError from a re-compare
 
-    def __init__(
-        self,
-        view: CompareView,
-        session: Session,
-        runner: TaskRunner,
-        options: Callable[[], CompareOptions],
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, view: DraftView, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.view = view
-        self.session = session
-        self.runner = runner
-        self.options = options
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -53,13 +51,12 @@ class DraftController(QObject):
         self.last_latency: float | None = None  # edit → comparison applied, seconds
         self.last_compare_seconds: float | None = None
         self.last_apply_seconds: float | None = None
-        self.applied_count = 0
-        view.draft_edited.connect(self.on_edited)
 
     def on_edited(self) -> None:
-        if not self.session.is_open:
+        """The draft pane's text changed (connected to ``CompareView.draft_edited``)."""
+        if not self.ctx.session.is_open:
             return
-        self.session.edit(self.view.new_text())
+        self.ctx.session.edit(self.view.new_text())
         self.last_edit_at = time.perf_counter()
         if self.timer.interval() == 0:
             # Submit now, before the panes re-highlight and re-layout after the edit:
@@ -71,29 +68,35 @@ class DraftController(QObject):
 
     def pending(self) -> bool:
         """An edit has not been compared yet (tests and screenshots wait on this)."""
-        return self.timer.isActive() or self.runner.is_busy("compare")
+        return self.timer.isActive() or self.ctx.runner.is_busy("compare")
+
+    def flush(self) -> None:
+        """Compare a debounced edit now instead of after the delay."""
+        if self.timer.isActive():
+            self.recompare_now()
 
     def recompare_now(self) -> None:
-        s = self.session
+        s = self.ctx.session
         if s.old_report is None or s.new_report is None:
             return
         self.timer.stop()
-        self.runner.submit(
+        self.ctx.runner.submit(
             "compare",
             recompare_draft,
             s.old_report,
             s.new_report,
             s.draft_text,
             s.draft_revision,
-            self.options(),
+            self.ctx.settings.compare_options(),
             on_done=self._done,
             on_error=self._error,
             in_process=True,
         )
 
     def _done(self, r: Recompared) -> None:
-        if r.revision != self.session.draft_revision:
-            return  # typed on since: a newer comparison is on its way
+        if r.revision != self.ctx.session.draft_revision:
+            self.stale.emit(r.revision)  # typed on since: a newer comparison is on its way
+            return
         self.last_compare_seconds = r.seconds
         if self.apply(r.comparison) and self.last_edit_at:
             self.last_latency = time.perf_counter() - self.last_edit_at
@@ -109,8 +112,7 @@ class DraftController(QObject):
         t0 = time.perf_counter()
         if not self.view.set_comparison(c):
             return False
-        self.session.comparison = c
-        self.applied.emit(c)
+        self.ctx.session.comparison = c
         self.last_apply_seconds = time.perf_counter() - t0
-        self.applied_count += 1
+        self.applied.emit(c)
         return True

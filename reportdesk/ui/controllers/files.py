@@ -11,22 +11,41 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reportdesk.app import jobs
 from reportdesk.app.autosave import Recovery
+from reportdesk.app.context import AppContext
 from reportdesk.app.saving import atomic_write, save_draft
-from reportdesk.engine import Report, ReportDeskError, SaveError
+from reportdesk.engine import ReportDeskError, SaveError
 from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.compare_dialog import CompareDialog
 from reportdesk.ui.dialogs.export_dialog import ExportDialog
 
-if TYPE_CHECKING:
-    from reportdesk.ui.main_window import MainWindow
+
+class FileHost(Protocol):
+    """What the file flows need from the window (``MainWindow`` implements it)."""
+
+    def dialog_parent(self) -> QWidget: ...
+
+    def begin_loading(self, message: str, channel: str = "load") -> None: ...
+
+    def end_loading(self) -> None: ...
+
+    def show_opened(self, result: jobs.Opened, draft_text: str | None = None) -> None: ...
+
+    def draft_text(self) -> str: ...
+
+    def show_message(self, text: str, timeout_ms: int) -> None: ...
+
+    def comparison_settled(self) -> bool:
+        """True when the comparison on screen has the draft's last edit (else one is on its way)."""
+        ...
 
 
 class FileController(QObject):
@@ -34,23 +53,32 @@ class FileController(QObject):
     exported = Signal(str)
     saved = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, ctx: AppContext, host: FileHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.host = host
         self._pending_restore: str | None = None  # draft text to put back after loading
         self._pending_save_path = ""
         self._deferred_export: tuple[str, dict[str, object]] | None = None
-        window.comparison_shown.connect(self._run_deferred_export)
+
+    @property
+    def _parent(self) -> QWidget:
+        return self.host.dialog_parent()
+
+    def _load(self, message: str, fn: Callable[..., jobs.Opened], *args: object) -> None:
+        self.host.begin_loading(message)
+        self.ctx.runner.submit("load", fn, *args, on_done=self._loaded, on_error=self._load_failed, in_process=True)
 
     # ------------------------------------------------------------ opening
     def ask_open(self) -> None:
-        s = self.w.session
-        dlg = CompareDialog(self.w, s.old_path, s.new_path, self.w.settings.last_dir)
+        s = self.ctx.session
+        dlg = CompareDialog(self._parent, s.old_path, s.new_path, self.ctx.settings.last_dir)
         if dlg.exec():
             self.open_pair(*dlg.paths())
 
     def ask_open_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.w, self.tr("Folder of yearly reports"), self.w.settings.last_dir)
+        folder = QFileDialog.getExistingDirectory(self._parent, self.tr("Folder of yearly reports"),
+                                                  self.ctx.settings.last_dir)
         if folder:
             self.open_paths([folder])
 
@@ -64,63 +92,63 @@ class FileController(QObject):
         elif len(files) > 2:
             self.open_series(files)
         elif len(files) == 1:
-            dlg = CompareDialog(self.w, "", files[0], str(Path(files[0]).parent))
+            dlg = CompareDialog(self._parent, "", files[0], str(Path(files[0]).parent))
             if dlg.exec():
                 self.open_pair(*dlg.paths())
         else:
-            prompts.show_error(self.w, self.tr("No report files (.docx, .txt) were found there."))
+            prompts.show_error(self._parent, self.tr("No report files (.docx, .txt) were found there."))
 
     def open_pair(self, old: str, new: str) -> bool:
         if not self.confirm_discard():
             return False
-        self.w.begin_loading(self.tr("Loading and comparing…"))
-        self.w.runner.submit("load", jobs.open_pair, old, new, self.w.settings.compare_options(),
-                             on_done=self._loaded, on_error=self._load_failed, in_process=True)
-        self.w.settings.last_dir = str(Path(new).parent)
+        self._load(self.tr("Loading and comparing…"), jobs.open_pair, old, new, self.ctx.settings.compare_options())
+        self.ctx.settings.last_dir = str(Path(new).parent)
         return True
 
     def open_series(self, paths: list[str]) -> bool:
         if not self.confirm_discard():
             return False
-        self.w.begin_loading(self.tr("Loading %n report(s)…", "", len(paths)))
-        self.w.runner.submit("load", jobs.open_series, paths, self.w.settings.compare_options(),
-                             on_done=self._loaded, on_error=self._load_failed, in_process=True)
+        self._load(self.tr("Loading %n report(s)…", "", len(paths)), jobs.open_series, paths,
+                   self.ctx.settings.compare_options())
         return True
 
-    def compare_in_series(self, old: Report, new: Report) -> bool:
-        """Switch to another pair of the loaded series (the year picker)."""
-        if not self.confirm_discard():
+    def compare_in_series(self, pair: int) -> bool:
+        """Switch to pair ``pair`` of the loaded series, (years[pair], years[pair + 1]): the year picker."""
+        s = self.ctx.session
+        years = sorted(s.series)
+        if not 0 <= pair < len(years) - 1 or not self.confirm_discard():
             return False
-        s = self.w.session
-        self.w.begin_loading(self.tr("Comparing…"))
-        self.w.runner.submit("load", jobs.compare_in_series, old, new, self.w.settings.compare_options(),
-                             dict(s.series), self.w.series_table, on_done=self._loaded, on_error=self._load_failed, in_process=True)
+        self._load(self.tr("Comparing…"), jobs.compare_in_series, s.series[years[pair]], s.series[years[pair + 1]],
+                   self.ctx.settings.compare_options(), dict(s.series), s.series_table)
         return True
 
     def _loaded(self, result: jobs.Opened) -> None:
         restore, self._pending_restore = self._pending_restore, None
-        self.w.show_opened(result, draft_text=restore)
+        self.host.show_opened(result, draft_text=restore)
         if restore is not None:
-            self.w.session.save_path = self._pending_save_path
-        self.w.settings.add_recent(result.old.path, result.new.path)
-        self.w.refresh_recent()
+            self.ctx.session.save_path = self._pending_save_path
+        self.ctx.settings.add_recent(result.old.path, result.new.path)
         self.opened.emit(result)
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.w.end_loading()
+        self.host.end_loading()
         if self._pending_restore is not None:
             self._keep_unrestorable(self._pending_restore)
             self._pending_restore = None
+        self._report(exc)
+
+    def _report(self, exc: BaseException) -> None:
+        """A ReportDeskError is the user's to read; anything else is a bug for the crash handler."""
         if isinstance(exc, ReportDeskError):
-            prompts.show_error(self.w, exc)
+            prompts.show_error(self._parent, exc)
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def confirm_discard(self) -> bool:
         """Before the draft is replaced: save / discard / cancel. True means go on."""
-        if not self.w.session.dirty:
+        if not self.ctx.session.dirty:
             return True
-        answer = prompts.ask_save_changes(self.w)
+        answer = prompts.ask_save_changes(self._parent)
         if answer is prompts.Answer.SAVE:
             return self.save()
         return answer is prompts.Answer.DISCARD
@@ -135,33 +163,32 @@ class FileController(QObject):
         rec.discard()
         if snap.old_path and Path(snap.old_path).is_file():
             base = snap.new_path if snap.new_path and Path(snap.new_path).is_file() else snap.old_path
-            self.w.begin_loading(self.tr("Restoring the draft…"))
-            self.w.runner.submit("load", jobs.open_pair, snap.old_path, base, self.w.settings.compare_options(),
-                                 on_done=self._loaded, on_error=self._load_failed, in_process=True)
+            self._load(self.tr("Restoring the draft…"), jobs.open_pair, snap.old_path, base,
+                       self.ctx.settings.compare_options())
         else:
             self._keep_unrestorable(snap.text)
             self._pending_restore = None
 
     def _keep_unrestorable(self, text: str) -> None:
         """The compared files are gone: write the draft next to the logs and say where."""
-        path = self.w.data_dir / f"recovered-{time.strftime('%Y%m%d-%H%M%S')}.txt"
+        path = self.ctx.data_dir / f"recovered-{time.strftime('%Y%m%d-%H%M%S')}.txt"
         try:
             save_draft(text, path)
         except SaveError as exc:
-            prompts.show_error(self.w, exc)
+            prompts.show_error(self._parent, exc)
             return
-        prompts.show_info(self.w, self.tr("The compared files could not be opened. The recovered draft was saved as:\n%1").replace("%1", str(path)))
+        prompts.show_info(self._parent, self.tr("The compared files could not be opened. The recovered draft was saved as:\n%1").replace("%1", str(path)))
 
     # ------------------------------------------------------------ saving
     def save(self) -> bool:
-        s = self.w.session
+        s = self.ctx.session
         if not s.is_open:
             return False
         path = s.save_path
         if not path:
             opened = s.opened_path()
             if opened is not None and opened.suffix.lower() in (".txt", ".docx") and opened.is_file():
-                if prompts.ask_overwrite_opened(self.w, opened.name):
+                if prompts.ask_overwrite_opened(self._parent, opened.name):
                     s.confirmed_overwrite = True
                     path = str(opened)
             if not path:
@@ -169,32 +196,32 @@ class FileController(QObject):
         return self._write(path)
 
     def save_as(self) -> bool:
-        s = self.w.session
+        s = self.ctx.session
         if not s.is_open:
             return False
         path = self.ask_save_path()
         if not path:
             return False
         if s.old_path and Path(path).resolve() == Path(s.old_path).resolve():
-            prompts.show_error(self.w, SaveError("不能用草稿覆盖正在比较的上一年报告，请另选文件名。",
-                                                 "save target is the old report", path))
+            prompts.show_error(self._parent, SaveError("不能用草稿覆盖正在比较的上一年报告，请另选文件名。",
+                                                       "save target is the old report", path))
             return False
         if s.needs_overwrite_question(path):
-            if not prompts.ask_overwrite_opened(self.w, Path(path).name):
+            if not prompts.ask_overwrite_opened(self._parent, Path(path).name):
                 return False
             s.confirmed_overwrite = True
         return self._write(path)
 
     def suggested_name(self, suffix: str = "（修改稿）.docx") -> str:
-        s = self.w.session
+        s = self.ctx.session
         if s.save_path:
             return s.save_path
-        base = Path(s.new_path) if s.new_path else Path(self.w.settings.last_dir or ".") / "草稿"
+        base = Path(s.new_path) if s.new_path else Path(self.ctx.settings.last_dir or ".") / "草稿"
         return str(base.with_name(base.stem + suffix))
 
     def ask_save_path(self) -> str:
         path, chosen = QFileDialog.getSaveFileName(
-            self.w, self.tr("Save draft as"), self.suggested_name(),
+            self._parent, self.tr("Save draft as"), self.suggested_name(),
             self.tr("Word document (*.docx);;Plain text (*.txt)"),
         )
         if path and not Path(path).suffix:
@@ -202,87 +229,81 @@ class FileController(QObject):
         return path
 
     def _write(self, path: str) -> bool:
-        s = self.w.session
-        text = self.w.view.new_text()
+        s = self.ctx.session
+        text = self.host.draft_text()
         try:
             save_draft(text, path)
         except SaveError as exc:
-            prompts.show_error(self.w, exc)
+            prompts.show_error(self._parent, exc)
             return False
         s.draft_text = text
         s.mark_saved(path, text)
-        self.w.autosaver.clear()
-        self.w.settings.last_dir = str(Path(path).parent)
-        self.w.update_caption()
-        self.w.statusBar().showMessage(self.tr("Saved to %1").replace("%1", path), 5000)
+        self.ctx.settings.last_dir = str(Path(path).parent)
+        self.host.show_message(self.tr("Saved to %1").replace("%1", path), 5000)
         self.saved.emit(path)
         return True
 
     # ------------------------------------------------------------ export
     def ask_export(self) -> None:
-        s = self.w.session
+        s, settings = self.ctx.session, self.ctx.settings
         if s.comparison is None:
             return
-        dlg = ExportDialog(self.suggested_name("（审阅稿）.docx"), self.w.settings.author,
-                           self.w.settings.export_form, s.is_input, self.w)
+        dlg = ExportDialog(self.suggested_name("（审阅稿）.docx"), settings.author,
+                           settings.export_form, s.is_input, self._parent)
         if not dlg.exec():
             return
-        self.w.settings.author = dlg.author.text()
-        self.w.settings.export_form = dlg.form()
+        settings.author = dlg.author.text()
+        settings.export_form = dlg.form()
         self.export(dlg.path(), dlg.options())
 
     def export(self, path: str, options: dict[str, object]) -> None:
-        s = self.w.session
+        s = self.ctx.session
         if s.comparison is None or s.is_input(path):
             return
-        if self.w.drafting.pending() or self.w.panels_pending():
+        if not self.host.comparison_settled():
             # The last keystrokes are not compared yet: export what is on screen once they are.
             self._deferred_export = (path, options)
-            if self.w.drafting.timer.isActive():
-                self.w.drafting.recompare_now()
-            self.w.begin_loading(self.tr("Comparing…"))
+            self.host.begin_loading(self.tr("Comparing…"))
             return
         from reportdesk.export.docx_review import ExportOptions, export_review
 
         fields = getattr(ExportOptions, "__dataclass_fields__", {})
         opts = ExportOptions(**{k: v for k, v in options.items() if k in fields})
-        self.w.begin_loading(self.tr("Exporting the review document…"), channel="export")
-        self.w.runner.submit("export", export_review, s.comparison, path, opts,
-                             on_done=lambda _r: self._exported(path), on_error=self._export_failed,
-                             in_process=True)
+        self.host.begin_loading(self.tr("Exporting the review document…"), channel="export")
+        self.ctx.runner.submit("export", export_review, s.comparison, path, opts,
+                               on_done=lambda _r: self._exported(path), on_error=self._export_failed,
+                               in_process=True)
 
-    def _run_deferred_export(self) -> None:
+    def run_deferred_export(self) -> None:
+        """A comparison reached the screen: run an export that waited for it."""
         job, self._deferred_export = self._deferred_export, None
         if job is not None:
             self.export(*job)
 
     def _exported(self, path: str) -> None:
-        self.w.end_loading()
-        self.w.statusBar().showMessage(self.tr("Review document exported to %1").replace("%1", path), 8000)
+        self.host.end_loading()
+        self.host.show_message(self.tr("Review document exported to %1").replace("%1", path), 8000)
         self.exported.emit(path)
 
     def _export_failed(self, exc: BaseException) -> None:
-        self.w.end_loading()
-        if isinstance(exc, ReportDeskError):
-            prompts.show_error(self.w, exc)
-        else:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        self.host.end_loading()
+        self._report(exc)
 
     def ask_export_json(self) -> None:
-        s = self.w.session
+        s = self.ctx.session
         if s.comparison is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.w, self.tr("Export comparison as JSON"),
+        path, _ = QFileDialog.getSaveFileName(self._parent, self.tr("Export comparison as JSON"),
                                               self.suggested_name("（比较结果）.json"), "JSON (*.json)")
         if not path:
             return
         if s.is_input(path):
-            prompts.show_error(self.w, SaveError("不能覆盖正在比较的报告文件，请另选文件名。"))
+            prompts.show_error(self._parent, SaveError("不能覆盖正在比较的报告文件，请另选文件名。"))
             return
         from reportdesk.engine import comparison_to_dict
 
         data = json.dumps(comparison_to_dict(s.comparison), ensure_ascii=False, indent=2, default=str)
         try:
             atomic_write(path, data.encode("utf-8"))
-        except OSError as exc:
-            prompts.show_error(self.w, SaveError(f"保存“{Path(path).name}”失败：{exc.strerror or exc}", repr(exc)))
+        except SaveError as exc:
+            prompts.show_error(self._parent, exc)
