@@ -6,16 +6,19 @@ Exit codes: 0 done, 2 bad input (the Chinese message goes to stderr).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from reportdesk.engine import ReportDeskError
+from reportdesk.cli_output import write_json
+from reportdesk.engine import ChangeKind, ReportDeskError, SectionStatus, TargetChangeKind
 
 COMMANDS = ("compare", "text", "targets", "series")
-KIND_ZH = {"insert": "新增", "delete": "删除", "replace": "修改", "move": "移动"}
-STATUS_ZH = {"matched": "对应", "renamed": "改名", "moved": "移动", "new": "新增", "removed": "删除"}
+KIND_ZH = {ChangeKind.INSERT: "新增", ChangeKind.DELETE: "删除", ChangeKind.REPLACE: "修改", ChangeKind.MOVE: "移动"}
+STATUS_ZH = {
+    SectionStatus.MATCHED: "对应", SectionStatus.RENAMED: "改名", SectionStatus.MOVED: "移动",
+    SectionStatus.NEW: "新增", SectionStatus.REMOVED: "删除",
+}
 
 
 def _utf8_stdio() -> None:
@@ -51,14 +54,6 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _write_json(data: Any, dest: str) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    if dest == "-":
-        sys.stdout.write(text + "\n")
-    else:
-        Path(dest).write_text(text + "\n", encoding="utf-8")
-
-
 def cmd_compare(args: argparse.Namespace) -> int:
     from reportdesk.engine import CompareOptions, compare, comparison_to_dict, load_report
 
@@ -66,7 +61,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     new = load_report(args.new)
     result = compare(old, new, CompareOptions(detect_moves=not args.no_moves))
     if args.json:
-        _write_json(comparison_to_dict(result), args.json)
+        write_json(comparison_to_dict(result), args.json, (args.old, args.new))
     if args.output:
         from .export.docx_review import ExportOptions, export_review
 
@@ -83,24 +78,24 @@ def summary(c: Any, limit: int = 20) -> str:
         f"{c.old.title or Path(c.old.path).name}（{c.old.year or '?'}）→ {c.new.title or Path(c.new.path).name}（{c.new.year or '?'}）",
         f"句子：原 {s.sentences_old}，新 {s.sentences_new}；相同 {s.equal}，修改 {s.changed}，新增 {s.inserted}，删除 {s.deleted}，移动 {s.moved}",
         f"字数：新增 {s.chars_inserted}，删除 {s.chars_deleted}；相似度 {s.similarity:.1%}",
-        f"变化 {len(c.changes)} 处：" + "，".join(f"{KIND_ZH.get(k, k)} {v}" for k, v in s.changes_by_kind.items() if k in KIND_ZH),
+        f"变化 {len(c.changes)} 处：" + "，".join(f"{KIND_ZH.get(k, k)} {v}" for k, v in s.changes_by_kind if k in KIND_ZH),
         "",
         "章节：",
     ]
     for m in c.sections:
-        if m.status == "matched":
+        if m.status is SectionStatus.MATCHED:
             continue
-        lines.append(f"  [{STATUS_ZH.get(m.status, m.status)}] {m.old_heading or '—'} → {m.new_heading or '—'}")
-    matched = sum(1 for m in c.sections if m.status == "matched")
+        lines.append(f"  [{STATUS_ZH[m.status]}] {m.old_heading or '—'} → {m.new_heading or '—'}")
+    matched = sum(1 for m in c.sections if m.status is SectionStatus.MATCHED)
     lines.append(f"  另有 {matched} 个章节标题未变")
     if c.target_changes:
         lines += ["", "目标变化："]
         for tc in c.target_changes:
-            if tc.change != "unchanged":
+            if tc.change is not TargetChangeKind.UNCHANGED:
                 lines.append(f"  {tc.indicator}：{tc.wording}")
     lines += ["", f"前 {min(limit, len(c.changes))} 处变化："]
     for ch in c.changes[:limit]:
-        lines.append(f"  #{ch.id} [{KIND_ZH.get(ch.kind.value)}] {ch.section[:16]}：{_short(ch.old_text)} → {_short(ch.new_text)}")
+        lines.append(f"  #{ch.id} [{KIND_ZH[ch.kind]}] {ch.section[:16]}：{_short(ch.old_text)} → {_short(ch.new_text)}")
     return "\n".join(lines)
 
 

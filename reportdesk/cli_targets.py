@@ -8,18 +8,24 @@ actual over successive reports.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
-KIND_ZH = {"target": "目标", "actual": "实际", "other": "其他"}
-DIRECTION_ZH = {"increase": "增", "decrease": "减", "level": "—"}
-STATUS_ZH = {"met": "完成", "not_met": "未完成", "not_reported": "未见实际数", "": ""}
-CHANGE_ZH = {
-    "unchanged": "不变", "raised": "提高", "lowered": "降低", "qualifier_changed": "改限定词",
-    "raised_and_qualifier_changed": "提高并改限定词", "lowered_and_qualifier_changed": "降低并改限定词",
-    "new": "新增", "dropped": "取消", "": "",
+from reportdesk.cli_output import write_json
+from reportdesk.engine import Direction, FigureKind, ReviewStatus, TargetChangeKind
+
+KIND_ZH = {FigureKind.TARGET: "目标", FigureKind.ACTUAL: "实际", FigureKind.OTHER: "其他"}
+DIRECTION_ZH = {Direction.INCREASE: "增", Direction.DECREASE: "减", Direction.LEVEL: "—"}
+# "" is a series cell with no target that year.
+STATUS_ZH: dict[str, str] = {
+    ReviewStatus.MET: "完成", ReviewStatus.NOT_MET: "未完成", ReviewStatus.NOT_REPORTED: "未见实际数", "": "",
+}
+CHANGE_ZH: dict[str, str] = {
+    TargetChangeKind.UNCHANGED: "不变", TargetChangeKind.RAISED: "提高", TargetChangeKind.LOWERED: "降低",
+    TargetChangeKind.QUALIFIER_CHANGED: "改限定词",
+    TargetChangeKind.RAISED_AND_QUALIFIER_CHANGED: "提高并改限定词",
+    TargetChangeKind.LOWERED_AND_QUALIFIER_CHANGED: "降低并改限定词",
+    TargetChangeKind.NEW: "新增", TargetChangeKind.DROPPED: "取消", "": "",
 }
 
 
@@ -34,14 +40,6 @@ def add_subcommands(subparsers: Any) -> None:
     s.add_argument("--json", metavar="PATH", help="把结果写成 JSON（- 为标准输出）")
     s.add_argument("--min-years", type=int, default=2, help="只列出至少出现这么多年的指标（默认 2）")
     s.set_defaults(handler=cmd_series)
-
-
-def _write_json(data: Any, dest: str) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if dest == "-":
-        sys.stdout.write(text + "\n")
-    else:
-        Path(dest).write_text(text + "\n", encoding="utf-8")
 
 
 def _width(s: str) -> int:
@@ -64,7 +62,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
     report = load_report(args.file)
     found = extract_targets(report)
     if args.json:
-        _write_json(
+        write_json(
             {
                 "schema": "reportdesk.targets/1",
                 "path": report.path,
@@ -72,6 +70,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
                 "targets": [target_to_dict(t) for t in found],
             },
             args.json,
+            (args.file,),
         )
         if args.json == "-":
             return 0
@@ -81,7 +80,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
         section = report.sections[t.section].title if 0 <= t.section < len(report.sections) else ""
         print(
             f"  {_pad(t.indicator or '（未命名）', 28)} {_pad(value_text(t), 18)} "
-            f"{DIRECTION_ZH[t.direction.value]} {KIND_ZH[t.kind.value]}  {t.quote}"
+            f"{DIRECTION_ZH[t.direction]} {KIND_ZH[t.kind]}  {t.quote}"
             + (f"  〔{section[:14]}〕" if section else "")
         )
     return 0
@@ -93,7 +92,7 @@ def cmd_series(args: argparse.Namespace) -> int:
     reports = [load_report(f) for f in args.files]
     series = target_series(reports)
     if args.json:
-        _write_json({"schema": "reportdesk.series/1", **series_to_dict(series)}, args.json)
+        write_json({"schema": "reportdesk.series/1", **series_to_dict(series)}, args.json, args.files)
         if args.json == "-":
             return 0
     years = "、".join(str(y) for y in series.years)

@@ -64,3 +64,46 @@ def test_text_outline():
     r = run("text", str(CORPUS / "national/2025.txt"), "--outline")
     assert r.returncode == 0
     assert "2024年工作回顾" in r.stdout
+
+
+def _copies(tmp_path):
+    old, new = tmp_path / "2024.txt", tmp_path / "稿 2025.txt"
+    old.write_bytes((CORPUS / "national/2024.txt").read_bytes())
+    new.write_bytes((CORPUS / "national/2025.txt").read_bytes())
+    return old, new
+
+
+def test_json_onto_an_input_is_refused_and_the_input_kept(tmp_path):
+    old, new = _copies(tmp_path)
+    before = new.read_bytes()
+    link = tmp_path / "硬链接.txt"
+    link.hardlink_to(new)
+    for args in (
+        ("compare", str(old), str(new), "--json", str(new)),
+        ("compare", str(old), str(new), "--json", str(link)),
+        ("targets", str(new), "--json", str(new)),
+        ("series", str(old), str(new), "--json", str(tmp_path / "x" / ".." / new.name)),
+    ):
+        r = run(*args)
+        assert r.returncode == 2, (args, r.stderr)
+        assert "覆盖" in r.stderr and "Traceback" not in r.stderr
+        assert new.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["2024.txt", "稿 2025.txt", "硬链接.txt"])
+
+
+def test_json_into_a_missing_folder_or_onto_a_folder_exits_2(tmp_path):
+    old, new = _copies(tmp_path)
+    for dest in (tmp_path / "无此文件夹" / "out.json", tmp_path):
+        r = run("targets", str(new), "--json", str(dest))
+        assert r.returncode == 2, r.stderr
+        assert r.stderr.startswith("错误：") and "Traceback" not in r.stderr
+
+
+def test_json_file_written_whole(tmp_path):
+    old, new = _copies(tmp_path)
+    out = tmp_path / "结果.json"
+    out.write_text("old", encoding="utf-8")
+    r = run("compare", str(old), str(new), "--json", str(out))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "reportdesk.compare/1"
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]

@@ -61,12 +61,40 @@ def lock_files(path: Path) -> list[Path]:
 
 
 def _same(a: Path, b: Path) -> bool:
-    if a.resolve() == b.resolve():
+    """Whether two paths name one file, as the file system sees it.
+
+    Windows compares names without case and reaches one file through short (8.3)
+    names, links and other spellings, so the names alone cannot decide: compare the
+    normalised real paths, then the files' identities (volume and file index).
+    """
+    try:
+        ra, rb = os.path.realpath(a), os.path.realpath(b)
+    except (OSError, ValueError):
+        return False
+    if os.path.normcase(ra) == os.path.normcase(rb):
         return True
     try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
+        sa, sb = os.stat(ra), os.stat(rb)
+    except (OSError, ValueError):
         return False
+    # st_ino is 0 where the platform cannot tell (some network shares): say "not the same" only then.
+    return sa.st_ino != 0 and (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+
+
+def refuse_inputs(target: str | Path, inputs: Iterable[str | Path | None], what: str = "输出文件") -> None:
+    """Raise ExportError when writing ``target`` would replace one of ``inputs``.
+
+    Every output of every command goes through this: a clerk who types the report's
+    own name after ``--json`` or ``-o`` must not lose the report.
+    """
+    t = Path(target).expanduser()
+    for inp in inputs:
+        if inp and _same(t, Path(inp).expanduser()):
+            raise ExportError(
+                f"不能把{what}保存为正在比较的文件“{Path(inp).name}”，否则原文会被覆盖。请换一个文件名。",
+                f"output equals input: {t}",
+                str(t),
+            )
 
 
 def check_target(path: str | Path, inputs: Iterable[str | Path | None]) -> Path:
@@ -78,13 +106,9 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None]) -> Path:
     if target.suffix == "":
         target = target.with_suffix(".docx")
     # The input check comes first: "this is your report" says more than "wrong extension".
-    for inp in inputs:
-        if inp and (_same(target, Path(inp)) or _same(Path(path).expanduser(), Path(inp))):
-            raise ExportError(
-                f"不能把审阅稿保存为正在比较的文件“{Path(inp).name}”，否则原文会被覆盖。请换一个文件名。",
-                f"output equals input: {target}",
-                str(target),
-            )
+    inputs = list(inputs)
+    refuse_inputs(target, inputs, "审阅稿")
+    refuse_inputs(Path(path).expanduser(), inputs, "审阅稿")
     if target.suffix.lower() != ".docx":
         raise ExportError(
             f"审阅稿只能保存为 Word 文件（.docx），“{target.name}”不是。请改用 .docx 扩展名。",

@@ -389,3 +389,14 @@ def test_long_names_get_a_short_temp_name(tmp_path: Path, monkeypatch: pytest.Mo
     atomic.write_bytes(target, b"x")
     assert target.read_bytes() == b"x"
     assert all(len(n.encode()) <= 255 for n in names)
+
+
+def test_hard_link_to_an_input_is_refused(tmp_path: Path) -> None:
+    src = tmp_path / "draft.docx"
+    src.write_bytes(b"original")
+    other = tmp_path / "另一个名字.docx"
+    other.hardlink_to(src)
+    c = bare_comparison("a", "b", str(src), str(tmp_path / "x.txt"))
+    with pytest.raises(ExportError):
+        export_review(c, other)
+    assert src.read_bytes() == b"original"
