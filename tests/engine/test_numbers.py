@@ -215,3 +215,17 @@ def test_people_counted_without_measure_word(text: str, value: str) -> None:
 def test_bare_wan_without_people_stays_unitless() -> None:
     assert parse_quantities("投资规模达1000万以上") == []
     assert parse_quantities("9亿劳动力资源") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增长" + "1" * 29 + "%",  # past Decimal's 28-digit context
+        "投资" + "9" * 5000 + "亿元",  # past Python's int-conversion limit
+        "编号" + "1" * 30 + ".5万亿亿亿元",
+        "二〇二四年" + "〇" * 100 + "元",
+        "增长3." + "9" * 40 + "%",
+    ],
+)
+def test_digit_runs_too_long_for_a_quantity_are_text(text: str) -> None:
+    assert all(len(q.text) < 30 for q in parse_quantities(text))

@@ -26,6 +26,7 @@ from reportdesk.engine.targets.numerals import (
     clean,
     format_number,
     parse_number,
+    plausible,
 )
 from reportdesk.engine.targets.rules import (
     APPROX_MARKS,
@@ -83,6 +84,8 @@ def _read_number(text: str, pos: int) -> _Num | None:
         return None
     raw, value, end = numeral
     value, p, mult_used = _multipliers(text, end, value, is_cn)
+    if not plausible(value):
+        return None
     if is_cn and any(c in "万亿" for c in raw):
         mult_used = True
     unit, p = _read_unit(text, pos, p)
@@ -256,7 +259,7 @@ def _quantity_at(text: str, num: _Num, start: int) -> tuple[Quantity | None, int
         return None, nxt
     value, qs = num.value, i
     fm = FACTOR.search(text, max(0, i - 8), i)
-    if fm and fm.end() == i:  # 2×35万千瓦: two units of 350,000 kW
+    if fm and fm.end() == i and plausible(value * Decimal(fm.group(1))):  # 2×35万千瓦: two units of 350,000 kW
         value, qs = clean(value * Decimal(fm.group(1))), fm.start()
     return Quantity(value=value, unit=num.unit, span=Span(start + qs, start + num.end),
                     text=text[qs:num.end]), nxt

@@ -27,9 +27,20 @@ CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 CN_NUM = rf"[{CN_CHARS}]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
 
 
+# No quantity in a report has more significant digits than this (the national budget
+# in 元 has 15); a longer run of digits is an ID, a serial or noise, and read as text.
+# It also keeps every value well inside Decimal's 28-digit default context.
+MAX_DIGITS = 20
+
+
+def plausible(value: Decimal) -> bool:
+    """Whether ``value`` can be a quantity at all (see MAX_DIGITS)."""
+    return value.is_finite() and value.adjusted() < MAX_DIGITS
+
+
 def _parse_cn_int(s: str) -> int | None:
     """一千二百 → 1200, 二〇二四 → 2024, 一万二 → 12000 (trailing digit scales)."""
-    if not s:
+    if not s or len(s) > 2 * MAX_DIGITS:
         return None
     if all(c in _CN_DIGITS for c in s):  # digit string: 二〇二四
         if len(s) > 1 and "两" in s:
@@ -88,13 +99,16 @@ def parse_number(s: str) -> Decimal | None:
         return None
     m = re.fullmatch(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([十百千万亿]*)", s)
     if m:
+        digits = m.group(1).replace(",", "")
+        if len(digits) > MAX_DIGITS + 1 or len(m.group(2)) > 4:
+            return None
         try:
-            value = Decimal(m.group(1).replace(",", ""))
+            value = Decimal(digits)
         except InvalidOperation:
             return None
         for c in m.group(2):
             value *= MULT[c]
-        return clean(value)
+        return clean(value) if plausible(value) else None
     # Chinese numerals, optionally with a decimal part after 点
     int_part, _, frac = s.partition("点")
     if frac:
@@ -108,9 +122,12 @@ def parse_number(s: str) -> Decimal | None:
         n = _parse_cn_int(int_part)
         if n is None:
             return None
-        return clean(Decimal(f"{n}.{''.join(str(_CN_DIGITS[c]) for c in frac)}") * mult)
+        if len(frac) > MAX_DIGITS:
+            return None
+        value = Decimal(f"{n}.{''.join(str(_CN_DIGITS[c]) for c in frac)}") * mult
+        return clean(value) if plausible(value) else None
     n = _parse_cn_int(s)
-    return None if n is None else Decimal(n)
+    return None if n is None or not plausible(Decimal(n)) else Decimal(n)
 
 
 def clean(d: Decimal) -> Decimal:
