@@ -57,30 +57,37 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self, self.actions_, [d.toggleViewAction() for d in self._docks()])
         self.status = StatusArea(self.statusBar())
         self.counts_label, self.progress = self.status.counts_label, self.status.progress
-        self.files = FileController(self.ctx, self, self)
-        self.drafting = DraftController(self.ctx, self.view, self)
-        self.prefs = PrefsController(self.ctx, self, self)
-        self.view.set_text_font(self.prefs.text_font)
-        self.autosaver = Autosaver(data_dir, self.snapshot, lambda: self.session.dirty, settings.autosave_seconds, self)
-        self._panel_comparison: Comparison | None = None
-        self._panel_timer = QTimer(self)
-        self._panel_timer.setSingleShot(True)
-        self._panel_timer.setInterval(0)
-        self._panel_timer.timeout.connect(self._update_panels)
-        self._pending_drop: dict[str, str] = {}
+        self._build_controllers()
         self._connect_actions()
         self._connect_controllers()
         self._connect_panels()
         self.refresh_recent()
         self.update_caption()
         self._set_open_state(False)
-        self.resize(1400, 900)
-        if (g := settings.window_geometry()) is not None:
-            self.restoreGeometry(g)
-        if (st := settings.window_state()) is not None:
-            self.restoreState(st)
+        self._restore_layout()
 
     # ------------------------------------------------------------ construction
+    def _build_controllers(self) -> None:
+        self.files = FileController(self.ctx, self, self)
+        self.drafting = DraftController(self.ctx, self.view, self)
+        self.prefs = PrefsController(self.ctx, self, self)
+        self.view.set_text_font(self.prefs.text_font)
+        self.autosaver = Autosaver(self.data_dir, self.snapshot, lambda: self.session.dirty,
+                                   self.settings.autosave_seconds, self)
+        self._panel_comparison: Comparison | None = None
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self._update_panels)
+        self._pending_drop: dict[str, str] = {}
+
+    def _restore_layout(self) -> None:
+        self.resize(1400, 900)
+        if (g := self.settings.window_geometry()) is not None:
+            self.restoreGeometry(g)
+        if (st := self.settings.window_state()) is not None:
+            self.restoreState(st)
+
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
