@@ -82,6 +82,15 @@ class _Line:
     text: str = ""
 
 
+@dataclass(frozen=True)
+class _Hints:
+    """The Word hints of a source paragraph, handed on to the lines cut from it."""
+
+    style_level: int | None
+    numbering: str | None
+    in_table: bool
+
+
 def _strip_range(raw: str, start: int, end: int) -> tuple[int, int]:
     while start < end and _is_edge_space(raw[start]):
         start += 1
@@ -90,36 +99,26 @@ def _strip_range(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _split_lines(
-    raw: str, start: int, end: int, style_level: int | None, numbering: str | None, in_table: bool
-) -> list[_Line]:
+def _split_lines(raw: str, start: int, end: int, hints: _Hints) -> list[_Line]:
     """Cut raw[start:end] at any line break, strip each part, drop the blank ones."""
     out: list[_Line] = []
     pos = start
     first = True
     for m in _LINE_BREAK.finditer(raw, start, end):
-        _add_line(out, raw, pos, m.start(), style_level, numbering, in_table, first)
+        _add_line(out, raw, pos, m.start(), hints, first)
         pos = m.end()
         first = False
-    _add_line(out, raw, pos, end, style_level, numbering, in_table, first)
+    _add_line(out, raw, pos, end, hints, first)
     return out
 
 
-def _add_line(
-    out: list[_Line],
-    raw: str,
-    a: int,
-    b: int,
-    style_level: int | None,
-    numbering: str | None,
-    in_table: bool,
-    first: bool,
-) -> None:
+def _add_line(out: list[_Line], raw: str, a: int, b: int, hints: _Hints, first: bool) -> None:
     a, b = _strip_range(raw, a, b)
     if a == b:
         return
     # Only the first physical line of a paragraph carries its numbering label.
-    out.append(_Line([(a, b)], style_level, numbering if first else None, in_table, raw[a:b]))
+    numbering = hints.numbering if first else None
+    out.append(_Line([(a, b)], hints.style_level, numbering, hints.in_table, raw[a:b]))
 
 
 def _is_fragment(prev: _Line, line: _Line) -> bool:
@@ -195,7 +194,7 @@ def normalize_document(doc: LoadedDocument) -> Normalized:
     for p in doc.paragraphs:
         seg_len = len(p.numbering or "") + len(p.text)
         lines.extend(
-            _split_lines(raw, pos, pos + seg_len, p.style_level, p.numbering or None, p.in_table)
+            _split_lines(raw, pos, pos + seg_len, _Hints(p.style_level, p.numbering or None, p.in_table))
         )
         pos += seg_len + 1
     return _assemble(raw, _join_fragments(lines))
@@ -203,7 +202,7 @@ def normalize_document(doc: LoadedDocument) -> Normalized:
 
 def normalize_text(text: str) -> Normalized:
     """Normalize a plain string (a pasted draft, a .txt file's content) with the same rules."""
-    return _assemble(text, _join_fragments(_split_lines(text, 0, len(text), None, None, False)))
+    return _assemble(text, _join_fragments(_split_lines(text, 0, len(text), _Hints(None, None, False))))
 
 
 # ---------------------------------------------------------------- folding

@@ -67,7 +67,8 @@ def _is_digit_sep(text: str, pos: int, ch: str, raw: str) -> bool:
     return 0 < pos < len(text) - 1 and text[pos - 1].isdigit() and text[pos + 1].isdigit()
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past whitespace at both edges."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -85,6 +86,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     if end is None:
         end = len(text)
     seg = text[start:end]
+    cuts, clause_cuts = _cuts(seg)
+    return _sentences(seg, start, cuts, clause_cuts)
+
+
+def _cuts(seg: str) -> tuple[list[int], list[int]]:
+    """Relative end offsets of the sentences of ``seg``, and of the clauses inside them."""
     folded = _fold(seg)
     events = [(m.start(), m.group()) for m in _PUNCT_RE.finditer(folded)]
     opens, closes = _match_brackets(
@@ -104,22 +111,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
         elif pos in closes:
             depth -= 1
         elif ch in _TERMINATORS:
-            # absorb a run of terminators and closers: 。” ……”。 ！？ 。）
-            j = i + 1
-            d = depth
-            last = pos + 1
-            while j < ne and events[j][0] == last:
-                p2, c2 = events[j]
-                if c2 in _TERMINATORS:
-                    pass
-                elif p2 in closes:
-                    d -= 1
-                elif c2 in _CLOSERS and p2 not in closes:
-                    pass  # stray closer right after a terminator belongs here
-                else:
-                    break
-                last += 1
-                j += 1
+            j, d, last = _terminator_run(events, i, depth, closes)
             if d <= 0:
                 cuts.append(last)
                 depth = 0
@@ -130,13 +122,43 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
         i += 1
     if not cuts or cuts[-1] < n:
         cuts.append(n)
+    return cuts, clause_cuts
 
+
+def _terminator_run(
+    events: list[tuple[int, str]], i: int, depth: int, closes: set[int]
+) -> tuple[int, int, int]:
+    """Absorb a run of terminators and closers from events[i]: 。” ……”。 ！？ 。）.
+
+    Returns the next event index, the bracket depth after the run, and its end offset.
+    """
+    ne = len(events)
+    j = i + 1
+    d = depth
+    last = events[i][0] + 1
+    while j < ne and events[j][0] == last:
+        p2, c2 = events[j]
+        if c2 in _TERMINATORS:
+            pass
+        elif p2 in closes:
+            d -= 1
+        elif c2 in _CLOSERS and p2 not in closes:
+            pass  # stray closer right after a terminator belongs here
+        else:
+            break
+        last += 1
+        j += 1
+    return j, d, last
+
+
+def _sentences(seg: str, start: int, cuts: list[int], clause_cuts: list[int]) -> tuple[Sentence, ...]:
+    """Sentences between the cuts (absolute offsets from ``start``), whitespace-only ones dropped."""
     out: list[Sentence] = []
     prev = 0
     ci = 0
     nc = len(clause_cuts)
     for cut in cuts:
-        s, e = _trim(seg, prev, cut)
+        s, e = trim_spaces(seg, prev, cut)
         prev = cut
         if s >= e:
             while ci < nc and clause_cuts[ci] <= cut:
@@ -149,11 +171,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
             ci += 1
             if cc <= cs:
                 continue
-            a, b = _trim(seg, cs, min(cc, e))
+            a, b = trim_spaces(seg, cs, min(cc, e))
             if a < b:
                 clauses.append(Span(a + start, b + start))
             cs = cc
-        a, b = _trim(seg, cs, e)
+        a, b = trim_spaces(seg, cs, e)
         if a < b:
             clauses.append(Span(a + start, b + start))
         out.append(Sentence(s + start, e + start, seg[s:e], tuple(clauses)))
