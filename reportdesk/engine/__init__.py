@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from reportdesk.engine.comparison.navigation import ChangeIndex
 from reportdesk.engine.comparison.pipeline import Progress, compare
-from reportdesk.engine.diff.document import DocOp, document_ops
+from reportdesk.engine.diff.document import document_ops
 from reportdesk.engine.errors import ExportError, LoadError, ReportDeskError, SaveError
 from reportdesk.engine.load.loader import load_document, load_report
 from reportdesk.engine.model import (
@@ -29,10 +29,12 @@ from reportdesk.engine.model import (
     CompareOptions,
     Comparison,
     Direction,
+    DocFormat,
     Figure,
     FigureKind,
     InlineOp,
     LoadedDocument,
+    OpKind,
     PairKind,
     Paragraph,
     Part,
@@ -42,12 +44,15 @@ from reportdesk.engine.model import (
     Quantity,
     RawParagraph,
     Report,
+    ReviewStatus,
     Section,
     SectionMatch,
+    SectionStatus,
     Sentence,
     Span,
     Stats,
     TargetChange,
+    TargetChangeKind,
     TargetReview,
 )
 from reportdesk.engine.serialize import comparison_to_dict
@@ -67,13 +72,14 @@ __all__ = [
     "CompareOptions",
     "Comparison",
     "Direction",
-    "DocOp",
+    "DocFormat",
     "ExportError",
     "Figure",
     "FigureKind",
     "InlineOp",
     "LoadError",
     "LoadedDocument",
+    "OpKind",
     "Paragraph",
     "PairKind",
     "Part",
@@ -85,15 +91,18 @@ __all__ = [
     "RawParagraph",
     "Report",
     "ReportDeskError",
+    "ReviewStatus",
     "SaveError",
     "Section",
     "SectionMatch",
+    "SectionStatus",
     "Sentence",
     "Series",
     "SeriesCell",
     "Span",
     "Stats",
     "TargetChange",
+    "TargetChangeKind",
     "TargetReview",
     "build_report",
     "compare",

@@ -8,9 +8,20 @@ original.  Qt's UTF-16 positions are computed only at the UI boundary.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+
+if sys.version_info >= (3, 11):
+    from enum import StrEnum
+else:  # pragma: no cover - Python 3.10
+
+    class StrEnum(str, Enum):
+        """Members are their values: ``str(m)``, f-strings and JSON all give the plain string."""
+
+        def __str__(self) -> str:
+            return str(self.value)
 
 
 @dataclass(frozen=True, order=True)
@@ -54,10 +65,15 @@ class RawParagraph:
     in_table: bool = False
 
 
+class DocFormat(StrEnum):
+    TXT = "txt"
+    DOCX = "docx"
+
+
 @dataclass(frozen=True)
 class LoadedDocument:
     path: str
-    format: str  # "txt" | "docx"
+    format: DocFormat
     encoding: str  # detected text encoding, "docx" for Word files
     paragraphs: tuple[RawParagraph, ...]
     title: str = ""  # from document properties where the format has them
@@ -66,14 +82,14 @@ class LoadedDocument:
 # ---------------------------------------------------------------- structure
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     FRONT = "front"  # title, date line, speaker, page clutter
     HEADING = "heading"  # a paragraph that is only a heading
     BODY = "body"  # ordinary paragraph (may start with a run-in heading)
     CLOSING = "closing"  # page chrome after the body (责任编辑, 打印本页 …)
 
 
-class Part(str, Enum):
+class Part(StrEnum):
     """The conventional parts of a work report."""
 
     PREAMBLE = "preamble"  # 各位代表 … before the first section
@@ -149,7 +165,7 @@ class Report:
     paragraphs: tuple[Paragraph, ...]
     sections: tuple[Section, ...]
     encoding: str = ""
-    format: str = "txt"
+    format: DocFormat = DocFormat.TXT
 
     @property
     def body_start(self) -> int:
@@ -180,14 +196,14 @@ class Report:
 # ---------------------------------------------------------------- comparison
 
 
-class ChangeKind(str, Enum):
+class ChangeKind(StrEnum):
     INSERT = "insert"
     DELETE = "delete"
     REPLACE = "replace"
     MOVE = "move"
 
 
-class PairKind(str, Enum):
+class PairKind(StrEnum):
     EQUAL = "equal"  # same after normalization
     CHANGED = "changed"  # aligned, with word-level edits
     INSERTED = "inserted"  # only in the new report
@@ -195,14 +211,24 @@ class PairKind(str, Enum):
     MOVED = "moved"  # aligned with a sentence elsewhere (may also have edits)
 
 
+class OpKind(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
 @dataclass(frozen=True)
 class InlineOp:
-    """One token-level edit step inside an aligned pair (diff-match-patch style)."""
+    """One edit step: token-level inside an aligned pair (diff-match-patch style),
+    or a stretch of the whole-document edit script (``document_ops``)."""
 
-    op: str  # "equal" | "insert" | "delete"
+    op: OpKind
     old: Span | None  # span in the old text (None for inserts)
     new: Span | None  # span in the new text (None for deletes)
-    moved: bool = False  # a clause that moved within its sentence
+    moved: bool = False  # a clause that moved within its sentence (document_ops: any moved text)
+    # The Change.id an insert or delete belongs to; only document_ops fills it in
+    # (inside AlignedPair.ops the pair's changes are in Comparison.changes).
+    change: int | None = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +245,14 @@ class AlignedPair:
     coarse: bool = False
 
 
+class SectionStatus(StrEnum):
+    MATCHED = "matched"
+    RENAMED = "renamed"
+    MOVED = "moved"
+    NEW = "new"
+    REMOVED = "removed"
+
+
 @dataclass(frozen=True)
 class SectionMatch:
     old: int | None  # index into old.sections
@@ -226,7 +260,7 @@ class SectionMatch:
     old_heading: str
     new_heading: str
     similarity: float
-    status: str  # "matched" | "renamed" | "moved" | "new" | "removed"
+    status: SectionStatus
 
 
 @dataclass(frozen=True)
@@ -256,16 +290,21 @@ class Stats:
     chars_inserted: int
     chars_deleted: int
     similarity: float  # 0..1, share of characters unchanged
-    changes_by_kind: dict[str, int] = field(default_factory=dict)
+    # (ChangeKind value or "target", count) in a fixed order; a tuple so Stats stays
+    # immutable and hashable.  Read one with count(kind).
+    changes_by_kind: tuple[tuple[str, int], ...] = ()
     coarse: int = 0  # pairs diffed coarsely (AlignedPair.coarse)
     split: int = 0  # pairs where one old sentence became two new ones
     merged: int = 0  # pairs where two old sentences became one new one
+
+    def count(self, kind: str) -> int:
+        """Changes of one kind (a ChangeKind, or "target" for those touching a quantity)."""
+        return next((n for k, n in self.changes_by_kind if k == kind), 0)
 
 
 @dataclass(frozen=True)
 class CompareOptions:
     ignore_punctuation_width: bool = True  # ，vs , is no change
-    ignore_whitespace: bool = True
     detect_moves: bool = True
     move_threshold: float = 0.6  # similarity for a moved sentence
     pair_threshold: float = 0.35  # below this, two sentences are delete + insert
@@ -274,7 +313,7 @@ class CompareOptions:
 # ---------------------------------------------------------------- targets
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     AT_LEAST = "at_least"
     ABOUT = "about"
     AT_MOST = "at_most"
@@ -282,13 +321,13 @@ class Qualifier(str, Enum):
     RANGE = "range"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     INCREASE = "increase"
     DECREASE = "decrease"
     LEVEL = "level"
 
 
-class FigureKind(str, Enum):
+class FigureKind(StrEnum):
     """Whether a figure is a plan, a reported result or context; only TARGET is a target."""
 
     TARGET = "target"  # what the report plans
@@ -343,12 +382,29 @@ class Figure:
         return self.span.end
 
 
+class TargetChangeKind(StrEnum):
+    UNCHANGED = "unchanged"
+    RAISED = "raised"
+    LOWERED = "lowered"
+    QUALIFIER_CHANGED = "qualifier_changed"
+    RAISED_AND_QUALIFIER_CHANGED = "raised_and_qualifier_changed"
+    LOWERED_AND_QUALIFIER_CHANGED = "lowered_and_qualifier_changed"
+    NEW = "new"
+    DROPPED = "dropped"
+
+
+class ReviewStatus(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    NOT_REPORTED = "not_reported"
+
+
 @dataclass(frozen=True)
 class TargetChange:
     indicator: str
     old: Figure | None
     new: Figure | None
-    change: str  # unchanged | raised | lowered | qualifier_changed | raised_and_qualifier_changed | lowered_and_qualifier_changed | new | dropped
+    change: TargetChangeKind
     wording: str  # 提高0.5个百分点；由“左右”改为“以上”
 
 
@@ -357,7 +413,7 @@ class TargetReview:
     indicator: str
     target: Figure  # last year's target (from the older report)
     actual: Figure | None  # what the newer report says was achieved
-    status: str  # met | not_met | not_reported
+    status: ReviewStatus
     wording: str
 
 

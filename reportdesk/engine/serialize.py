@@ -14,7 +14,7 @@ SCHEMA = "reportdesk.compare/1"
 
 
 def report_info(r: Report) -> dict[str, Any]:
-    return {"path": r.path, "title": r.title, "year": r.year, "chars": len(r.text), "encoding": r.encoding, "format": r.format}
+    return {"path": r.path, "title": r.title, "year": r.year, "chars": len(r.text), "encoding": r.encoding, "format": r.format.value}
 
 
 def change_to_dict(c: Change) -> dict[str, Any]:
@@ -58,7 +58,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "old_heading": m.old_heading,
                 "new_heading": m.new_heading,
                 "similarity": m.similarity,
-                "status": m.status,
+                "status": m.status.value,
             }
             for m in c.sections
         ],

@@ -13,7 +13,16 @@ from datetime import datetime
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from reportdesk.engine import Comparison, PairKind, Report, Span, TargetChange, TargetReview
+from reportdesk.engine import (
+    Comparison,
+    PairKind,
+    Report,
+    ReviewStatus,
+    Span,
+    TargetChange,
+    TargetChangeKind,
+    TargetReview,
+)
 
 from . import oxml
 from .options import ExportOptions
@@ -32,9 +41,9 @@ def target_text(tc: TargetChange) -> str:
     """空气优良率：由“78%以上”提高为“80%以上”，提高2个百分点 — the engine's wording, led by the indicator."""
     wording = tc.wording.strip()
     if not wording:
-        if tc.change == "new" and tc.new is not None:
+        if tc.change is TargetChangeKind.NEW and tc.new is not None:
             wording = f"新增目标“{tc.new.quote}”"
-        elif tc.change == "dropped" and tc.old is not None:
+        elif tc.change is TargetChangeKind.DROPPED and tc.old is not None:
             wording = f"删去目标“{tc.old.quote}”"
         else:
             wording = "目标有变化"
@@ -70,12 +79,12 @@ def changed_targets(c: Comparison) -> list[TargetChange]:
     return [
         tc
         for tc in c.target_changes
-        if tc.change != "unchanged" and (tc.new is not None or tc.old is not None)
+        if tc.change is not TargetChangeKind.UNCHANGED and (tc.new is not None or tc.old is not None)
     ]
 
 
 def unmet_reviews(c: Comparison) -> list[TargetReview]:
-    return [tr for tr in c.target_review if tr.status == "not_met"]
+    return [tr for tr in c.target_review if tr.status is ReviewStatus.NOT_MET]
 
 
 def notes(c: Comparison, options: ExportOptions) -> list[Note]:

@@ -8,7 +8,14 @@ from typing import Any
 
 from lxml import etree
 
-from reportdesk.engine import Comparison, Figure, Report, TargetReview
+from reportdesk.engine import (
+    Comparison,
+    Figure,
+    Report,
+    ReviewStatus,
+    TargetChangeKind,
+    TargetReview,
+)
 
 from . import layout, oxml
 from .comments import changed_targets, unmet_reviews
@@ -17,16 +24,16 @@ from .options import ExportOptions
 TARGET_WIDTHS = [1400, 1750, 1750, 1750, layout.TEXT_W - 1400 - 3 * 1750]
 TARGET_HEAD = ["指标", "上年目标", "上年实际", "本年目标", "变化"]
 CHANGE_ZH = {
-    "unchanged": "未变",
-    "raised": "提高",
-    "lowered": "降低",
-    "qualifier_changed": "表述调整",
-    "raised_and_qualifier_changed": "提高，表述调整",
-    "lowered_and_qualifier_changed": "降低，表述调整",
-    "new": "新增",
-    "dropped": "删去",
+    TargetChangeKind.UNCHANGED: "未变",
+    TargetChangeKind.RAISED: "提高",
+    TargetChangeKind.LOWERED: "降低",
+    TargetChangeKind.QUALIFIER_CHANGED: "表述调整",
+    TargetChangeKind.RAISED_AND_QUALIFIER_CHANGED: "提高，表述调整",
+    TargetChangeKind.LOWERED_AND_QUALIFIER_CHANGED: "降低，表述调整",
+    TargetChangeKind.NEW: "新增",
+    TargetChangeKind.DROPPED: "删去",
 }
-STATUS_ZH = {"met": "已完成", "not_met": "未完成", "not_reported": "未报告"}
+STATUS_ZH = {ReviewStatus.MET: "已完成", ReviewStatus.NOT_MET: "未完成", ReviewStatus.NOT_REPORTED: "未报告"}
 
 
 def report_label(r: Report) -> str:
@@ -79,7 +86,7 @@ def _quote(t: Figure | None) -> str:
 def _actual(tr: TargetReview | None) -> str:
     if tr is None:
         return "—"
-    status = STATUS_ZH.get(tr.status, tr.status)
+    status = STATUS_ZH[tr.status]
     return f"{tr.actual.quote}（{status}）" if tr.actual is not None else status
 
 
@@ -92,7 +99,7 @@ def target_rows(c: Comparison) -> list[list[str]]:
     for tc in c.target_changes:
         queue = reviews.get(tc.indicator) or []
         review = queue.pop(0) if queue else None
-        change = tc.wording.strip() or CHANGE_ZH.get(tc.change, tc.change)
+        change = tc.wording.strip() or CHANGE_ZH[tc.change]
         out.append([tc.indicator, _quote(tc.old), _actual(review), _quote(tc.new), change])
     for indicator, rest in reviews.items():
         for tr in rest:

@@ -1,6 +1,7 @@
 """The newer report with real revisions against the older one.
 
-Input is the engine's whole-document edit script (``DocOp``): equal, inserted
+Input is the engine's whole-document edit script (``InlineOp`` values from
+``document_ops``): equal, inserted
 and deleted stretches whose texts concatenate exactly to the two reports.  A
 ``"\\n"`` inside an insert or delete is a paragraph mark added or removed, so it
 becomes a paragraph-mark revision (``w:pPr/w:rPr/w:ins|w:del``).  Then Word's
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from reportdesk.engine import BlockKind, Comparison, ExportError, Paragraph, Report, Span
+from reportdesk.engine import BlockKind, Comparison, ExportError, OpKind, Paragraph, Report, Span
 
 from . import layout, oxml
 from .options import ExportOptions
@@ -39,7 +40,15 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Piece:
-    op: str  # "equal" | "insert" | "delete"
+    """One run of an edit script op, cut at paragraph marks and comment anchors.
+
+    Not an InlineOp: a writer needs the run's text and a position on *both* sides
+    for every piece (an insert's insertion point in the old text, a delete's in
+    the new) to place comment anchors and styles, where an InlineOp has no span
+    on the side it does not touch.
+    """
+
+    op: OpKind
     text: str  # a single "\n" for a paragraph mark
     old: int  # position in the old text where it starts (insertion point for inserts)
     new: int  # likewise in the new text
@@ -49,12 +58,12 @@ def check_ops(c: Comparison, ops: Sequence) -> None:
     """Refuse an edit script that would not reproduce both reports exactly (nothing may be lost)."""
     old_parts, new_parts = [], []
     for op in ops:
-        if op.op in ("equal", "delete"):
+        if op.op in (OpKind.EQUAL, OpKind.DELETE):
             old_parts.append(c.old.text[op.old.start : op.old.end])
-        if op.op in ("equal", "insert"):
+        if op.op in (OpKind.EQUAL, OpKind.INSERT):
             new_parts.append(c.new.text[op.new.start : op.new.end])
         if (
-            op.op == "equal"
+            op.op is OpKind.EQUAL
             and c.old.text[op.old.start : op.old.end] != c.new.text[op.new.start : op.new.end]
         ):
             raise ExportError(
@@ -75,7 +84,7 @@ def pieces(
     out: list[Piece] = []
     o = n = 0
     for op in ops:
-        if op.op == "delete":
+        if op.op is OpKind.DELETE:
             text, base, cuts = c.old.text[op.old.start : op.old.end], op.old.start, old_cuts
         else:
             text, base, cuts = c.new.text[op.new.start : op.new.end], op.new.start, new_cuts
@@ -84,7 +93,7 @@ def pieces(
         }
         lo, hi = bisect.bisect_right(cuts, base), bisect.bisect_left(cuts, base + len(text))
         splits.update(x - base for x in cuts[lo:hi])
-        if op.op == "equal":
+        if op.op is OpKind.EQUAL:
             lo2, hi2 = (
                 bisect.bisect_right(old_cuts, op.old.start),
                 bisect.bisect_left(old_cuts, op.old.end),
@@ -99,14 +108,14 @@ def pieces(
                 Piece(
                     op.op,
                     text[prev:b],
-                    o + (prev if op.op != "insert" else 0),
-                    n + (prev if op.op != "delete" else 0),
+                    o + (prev if op.op is not OpKind.INSERT else 0),
+                    n + (prev if op.op is not OpKind.DELETE else 0),
                 )
             )
             prev = b
-        if op.op != "insert":
+        if op.op is not OpKind.INSERT:
             o += len(text)
-        if op.op != "delete":
+        if op.op is not OpKind.DELETE:
             n += len(text)
     return out
 
@@ -174,8 +183,8 @@ class TrackedWriter:
         self.old_roles, self.new_roles = _Roles(c.old), _Roles(c.new)
 
     def _run_props(self, piece: Piece) -> etree._Element | None:
-        level = (self.old_roles if piece.op == "delete" else self.new_roles).runin_level(
-            piece.old if piece.op == "delete" else piece.new
+        level = (self.old_roles if piece.op is OpKind.DELETE else self.new_roles).runin_level(
+            piece.old if piece.op is OpKind.DELETE else piece.new
         )
         if level == 1:
             return oxml.rpr(self.o.heading1_font)
@@ -187,7 +196,7 @@ class TrackedWriter:
 
     def _style(self, ps: list[Piece]) -> str | None:
         for p in ps:
-            if p.op != "delete" and p.text != "\n":
+            if p.op is not OpKind.DELETE and p.text != "\n":
                 return self.new_roles.style(p.new)
         for p in ps:
             if p.text != "\n":
@@ -224,18 +233,18 @@ class TrackedWriter:
 
         def keys(p: Piece, at_end: bool) -> list[tuple[str, int]]:
             ks = []
-            if p.op != "insert":
+            if p.op is not OpKind.INSERT:
                 ks.append(("old", p.old + (len(p.text) if at_end else 0)))
-            if p.op != "delete":
+            if p.op is not OpKind.DELETE:
                 ks.append(("new", p.new + (len(p.text) if at_end else 0)))
             return ks
 
         def close_wrapper() -> None:
             wrapper[0] = wrapper[1] = None
 
-        def emit_paragraph(mark_op: str | None) -> None:
+        def emit_paragraph(mark_op: OpKind | None) -> None:
             style = self._style(group)
-            mark = self.rev.mark(mark_op) if mark_op in ("insert", "delete") else None
+            mark = self.rev.mark(mark_op) if mark_op in (OpKind.INSERT, OpKind.DELETE) else None
             props = oxml.ppr(style=style, page_break_before=not paragraphs, mark=mark)
             p = oxml.paragraph(props)
             if not paragraphs:
@@ -258,8 +267,8 @@ class TrackedWriter:
             if piece.text == "\n":
                 emit_paragraph(piece.op)
             else:
-                r = oxml.run(piece.text, self._run_props(piece), deleted=piece.op == "delete")
-                if piece.op == "equal":
+                r = oxml.run(piece.text, self._run_props(piece), deleted=piece.op is OpKind.DELETE)
+                if piece.op is OpKind.EQUAL:
                     content.append(r)
                     close_wrapper()
                 else:

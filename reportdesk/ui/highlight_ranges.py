@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reportdesk.engine import Change, ChangeKind, Comparison, PairKind, Span
+from reportdesk.engine import (
+    Change,
+    ChangeKind,
+    Comparison,
+    OpKind,
+    PairKind,
+    SectionStatus,
+    Span,
+    TargetChangeKind,
+)
 from reportdesk.ui.palette import DELETED, INSERTED, MOVED, TARGET
 from reportdesk.ui.qt_offsets import offset_map
 
@@ -38,9 +47,9 @@ def comparison_ranges(c: Comparison) -> tuple[list[Range], list[Range]]:
             add(old, p.old, MOVED)
             add(new, p.new, MOVED)
         for op in p.ops:
-            if op.op == "delete":
+            if op.op is OpKind.DELETE:
                 add(old, op.old, DELETED)
-            elif op.op == "insert":
+            elif op.op is OpKind.INSERT:
                 add(new, op.new, INSERTED)
             if op.moved:
                 add(old, op.old, MOVED)
@@ -54,7 +63,7 @@ def comparison_ranges(c: Comparison) -> tuple[list[Range], list[Range]]:
         if ch.moved_to is not None:
             add(new, ch.moved_to, MOVED)
     for tc in c.target_changes:
-        if tc.change == "unchanged":
+        if tc.change is TargetChangeKind.UNCHANGED:
             continue
         if tc.old is not None:
             add(old, Span(tc.old.start, tc.old.end), TARGET)
@@ -182,9 +191,9 @@ def change_category(c: Comparison, change: Change) -> str:
         sec = c.pairs[change.pair].section
         if 0 <= sec < len(c.sections):
             status = c.sections[sec].status
-            if status == "new" and change.kind is ChangeKind.INSERT:
+            if status is SectionStatus.NEW and change.kind is ChangeKind.INSERT:
                 return "new_section"
-            if status == "removed" and change.kind is ChangeKind.DELETE:
+            if status is SectionStatus.REMOVED and change.kind is ChangeKind.DELETE:
                 return "removed_section"
     return "wording"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from reportdesk.engine import Comparison, Report
+from reportdesk.engine import Comparison, Report, SectionStatus
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole
 
@@ -59,10 +59,10 @@ class OutlineView(QWidget):
         """Show one side ("old" | "new") of a comparison, tagging sections it found
         new, removed, renamed or moved."""
         words = {
-            "new": self.tr("new"),
-            "removed": self.tr("removed"),
-            "renamed": self.tr("renamed"),
-            "moved": self.tr("moved"),
+            SectionStatus.NEW: self.tr("new"),
+            SectionStatus.REMOVED: self.tr("removed"),
+            SectionStatus.RENAMED: self.tr("renamed"),
+            SectionStatus.MOVED: self.tr("moved"),
         }
         tags: dict[int, str] = {}
         for m in c.sections:

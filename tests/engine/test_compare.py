@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportdesk.engine.model import ChangeKind, PairKind
+from reportdesk.engine.model import ChangeKind, PairKind, SectionStatus
 
 from .conftest import comparison
 
@@ -49,12 +49,12 @@ def test_renamed_sections_pair_up(national_2024_2025):
     by_old = {m.old_heading: m for m in national_2024_2025.sections if m.old_heading}
     review = by_old["一、2023年工作回顾"]
     assert review.new_heading == "一、2024年工作回顾"
-    assert review.status == "renamed"
+    assert review.status is SectionStatus.RENAMED
     statuses = {m.status for m in national_2024_2025.sections}
-    assert {"new", "removed"} & statuses  # 2025 rewrote the reform section
+    assert {SectionStatus.NEW, SectionStatus.REMOVED} & statuses  # 2025 rewrote the reform section
     # 扩大内需 moved from third to first place among the tasks.
     demand = [m for m in national_2024_2025.sections if m.old_heading.startswith("（三）着力扩大国内需求")]
-    assert demand and demand[0].new_heading.startswith("（一）") and demand[0].status == "moved"
+    assert demand and demand[0].new_heading.startswith("（一）") and demand[0].status is SectionStatus.MOVED
 
 
 def test_hailar_gdp_target_found_despite_rearranged_paragraphs():
@@ -121,4 +121,19 @@ def test_stats_count_kinds(national_2024_2025):
     assert s.equal + s.changed + s.moved + s.deleted + s.merged == s.sentences_old
     assert s.equal + s.changed + s.moved + s.inserted + s.split == s.sentences_new
     assert s.split + s.merged > 0  # 2025 split and merged a few sentences of 2024
-    assert sum(v for k, v in s.changes_by_kind.items() if k != "target") == len(national_2024_2025.changes)
+    assert sum(v for k, v in s.changes_by_kind if k != "target") == len(national_2024_2025.changes)
+    assert s.count(ChangeKind.REPLACE) == sum(1 for c in national_2024_2025.changes if c.kind is ChangeKind.REPLACE)
+    assert s.count("target") == sum(1 for c in national_2024_2025.changes if c.is_target)
+
+
+def test_comparison_is_hashable_and_plain_strings_in_json(national_2024_2025):
+    import json
+
+    from reportdesk.engine.serialize import comparison_to_dict
+
+    c = national_2024_2025
+    assert hash(c) == hash(c) and hash(c.stats) == hash(c.stats)
+    data = json.loads(json.dumps(comparison_to_dict(c)))
+    assert data["old"]["format"] == "txt" and type(c.old.format) is not str
+    assert {m["status"] for m in data["sections"]} <= {s.value for s in SectionStatus}
+    assert data["stats"]["changes_by_kind"] == {k: n for k, n in c.stats.changes_by_kind}

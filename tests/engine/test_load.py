@@ -10,7 +10,7 @@ import pytest
 
 from reportdesk.engine.load.docx_numbering import chinese_counting, format_number
 from reportdesk.engine.load.loader import load_document
-from reportdesk.engine.model import RawParagraph
+from reportdesk.engine.model import DocFormat, RawParagraph
 from reportdesk.engine.text.normalize import normalize_document, normalize_text
 
 from .docx_factory import abstract, level, make_docx, num, num_pr, p, style
@@ -24,7 +24,7 @@ def test_every_corpus_text_loads(corpus_dir: Path) -> None:
     for f in files:
         doc = load_document(f)
         raw = f.read_text(encoding="utf-8")
-        assert doc.format == "txt" and doc.encoding == "utf-8", f
+        assert doc.format is DocFormat.TXT and doc.encoding == "utf-8", f
         assert [par.text for par in doc.paragraphs] == raw.splitlines(), f
         assert normalize_document(doc).text == normalize_text(raw).text
 
@@ -35,7 +35,7 @@ def test_every_corpus_docx_loads(corpus_dir: Path) -> None:
     for f in files:
         doc = load_document(f)
         text = normalize_document(doc).text
-        assert doc.format == "docx" and doc.encoding == "docx"
+        assert doc.format is DocFormat.DOCX and doc.encoding == "docx"
         # 2025 provincial reports: 45–170 paragraphs, 10k–35k characters, the usual layout.
         assert 40 <= len(doc.paragraphs) <= 200, (f.name, len(doc.paragraphs))
         assert 9000 <= len(text) <= 40000, (f.name, len(text))
@@ -111,7 +111,7 @@ def test_unknown_extension_is_read_as_text(tmp_path: Path) -> None:
     f = tmp_path / "draft.report"
     f.write_bytes("各位代表：\n现在报告工作。".encode("gbk"))
     doc = load_document(f)
-    assert doc.format == "txt" and [x.text for x in doc.paragraphs] == [
+    assert doc.format is DocFormat.TXT and [x.text for x in doc.paragraphs] == [
         "各位代表：",
         "现在报告工作。",
     ]
@@ -132,7 +132,7 @@ def test_markdown_headings(tmp_path: Path) -> None:
 def test_docx_renamed_to_txt_still_loads(tmp_path: Path, corpus_dir: Path) -> None:
     f = tmp_path / "renamed.txt"
     f.write_bytes((corpus_dir / "docx" / "2025_hebei.docx").read_bytes())
-    assert load_document(f).format == "docx"
+    assert load_document(f).format is DocFormat.DOCX
 
 
 # ---------------------------------------------------------------- number formats
@@ -548,5 +548,5 @@ def test_load_report_builds_on_the_normalized_text(corpus_dir: Path) -> None:
     report = load_report(f)
     norm = normalize_document(load_document(f))
     assert report.text == norm.text and report.raw_offsets == norm.raw_offsets
-    assert report.encoding == "utf-8" and report.format == "txt"
+    assert report.encoding == "utf-8" and report.format is DocFormat.TXT
     assert "细颗粒物（PM2.5）浓度继续下降" in report.text

@@ -4,6 +4,7 @@ import pytest
 
 from reportdesk.engine.comparison.navigation import ChangeIndex
 from reportdesk.engine.diff.document import document_ops
+from reportdesk.engine.model import OpKind
 
 from .conftest import comparison
 from .test_compare import HAILAR_PAIRS, NATIONAL_PAIRS
@@ -18,13 +19,13 @@ def test_document_ops_rebuild_both_texts_exactly(old_rel, new_rel):
     assert old == c.old.text
     assert new == c.new.text
     for o in ops:
-        if o.op == "equal":
+        if o.op is OpKind.EQUAL:
             assert c.old.text[o.old.start : o.old.end] == c.new.text[o.new.start : o.new.end]
 
 
 def test_document_ops_name_their_changes(national_2024_2025):
     ops = document_ops(national_2024_2025)
-    ids = {o.change for o in ops if o.op != "equal" and o.change is not None}
+    ids = {o.change for o in ops if o.op is not OpKind.EQUAL and o.change is not None}
     # Nearly every change is reachable from the document's edit script.
     assert len(ids) >= 0.9 * len(national_2024_2025.changes)
     assert any(o.moved for o in ops)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportdesk.engine.model import LoadedDocument, RawParagraph
+from reportdesk.engine.model import DocFormat, LoadedDocument, RawParagraph
 from reportdesk.engine.text.normalize import (
     Normalized,
     fold,
@@ -112,7 +112,7 @@ def test_inner_characters_unchanged() -> None:
 def test_document_numbering_and_hints() -> None:
     doc = LoadedDocument(
         path="x.docx",
-        format="docx",
+        format=DocFormat.DOCX,
         encoding="docx",
         paragraphs=(
             RawParagraph("政府工作报告", style_level=1),
@@ -153,7 +153,7 @@ def test_document_numbering_and_hints() -> None:
 def test_fragment_never_joins_numbered_or_table_lines() -> None:
     doc = LoadedDocument(
         "x.docx",
-        "docx",
+        DocFormat.DOCX,
         "docx",
         (
             RawParagraph("货币M"),
@@ -252,5 +252,5 @@ def test_every_corpus_docx_normalizes_with_exact_map(corpus_dir: Path) -> None:
 
 @given(st.text(alphabet=st.sampled_from(list("ab　\r\n\x0b\x0c\x85\u2028\u2029")), max_size=40))
 def test_text_and_document_paths_agree(s: str) -> None:
-    doc = LoadedDocument("x.txt", "txt", "utf-8", tuple(RawParagraph(x) for x in s.splitlines()))
+    doc = LoadedDocument("x.txt", DocFormat.TXT, "utf-8", tuple(RawParagraph(x) for x in s.splitlines()))
     assert normalize_document(doc).text == normalize_text(s).text

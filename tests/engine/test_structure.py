@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdesk.engine.model import BlockKind, LoadedDocument, Part, RawParagraph, Report
+from reportdesk.engine.model import BlockKind, DocFormat, LoadedDocument, Part, RawParagraph, Report
 from reportdesk.engine.structure.build import build_report, outline, report_from_text
 from reportdesk.engine.structure.headings import match_label
 
@@ -18,7 +18,7 @@ def _load_txt(path: Path) -> Report:
     """A .txt file as a loader would hand it over (one RawParagraph per line)."""
     text = path.read_text(encoding="utf-8")
     paras = tuple(RawParagraph(line) for line in text.split("\n"))
-    return build_report(LoadedDocument(str(path), "txt", "utf-8", paras))
+    return build_report(LoadedDocument(str(path), DocFormat.TXT, "utf-8", paras))
 
 
 def _level(r: Report, level: int) -> list[str]:
@@ -320,7 +320,7 @@ def test_word_styles_and_numbering() -> None:
         RawParagraph("2025年工作安排", style_level=1),
         RawParagraph("今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。"),
     )
-    r = build_report(LoadedDocument("district.docx", "docx", "docx", paras))
+    r = build_report(LoadedDocument("district.docx", DocFormat.DOCX, "docx", paras))
     _check_invariants(r)
     assert [(s.level, s.number, s.heading) for s in r.sections] == [
         (0, "", ""),
@@ -378,6 +378,6 @@ def test_table_cells_are_not_headings() -> None:
         RawParagraph("二、2025年工作安排"),
         RawParagraph("今年要抓好以下工作。"),
     )
-    r = build_report(LoadedDocument("t.docx", "docx", "docx", paras))
+    r = build_report(LoadedDocument("t.docx", DocFormat.DOCX, "docx", paras))
     _check_invariants(r)
     assert [s.heading for s in r.sections] == ["", "2024年工作回顾", "2025年工作安排"]

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from reportdesk.engine.load.loader import load_report
-from reportdesk.engine.model import Direction, Figure, FigureKind, Qualifier, Report, Span
+from reportdesk.engine.model import (
+    Direction,
+    Figure,
+    FigureKind,
+    Qualifier,
+    Report,
+    ReviewStatus,
+    Span,
+    TargetChangeKind,
+)
 from reportdesk.engine.targets.match import classify, match_targets, met, review_targets
 
 
@@ -33,19 +42,19 @@ def _by_indicator(changes, word: str):
 def test_national_2024_to_2025(national) -> None:
     changes = match_targets(national(2024), national(2025))
     cpi = _by_indicator(changes, "居民消费价格涨幅")
-    assert cpi.change == "lowered"
+    assert cpi.change is TargetChangeKind.LOWERED
     assert (cpi.old.value, cpi.new.value) == (Decimal(3), Decimal(2))
     assert "降低1个百分点" in cpi.wording
     grain = _by_indicator(changes, "粮食产量")
-    assert grain.change == "raised_and_qualifier_changed"
+    assert grain.change is TargetChangeKind.RAISED_AND_QUALIFIER_CHANGED
     assert "由“以上”改为“左右”" in grain.wording
     energy = _by_indicator(changes, "能耗")
-    assert energy.change == "raised"
+    assert energy.change is TargetChangeKind.RAISED
     assert "提高0.5个百分点" in energy.wording
     assert energy.new.direction is Direction.DECREASE
     for word in ("国内生产总值", "城镇调查失业率", "城镇新增就业"):
         c = _by_indicator(changes, word)
-        assert c.change == "unchanged", (word, c)
+        assert c.change is TargetChangeKind.UNCHANGED, (word, c)
     # reordered: unemployment comes before new jobs in 2025, after it in 2024
     jobs = _by_indicator(changes, "城镇新增就业")
     unemp = _by_indicator(changes, "城镇调查失业率")
@@ -55,17 +64,16 @@ def test_national_2024_to_2025(national) -> None:
 def test_national_2023_to_2024_jobs_qualifier(national) -> None:
     changes = match_targets(national(2023), national(2024))
     jobs = _by_indicator(changes, "城镇新增就业")
-    assert jobs.change == "qualifier_changed"
+    assert jobs.change is TargetChangeKind.QUALIFIER_CHANGED
     assert jobs.wording == "由“左右”改为“以上”"
 
 
 def test_new_and_dropped_are_reported(national) -> None:
     changes = match_targets(national(2023), national(2024))
     energy = _by_indicator(changes, "能耗")
-    assert energy.change == "new" and energy.old is None
+    assert energy.change is TargetChangeKind.NEW and energy.old is None
     kinds = {c.change for c in changes}
-    assert kinds <= {"unchanged", "raised", "lowered", "qualifier_changed", "raised_and_qualifier_changed",
-                     "lowered_and_qualifier_changed", "new", "dropped"}
+    assert kinds <= set(TargetChangeKind)
     assert all(c.old is None or c.old.kind is FigureKind.TARGET for c in changes)
 
 
@@ -75,10 +83,10 @@ def test_2024_targets_all_met_per_2025(national) -> None:
     for word in ("国内生产总值", "城镇新增就业", "城镇调查失业率", "居民消费价格涨幅", "粮食产量", "能耗"):
         r = next(r for r in reviews if word in r.target.indicator)
         main[word] = r
-    assert {w: r.status for w, r in main.items()} == {w: "met" for w in main}
+    assert {w: r.status for w, r in main.items()} == {w: ReviewStatus.MET for w in main}
     assert main["城镇新增就业"].actual.value == Decimal(12560000)
     assert main["城镇调查失业率"].actual.value == Decimal("5.1")
-    assert not [r for r in reviews if r.status == "not_met"]
+    assert not [r for r in reviews if r.status is ReviewStatus.NOT_MET]
 
 
 def _t(indicator: str, value: str, unit: str = "%", qualifier: Qualifier = Qualifier.ABOUT,
@@ -91,18 +99,18 @@ def _t(indicator: str, value: str, unit: str = "%", qualifier: Qualifier = Quali
 @pytest.mark.parametrize(
     ("old", "new", "change", "wording"),
     [
-        (_t("国内生产总值", "6"), _t("国内生产总值", "6.5"), "raised", "提高0.5个百分点"),
+        (_t("国内生产总值", "6"), _t("国内生产总值", "6.5"), TargetChangeKind.RAISED, "提高0.5个百分点"),
         (_t("城镇新增就业", "1100", "人", Qualifier.AT_LEAST, quote="1100万人以上"),
-         _t("城镇新增就业", "1100", "人", Qualifier.ABOUT, quote="1100万人左右"), "qualifier_changed",
+         _t("城镇新增就业", "1100", "人", Qualifier.ABOUT, quote="1100万人左右"), TargetChangeKind.QUALIFIER_CHANGED,
          "由“以上”改为“左右”"),
         (_t("国内生产总值", "6", value_max="6.5", qualifier=Qualifier.RANGE), _t("国内生产总值", "6", quote="6%以上",
-         qualifier=Qualifier.AT_LEAST), "lowered_and_qualifier_changed", "由“区间”改为“以上”"),
-        (_t("赤字率", "3"), _t("赤字率", "3"), "unchanged", "保持3%左右不变"),
+         qualifier=Qualifier.AT_LEAST), TargetChangeKind.LOWERED_AND_QUALIFIER_CHANGED, "由“区间”改为“以上”"),
+        (_t("赤字率", "3"), _t("赤字率", "3"), TargetChangeKind.UNCHANGED, "保持3%左右不变"),
     ],
 )
-def test_classify(old: Figure, new: Figure, change: str, wording: str) -> None:
+def test_classify(old: Figure, new: Figure, change: TargetChangeKind, wording: str) -> None:
     c, w = classify(old, new)
-    assert c == change
+    assert c is change
     assert wording in w
 
 

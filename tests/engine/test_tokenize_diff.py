@@ -3,8 +3,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdesk.engine.diff.inline import diff_spans
-from reportdesk.engine.model import Span
+from reportdesk.engine.diff.inline import diff_spans_checked
+from reportdesk.engine.model import OpKind, Span
 from reportdesk.engine.text.tokenize import tokenize
 
 TARGETS = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；粮食产量1.3万亿斤以上；单位国内生产总值能耗降低2.5%左右。"
@@ -42,15 +42,15 @@ def test_tokens_cover_text_in_order(text):
 
 
 def _apply(old: str, new: str):
-    ops = diff_spans(old, Span(0, len(old)), new, Span(0, len(new)))
-    a = "".join(old[o.old.start : o.old.end] for o in ops if o.op in ("equal", "delete"))
-    b = "".join(new[o.new.start : o.new.end] for o in ops if o.op in ("equal", "insert"))
+    ops, _ = diff_spans_checked(old, Span(0, len(old)), new, Span(0, len(new)))
+    a = "".join(old[o.old.start : o.old.end] for o in ops if o.op in (OpKind.EQUAL, OpKind.DELETE))
+    b = "".join(new[o.new.start : o.new.end] for o in ops if o.op in (OpKind.EQUAL, OpKind.INSERT))
     return ops, a, b
 
 
 def test_word_level_replacement():
     ops, a, b = _apply("着力提高科技创新能力", "着力增强科技创新能力")
-    changed = [o for o in ops if o.op != "equal"]
+    changed = [o for o in ops if o.op is not OpKind.EQUAL]
     assert a == "着力提高科技创新能力" and b == "着力增强科技创新能力"
     texts = {("着力提高科技创新能力"[o.old.start : o.old.end] if o.old else "") for o in changed}
     assert "提高" in texts  # a word, not a character
@@ -62,8 +62,8 @@ def test_clause_swap_is_a_move():
     ops, a, b = _apply(old, new)
     assert a == old and b == new
     moved = [o for o in ops if o.moved]
-    assert moved and all(o.op != "equal" for o in moved)
-    assert any(o.op == "equal" and "城镇" in old[o.old.start : o.old.end] for o in ops)
+    assert moved and all(o.op is not OpKind.EQUAL for o in moved)
+    assert any(o.op is OpKind.EQUAL and "城镇" in old[o.old.start : o.old.end] for o in ops)
 
 
 @settings(max_examples=80, deadline=None)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.engine.model import PairKind
+from reportdesk.engine.model import PairKind, ReviewStatus, TargetChangeKind
 from reportdesk.export.docx_review import ExportOptions, export_review
 from tests.export.conftest import comparison
 from tests.export.docx_read import comments
@@ -33,7 +33,7 @@ def test_one_comment_per_target_change(tmp_path: Path, old_rel: str, new_rel: st
     found = comments(export_review(c, tmp_path / "r.docx", OPTS))
     expected: Counter[tuple[str, str]] = Counter()
     for tc in c.target_changes:
-        if tc.change == "unchanged":
+        if tc.change is TargetChangeKind.UNCHANGED:
             continue
         quote = (
             c.new.text[tc.new.start : tc.new.end]
@@ -56,7 +56,7 @@ def test_one_comment_per_target_change(tmp_path: Path, old_rel: str, new_rel: st
 
 
 def test_corpus_has_target_changes_to_check() -> None:
-    assert any(tc.change != "unchanged" for tc in comparison(*PAIRS[-1]).target_changes)
+    assert any(tc.change is not TargetChangeKind.UNCHANGED for tc in comparison(*PAIRS[-1]).target_changes)
 
 
 def test_comment_wording_matches_reviewer_form(tmp_path: Path) -> None:
@@ -67,7 +67,7 @@ def test_comment_wording_matches_reviewer_form(tmp_path: Path) -> None:
 
 def test_unmet_targets_are_commented(tmp_path: Path) -> None:
     c = comparison("hailar/2018.txt", "hailar/2019.txt")
-    unmet = [tr for tr in c.target_review if tr.status == "not_met"]
+    unmet = [tr for tr in c.target_review if tr.status is ReviewStatus.NOT_MET]
     assert unmet
     found = comments(export_review(c, tmp_path / "r.docx", OPTS))
     for tr in unmet:

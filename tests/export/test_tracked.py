@@ -11,9 +11,8 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportdesk.engine.diff.document import DocOp
 from reportdesk.engine.errors import ExportError
-from reportdesk.engine.model import Span
+from reportdesk.engine.model import InlineOp, OpKind, Span
 from reportdesk.export import layout, oxml
 from reportdesk.export.options import ExportOptions
 from reportdesk.export.tracked import Anchor, TrackedWriter
@@ -33,19 +32,19 @@ OTHER = [
 DATE = datetime(2025, 3, 1, 9, 30)
 
 
-def difflib_ops(old: str, new: str) -> list[DocOp]:
+def difflib_ops(old: str, new: str) -> list[InlineOp]:
     """An exact edit script at character level: what the writer must render faithfully."""
     ops = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
         None, old, new, autojunk=False
     ).get_opcodes():
         if tag == "equal":
-            ops.append(DocOp("equal", Span(i1, i2), Span(j1, j2), None))
+            ops.append(InlineOp(OpKind.EQUAL, Span(i1, i2), Span(j1, j2)))
             continue
         if i2 > i1:
-            ops.append(DocOp("delete", Span(i1, i2), None, None))
+            ops.append(InlineOp(OpKind.DELETE, Span(i1, i2), None))
         if j2 > j1:
-            ops.append(DocOp("insert", None, Span(j1, j2), None))
+            ops.append(InlineOp(OpKind.INSERT, None, Span(j1, j2)))
     return ops
 
 
@@ -110,7 +109,7 @@ def test_deleted_text_is_deltext_inside_del(tmp_path: Path) -> None:
 
 
 def test_edit_script_that_loses_text_is_refused(tmp_path: Path) -> None:
-    bad = [DocOp("equal", Span(0, 2), Span(0, 2), None)]  # drops the rest of both texts
+    bad = [InlineOp(OpKind.EQUAL, Span(0, 2), Span(0, 2))]  # drops the rest of both texts
     with pytest.raises(ExportError) as e:
         write_ops(tmp_path, "稳就业。", "稳就业。", ops=bad)
     assert "不一致" in e.value.message

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from reportdesk.engine import SectionStatus
 from reportdesk.ui.compare_view import CompareView
 from reportdesk.ui.outline import OutlineView
 
@@ -40,7 +41,7 @@ def test_tags_mark_new_and_removed_sections(qtbot, national) -> None:
     o = OutlineView()
     qtbot.addWidget(o)
     o.set_comparison_side(national, "old")
-    removed = [m.old for m in national.sections if m.status == "removed" and m.old is not None]
+    removed = [m.old for m in national.sections if m.status is SectionStatus.REMOVED and m.old is not None]
     assert removed
     assert o.titles()[removed[0]].endswith("[removed]")
     o.select_offset(national.old.sections[2].start + 5)

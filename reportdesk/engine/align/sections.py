@@ -14,7 +14,7 @@ from reportdesk.engine.align.units import (
     key_of,
     units_of,
 )
-from reportdesk.engine.model import Report, SectionMatch
+from reportdesk.engine.model import Report, SectionMatch, SectionStatus
 
 
 def _section_profile(report: Report, units: list[Unit] | None = None) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
@@ -111,24 +111,24 @@ def match_sections(
         while pending_removed and pending_removed[0] < upto:
             r = pending_removed.pop(0)
             of_old[r] = len(matches)
-            matches.append(SectionMatch(r, None, old.sections[r].title, "", 0.0, "removed"))
+            matches.append(SectionMatch(r, None, old.sections[r].title, "", 0.0, SectionStatus.REMOVED))
 
     for j, sn in enumerate(new.sections):
         hit = old_by_new.get(j)
         if hit is None:
             of_new[j] = len(matches)
-            matches.append(SectionMatch(None, j, "", sn.title, 0.0, "new"))
+            matches.append(SectionMatch(None, j, "", sn.title, 0.0, SectionStatus.NEW))
             continue
         i = hit
         flush_removed(i)
         so = old.sections[i]
         score = used_o[i][1]
         if (i, j) not in in_order:
-            status = "moved"
+            status = SectionStatus.MOVED
         elif key_of(so.heading) == key_of(sn.heading):
-            status = "matched"
+            status = SectionStatus.MATCHED
         else:
-            status = "renamed"
+            status = SectionStatus.RENAMED
         of_old[i] = of_new[j] = len(matches)
         matches.append(SectionMatch(i, j, so.title, sn.title, round(score, 3), status))
     flush_removed(len(old.sections) + 1)

@@ -15,6 +15,7 @@ from reportdesk.engine.model import (
     CompareOptions,
     Comparison,
     InlineOp,
+    OpKind,
     PairKind,
     PhraseChanges,
     Report,
@@ -104,7 +105,7 @@ def _build_pairs(
         nonlocal di
         while di < len(deleted) and deleted[di] < upto_old:
             u = ou[deleted[di]]
-            ops = (InlineOp("delete", u.span, None),)
+            ops = (InlineOp(OpKind.DELETE, u.span, None),)
             out.append(AlignedPair(len(out), PairKind.DELETED, u.span, None, 0.0, _section_index(al, u, None), ops))
             di += 1
 
@@ -121,7 +122,7 @@ def _build_pairs(
         emit_deleted(next_anchor_old[n.index])
         hit = by_new.get(n.index)
         if hit is None:
-            ops = (InlineOp("insert", None, n.span),)
+            ops = (InlineOp(OpKind.INSERT, None, n.span),)
             out.append(AlignedPair(len(out), PairKind.INSERTED, None, n.span, 0.0, _section_index(al, None, n), ops))
             continue
         o_idx, sim = hit
@@ -131,14 +132,14 @@ def _build_pairs(
         moved = (o_idx, n.index) not in al.in_order
         coarse = False
         if old.text[o_span.start : o_span.end] == new.text[n_span.start : n_span.end]:
-            ops2: tuple[InlineOp, ...] = (InlineOp("equal", o_span, n_span),)
+            ops2: tuple[InlineOp, ...] = (InlineOp(OpKind.EQUAL, o_span, n_span),)
             kind = PairKind.EQUAL
         else:
             found, coarse = diff_spans_checked(
                 old.text, o_span, new.text, n_span, fold_width=options.ignore_punctuation_width
             )
             ops2 = tuple(found)
-            kind = PairKind.EQUAL if all(op.op == "equal" for op in ops2) else PairKind.CHANGED
+            kind = PairKind.EQUAL if all(op.op is OpKind.EQUAL for op in ops2) else PairKind.CHANGED
         if moved:
             kind = PairKind.MOVED
         section = _section_index(al, o, n)
@@ -269,8 +270,8 @@ def _inline_changes(p: AlignedPair, k: int, add: Callable[..., None], old: Repor
     assert p.old is not None and p.new is not None
     found: list[tuple[int, ChangeKind, Span, Span, bool]] = []
     if p.kind is not PairKind.MOVED:
-        dels = [op.old for op in p.ops if op.moved and op.op == "delete" and op.old and key_of(old.text[op.old.start : op.old.end])]
-        ins = [op.new for op in p.ops if op.moved and op.op == "insert" and op.new and key_of(new.text[op.new.start : op.new.end])]
+        dels = [op.old for op in p.ops if op.moved and op.op is OpKind.DELETE and op.old and key_of(old.text[op.old.start : op.old.end])]
+        ins = [op.new for op in p.ops if op.moved and op.op is OpKind.INSERT and op.new and key_of(new.text[op.new.start : op.new.end])]
         for d, i in zip(dels, ins):
             assert d is not None and i is not None
             # The diff may hand a comma or a quote to one side only: report the clause.
@@ -284,8 +285,8 @@ def _inline_changes(p: AlignedPair, k: int, add: Callable[..., None], old: Repor
             found.append((i.start, ChangeKind.MOVE, d, i, True))
     o_pos, n_pos = p.old.start, p.new.start
     run: list[InlineOp] = []
-    for op in list(p.ops) + [InlineOp("equal", None, None)]:
-        if op.op != "equal" and not (op.moved and p.kind is not PairKind.MOVED):
+    for op in list(p.ops) + [InlineOp(OpKind.EQUAL, None, None)]:
+        if op.op is not OpKind.EQUAL and not (op.moved and p.kind is not PairKind.MOVED):
             run.append(op)
             continue
         if run:
@@ -338,9 +339,9 @@ def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list
     for p in pairs:
         counts[p.kind] += 1
         for op in p.ops:
-            if op.op == "insert" and op.new is not None:
+            if op.op is OpKind.INSERT and op.new is not None:
                 ins_chars += _cjk_len(new.text, op.new)
-            elif op.op == "delete" and op.old is not None:
+            elif op.op is OpKind.DELETE and op.old is not None:
                 del_chars += _cjk_len(old.text, op.old)
     total = max(sum(len(u.key) for u in ou), sum(len(u.key) for u in nu), 1)
     by_kind: dict[str, int] = {}
@@ -360,7 +361,7 @@ def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list
         chars_inserted=ins_chars,
         chars_deleted=del_chars,
         similarity=round(max(0.0, 1.0 - max(ins_chars, del_chars) / total), 4),
-        changes_by_kind=by_kind,
+        changes_by_kind=tuple(by_kind.items()),
         coarse=sum(1 for p in pairs if p.coarse),
         split=sum(1 for p in pairs if p.new is not None and p.new not in new_spans),
         merged=sum(1 for p in pairs if p.old is not None and p.old not in old_spans),

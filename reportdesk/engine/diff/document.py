@@ -12,22 +12,13 @@ so accepting every revision gives the new text and rejecting every one the old.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 from reportdesk.engine.comparison.navigation import ChangeIndex
-from reportdesk.engine.model import Comparison, InlineOp, PairKind, Span
+from reportdesk.engine.model import Comparison, InlineOp, OpKind, PairKind, Span
 
 
-@dataclass(frozen=True)
-class DocOp:
-    op: str  # "equal" | "insert" | "delete"
-    old: Span | None
-    new: Span | None
-    change: int | None = None  # Change.id
-    moved: bool = False
-
-
-def document_ops(c: Comparison) -> list[DocOp]:
+def document_ops(c: Comparison) -> list[InlineOp]:
+    """The edit script; inserts and deletes carry the id of the Change they belong to."""
     old, new = c.old.text, c.new.text
     index = ChangeIndex(c)
     moved_old = {p.old for p in c.pairs if p.kind is PairKind.MOVED and p.old is not None}
@@ -44,25 +35,25 @@ def document_ops(c: Comparison) -> list[DocOp]:
             raw += _exact(op, old, new)
         o_pos, n_pos = p.old.end, p.new.end
     raw += _region(old, Span(o_pos, len(old)), old_sents, new, Span(n_pos, len(new)), new_sents)
-    out: list[DocOp] = []
+    out: list[InlineOp] = []
     for op in raw:
         ch = None
         moved = False
-        if op.op == "delete" and op.old is not None:
+        if op.op is OpKind.DELETE and op.old is not None:
             hit = index.at(op.old.start, "old")
             ch = hit.id if hit else None
             moved = op.moved or op.old in moved_old
-        elif op.op == "insert" and op.new is not None:
+        elif op.op is OpKind.INSERT and op.new is not None:
             hit = index.at(op.new.start, "new")
             ch = hit.id if hit else None
             moved = op.moved or op.new in moved_new
-        out.append(DocOp(op.op, op.old, op.new, ch, moved))
+        out.append(InlineOp(op.op, op.old, op.new, moved, ch))
     return _coalesce(out)
 
 
 def _exact(op: InlineOp, old: str, new: str) -> list[InlineOp]:
     """Split an 'equal' op whose two texts differ (width, spaces) into exact pieces."""
-    if op.op != "equal" or op.old is None or op.new is None:
+    if op.op is not OpKind.EQUAL or op.old is None or op.new is None:
         return [op]
     a, b = old[op.old.start : op.old.end], new[op.new.start : op.new.end]
     if a == b:
@@ -72,12 +63,12 @@ def _exact(op: InlineOp, old: str, new: str) -> list[InlineOp]:
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         os_, ns = op.old.start, op.new.start
         if tag == "equal":
-            out.append(InlineOp("equal", Span(os_ + i1, os_ + i2), Span(ns + j1, ns + j2)))
+            out.append(InlineOp(OpKind.EQUAL, Span(os_ + i1, os_ + i2), Span(ns + j1, ns + j2)))
             continue
         if i2 > i1:
-            out.append(InlineOp("delete", Span(os_ + i1, os_ + i2), None))
+            out.append(InlineOp(OpKind.DELETE, Span(os_ + i1, os_ + i2), None))
         if j2 > j1:
-            out.append(InlineOp("insert", None, Span(ns + j1, ns + j2)))
+            out.append(InlineOp(OpKind.INSERT, None, Span(ns + j1, ns + j2)))
     return out
 
 
@@ -120,12 +111,12 @@ def _region(old: str, ro: Span, old_sents: list[Span], new: str, rn: Span, new_s
     sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
-            out.append(InlineOp("equal", Span(a[i1].start, a[i2 - 1].end), Span(b[j1].start, b[j2 - 1].end)))
+            out.append(InlineOp(OpKind.EQUAL, Span(a[i1].start, a[i2 - 1].end), Span(b[j1].start, b[j2 - 1].end)))
             continue
         for i in range(i1, i2):
-            out.append(InlineOp("delete", a[i], None))
+            out.append(InlineOp(OpKind.DELETE, a[i], None))
         for j in range(j1, j2):
-            out.append(InlineOp("insert", None, b[j]))
+            out.append(InlineOp(OpKind.INSERT, None, b[j]))
     return out
 
 
@@ -144,43 +135,43 @@ def _in_step(a: list[Span], ka: list[str], b: list[Span], kb: list[str]) -> list
     i = j = 0
     while i < len(ka) or j < len(kb):
         while i < len(ka) and ka[i].startswith("\0"):
-            out.append(InlineOp("delete", a[i], None))
+            out.append(InlineOp(OpKind.DELETE, a[i], None))
             i += 1
         while j < len(kb) and kb[j].startswith("\0"):
-            out.append(InlineOp("insert", None, b[j]))
+            out.append(InlineOp(OpKind.INSERT, None, b[j]))
             j += 1
         if i < len(ka) and j < len(kb):
             if ka[i] == kb[j]:
-                out.append(InlineOp("equal", a[i], b[j]))
+                out.append(InlineOp(OpKind.EQUAL, a[i], b[j]))
             else:
-                out.append(InlineOp("delete", a[i], None))
-                out.append(InlineOp("insert", None, b[j]))
+                out.append(InlineOp(OpKind.DELETE, a[i], None))
+                out.append(InlineOp(OpKind.INSERT, None, b[j]))
             i += 1
             j += 1
         elif i < len(ka):
-            out.append(InlineOp("delete", a[i], None))
+            out.append(InlineOp(OpKind.DELETE, a[i], None))
             i += 1
         elif j < len(kb):
-            out.append(InlineOp("insert", None, b[j]))
+            out.append(InlineOp(OpKind.INSERT, None, b[j]))
             j += 1
     return out
 
 
-def _coalesce(ops: list[DocOp]) -> list[DocOp]:
+def _coalesce(ops: list[InlineOp]) -> list[InlineOp]:
     """Join neighbouring ops of the same kind, change and move flag."""
-    out: list[DocOp] = []
+    out: list[InlineOp] = []
     for op in ops:
         if out:
             last = out[-1]
             if last.op == op.op and last.change == op.change and last.moved == op.moved:
-                if op.op == "equal" and last.old and op.old and last.new and op.new and last.old.end == op.old.start and last.new.end == op.new.start:
-                    out[-1] = DocOp("equal", Span(last.old.start, op.old.end), Span(last.new.start, op.new.end), last.change)
+                if op.op is OpKind.EQUAL and last.old and op.old and last.new and op.new and last.old.end == op.old.start and last.new.end == op.new.start:
+                    out[-1] = InlineOp(OpKind.EQUAL, Span(last.old.start, op.old.end), Span(last.new.start, op.new.end), change=last.change)
                     continue
-                if op.op == "delete" and last.old and op.old and last.old.end == op.old.start:
-                    out[-1] = DocOp("delete", Span(last.old.start, op.old.end), None, last.change, last.moved)
+                if op.op is OpKind.DELETE and last.old and op.old and last.old.end == op.old.start:
+                    out[-1] = InlineOp(OpKind.DELETE, Span(last.old.start, op.old.end), None, last.moved, last.change)
                     continue
-                if op.op == "insert" and last.new and op.new and last.new.end == op.new.start:
-                    out[-1] = DocOp("insert", None, Span(last.new.start, op.new.end), last.change, last.moved)
+                if op.op is OpKind.INSERT and last.new and op.new and last.new.end == op.new.start:
+                    out[-1] = InlineOp(OpKind.INSERT, None, Span(last.new.start, op.new.end), last.moved, last.change)
                     continue
         out.append(op)
     return out

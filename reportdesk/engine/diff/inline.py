@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import diff_match_patch as dmp_module
 
-from reportdesk.engine.model import InlineOp, Span
+from reportdesk.engine.model import InlineOp, OpKind, Span
 from reportdesk.engine.text.tokenize import token_key, tokenize
 
 _PUNCT = set("，。；：、！？,.;:!?“”\"'‘’（）()《》 \u3000")
@@ -42,18 +42,6 @@ def _encode(keys: Sequence[str], table: dict[str, str]) -> str:
     return "".join(out)
 
 
-def diff_tokens(
-    old_text: str,
-    old_tokens: Sequence[tuple[int, int]],
-    new_text: str,
-    new_tokens: Sequence[tuple[int, int]],
-    *,
-    fold_width: bool = True,
-) -> list[InlineOp]:
-    """Diff two token sequences; ops cover both token ranges completely, in order."""
-    return diff_tokens_checked(old_text, old_tokens, new_text, new_tokens, fold_width=fold_width)[0]
-
-
 def diff_tokens_checked(
     old_text: str,
     old_tokens: Sequence[tuple[int, int]],
@@ -62,7 +50,9 @@ def diff_tokens_checked(
     *,
     fold_width: bool = True,
 ) -> tuple[list[InlineOp], bool]:
-    """Like diff_tokens, and whether the MAX_TOKENS guardrail made the answer coarse.
+    """Diff two token sequences, and whether the MAX_TOKENS guardrail made the answer coarse.
+
+    The ops cover both token ranges completely, in order.
 
     Shared leading and trailing tokens are cut off first, so only the part that
     differs counts against the guardrail: one edited word in a 50 000-character
@@ -78,8 +68,8 @@ def diff_tokens_checked(
             pre += 1
         while suf < len(ka) - pre and suf < len(kb) - pre and ka[len(ka) - 1 - suf] == kb[len(kb) - 1 - suf]:
             suf += 1
-    head = [InlineOp("equal", _span(old_tokens, 0, pre), _span(new_tokens, 0, pre))] if pre else []
-    tail = [InlineOp("equal", _span(old_tokens, len(ka) - suf, suf), _span(new_tokens, len(kb) - suf, suf))] if suf else []
+    head = [InlineOp(OpKind.EQUAL, _span(old_tokens, 0, pre), _span(new_tokens, 0, pre))] if pre else []
+    tail = [InlineOp(OpKind.EQUAL, _span(old_tokens, len(ka) - suf, suf), _span(new_tokens, len(kb) - suf, suf))] if suf else []
     ot, nt = old_tokens[pre : len(ka) - suf], new_tokens[pre : len(kb) - suf]
     if len(ot) + len(nt) > MAX_TOKENS:
         return head + _coarse(ot, nt) + tail, True
@@ -93,29 +83,26 @@ def diff_tokens_checked(
     for op, chunk in diffs:
         n = len(chunk)
         if op == 0:
-            ops.append(InlineOp("equal", _span(ot, i, n), _span(nt, j, n)))
+            ops.append(InlineOp(OpKind.EQUAL, _span(ot, i, n), _span(nt, j, n)))
             i += n
             j += n
         elif op == -1:
-            ops.append(InlineOp("delete", _span(ot, i, n), None))
+            ops.append(InlineOp(OpKind.DELETE, _span(ot, i, n), None))
             i += n
         else:
-            ops.append(InlineOp("insert", None, _span(nt, j, n)))
+            ops.append(InlineOp(OpKind.INSERT, None, _span(nt, j, n)))
             j += n
     ops = _same_text_runs(_merge_empty_keys(ops), old_text, new_text, fold_width)
     ops = _mark_moved_clauses(ops, old_text, new_text)
     return head + ops + tail, False
 
 
-def diff_spans(old_text: str, old: Span, new_text: str, new: Span, *, fold_width: bool = True) -> list[InlineOp]:
-    """Tokenize two spans and diff them; clauses that only changed order are moves."""
-    return diff_spans_checked(old_text, old, new_text, new, fold_width=fold_width)[0]
-
-
 def diff_spans_checked(
     old_text: str, old: Span, new_text: str, new: Span, *, fold_width: bool = True
 ) -> tuple[list[InlineOp], bool]:
-    """diff_spans, and whether the answer is coarse (see diff_tokens_checked).
+    """Tokenize two spans and diff them, and whether the answer is coarse (see diff_tokens_checked).
+
+    Clauses that only changed order are moves.
 
     Results are cached by the two texts (a re-compare after a keystroke meets
     the same sentence pairs again) and shifted to where the spans stand.
@@ -141,7 +128,7 @@ def _diff_spans_uncached(
     old_text: str, old: Span, new_text: str, new: Span, *, fold_width: bool = True
 ) -> tuple[list[InlineOp], bool]:
     if _reads_same(old_text[old.start : old.end], new_text[new.start : new.end], fold_width):
-        return [InlineOp("equal", old, new)], False  # stray spaces would re-cut the words
+        return [InlineOp(OpKind.EQUAL, old, new)], False  # stray spaces would re-cut the words
     reordered = _reordered_clauses(old_text, old, new_text, new)
     if reordered is not None:
         return reordered, False
@@ -161,9 +148,9 @@ def _span(tokens: Sequence[tuple[int, int]], i: int, n: int) -> Span:
 def _coarse(old_tokens: Sequence[tuple[int, int]], new_tokens: Sequence[tuple[int, int]]) -> list[InlineOp]:
     ops = []
     if old_tokens:
-        ops.append(InlineOp("delete", Span(old_tokens[0][0], old_tokens[-1][1]), None))
+        ops.append(InlineOp(OpKind.DELETE, Span(old_tokens[0][0], old_tokens[-1][1]), None))
     if new_tokens:
-        ops.append(InlineOp("insert", None, Span(new_tokens[0][0], new_tokens[-1][1])))
+        ops.append(InlineOp(OpKind.INSERT, None, Span(new_tokens[0][0], new_tokens[-1][1])))
     return ops
 
 
@@ -171,9 +158,9 @@ def _merge_empty_keys(ops: list[InlineOp]) -> list[InlineOp]:
     """Order as delete-then-insert inside each changed run (what readers expect)."""
     out: list[InlineOp] = []
     run: list[InlineOp] = []
-    for op in ops + [InlineOp("equal", None, None)]:
-        if op.op == "equal":
-            run.sort(key=lambda o: 0 if o.op == "delete" else 1)
+    for op in ops + [InlineOp(OpKind.EQUAL, None, None)]:
+        if op.op is OpKind.EQUAL:
+            run.sort(key=lambda o: 0 if o.op is OpKind.DELETE else 1)
             out.extend(run)
             run = []
             if op.old is not None:
@@ -204,8 +191,8 @@ def _same_text_runs(ops: list[InlineOp], old_text: str, new_text: str, fold_widt
 
     out: list[InlineOp] = []
     run: list[InlineOp] = []
-    for op in ops + [InlineOp("equal", None, None)]:
-        if op.op != "equal":
+    for op in ops + [InlineOp(OpKind.EQUAL, None, None)]:
+        if op.op is not OpKind.EQUAL:
             run.append(op)
             continue
         if run:
@@ -214,7 +201,7 @@ def _same_text_runs(ops: list[InlineOp], old_text: str, new_text: str, fold_widt
             if ds and ns:
                 o, n = Span(ds[0].start, ds[-1].end), Span(ns[0].start, ns[-1].end)
                 if key(old_text[o.start : o.end]) == key(new_text[n.start : n.end]):
-                    run = [InlineOp("equal", o, n)]
+                    run = [InlineOp(OpKind.EQUAL, o, n)]
             out += run
             run = []
         if op.old is not None:
@@ -241,7 +228,7 @@ def _mark_moved_clauses(ops: list[InlineOp], old_text: str, new_text: str) -> li
     while k < len(ops):
         o = ops[k]
         nxt = ops[k + 1] if k + 1 < len(ops) else None
-        if o.op == "delete" and nxt is not None and nxt.op == "insert" and o.old and nxt.new:
+        if o.op is OpKind.DELETE and nxt is not None and nxt.op is OpKind.INSERT and o.old and nxt.new:
             split = _clause_rediff(old_text, o.old, new_text, nxt.new)
             if split is not None:
                 out += split
@@ -281,12 +268,12 @@ def _clause_rediff(
     ops: list[InlineOp] = []
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
-            ops.append(InlineOp("equal", Span(a[i1][0], a[i2 - 1][1]), Span(b[j1][0], b[j2 - 1][1])))
+            ops.append(InlineOp(OpKind.EQUAL, Span(a[i1][0], a[i2 - 1][1]), Span(b[j1][0], b[j2 - 1][1])))
             continue
         for i in range(i1, i2):
-            ops.append(InlineOp("delete", Span(*a[i]), None))
+            ops.append(InlineOp(OpKind.DELETE, Span(*a[i]), None))
         for j in range(j1, j2):
-            ops.append(InlineOp("insert", None, Span(*b[j])))
+            ops.append(InlineOp(OpKind.INSERT, None, Span(*b[j])))
     return ops
 
 
@@ -310,13 +297,13 @@ def _pair_moved_runs(ops: list[InlineOp], old_text: str, new_text: str) -> list[
     """A deleted run whose words reappear as an inserted run elsewhere is a move."""
     ins_keys: dict[str, list[int]] = {}
     for k, o in enumerate(ops):
-        if o.op == "insert" and o.new is not None:
+        if o.op is OpKind.INSERT and o.new is not None:
             key = _clause_key(new_text[o.new.start : o.new.end])
             if len(key) >= 4:
                 ins_keys.setdefault(key, []).append(k)
     moved: set[int] = set()
     for k, o in enumerate(ops):
-        if o.op == "delete" and o.old is not None:
+        if o.op is OpKind.DELETE and o.old is not None:
             cands = ins_keys.get(_clause_key(old_text[o.old.start : o.old.end]))
             if cands:
                 moved.update((k, cands.pop(0)))
@@ -324,7 +311,7 @@ def _pair_moved_runs(ops: list[InlineOp], old_text: str, new_text: str) -> list[
         return ops
     # Punctuation that travelled with a moved clause is part of the move.
     for k, o in enumerate(ops):
-        if o.op != "equal" and k not in moved and not _clause_key(_op_text(o, old_text, new_text)):
+        if o.op is not OpKind.EQUAL and k not in moved and not _clause_key(_op_text(o, old_text, new_text)):
             if (k > 0 and k - 1 in moved) or (k + 1 < len(ops) and k + 1 in moved):
                 moved.add(k)
     return [InlineOp(o.op, o.old, o.new, True) if k in moved else o for k, o in enumerate(ops)]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from reportdesk.engine.errors import LoadError
 from reportdesk.engine.load.docx import DocxError, read_docx
 from reportdesk.engine.load.text import UndecodableText, decode_text
-from reportdesk.engine.model import LoadedDocument, RawParagraph
+from reportdesk.engine.model import DocFormat, LoadedDocument, RawParagraph
 
 if TYPE_CHECKING:
     from reportdesk.engine.model import Report
@@ -232,7 +232,7 @@ def _load_docx(p: Path, name: str, ext: str) -> LoadedDocument:
         raise _fail(p, damaged, repr(e)) from e
     if not any(par.text.strip() or par.numbering for par in paragraphs):
         raise _fail(p, f"“{name}”里没有任何文字。", "document has no text")
-    return LoadedDocument(str(p), "docx", "docx", tuple(paragraphs), title)
+    return LoadedDocument(str(p), DocFormat.DOCX, "docx", tuple(paragraphs), title)
 
 
 def _reject_other_packages(p: Path, name: str, zf: zipfile.ZipFile, names: set[str]) -> None:
@@ -276,7 +276,7 @@ def _load_text(p: Path, name: str, ext: str, data: bytes) -> LoadedDocument:
         paragraphs = tuple(_markdown_line(line) for line in lines)
     else:
         paragraphs = tuple(RawParagraph(line) for line in lines)
-    return LoadedDocument(str(p), "txt", encoding, paragraphs, "")
+    return LoadedDocument(str(p), DocFormat.TXT, encoding, paragraphs, "")
 
 
 def _markdown_line(line: str) -> RawParagraph:

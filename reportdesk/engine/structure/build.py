@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportdesk.engine.model import BlockKind, LoadedDocument, Paragraph, Part, Report, Section
+from reportdesk.engine.model import (
+    BlockKind,
+    DocFormat,
+    LoadedDocument,
+    Paragraph,
+    Part,
+    Report,
+    Section,
+)
 from reportdesk.engine.structure import frontmatter as fm
 from reportdesk.engine.structure import headings as hd
 from reportdesk.engine.structure.headings import Line
@@ -52,7 +60,7 @@ def _build(
     raw: str,
     raw_offsets: tuple[int, ...],
     encoding: str,
-    fmt: str,
+    fmt: DocFormat,
 ) -> Report:
     texts = [ln.text for ln in lines]
     body = fm.body_start(texts, [ln.style_level for ln in lines])
@@ -153,7 +161,7 @@ def report_from_text(text: str, path: str = "", title: str = "", year: int | Non
         raw=text,
         raw_offsets=tuple(range(len(text) + 1)),
         encoding="",
-        fmt="txt",
+        fmt=DocFormat.TXT,
     )
 
 

@@ -18,7 +18,9 @@ from reportdesk.engine.model import (
     FigureKind,
     Qualifier,
     Report,
+    ReviewStatus,
     TargetChange,
+    TargetChangeKind,
     TargetReview,
 )
 from reportdesk.engine.targets.extract import extract_targets
@@ -153,7 +155,7 @@ def _delta_words(old: Figure, new: Figure) -> str:
     return f"{verb}{format_number(diff, old.unit)}"
 
 
-def classify(old: Figure, new: Figure) -> tuple[str, str]:
+def classify(old: Figure, new: Figure) -> tuple[TargetChangeKind, str]:
     """(change, wording) for a matched pair."""
     a, b = _mid(old), _mid(new)
     qual_changed = old.qualifier != new.qualifier
@@ -165,15 +167,14 @@ def classify(old: Figure, new: Figure) -> tuple[str, str]:
             parts.append(delta)
     if qual_changed:
         parts.append(f"由“{qualifier_word(old)}”改为“{qualifier_word(new)}”")
+    K = TargetChangeKind
     if a > b:
-        change = "lowered"
+        change = K.LOWERED_AND_QUALIFIER_CHANGED if qual_changed else K.LOWERED
     elif a < b:
-        change = "raised"
+        change = K.RAISED_AND_QUALIFIER_CHANGED if qual_changed else K.RAISED
     else:
-        change = "unchanged"
-    if qual_changed:
-        change = "qualifier_changed" if change == "unchanged" else f"{change}_and_qualifier_changed"
-    if change == "unchanged":
+        change = K.QUALIFIER_CHANGED if qual_changed else K.UNCHANGED
+    if change is K.UNCHANGED:
         return change, f"保持{value_text(new)}不变"
     return change, "；".join(parts)
 
@@ -195,11 +196,11 @@ def match_target_lists(old: Sequence[Figure], new: Sequence[Figure], old_year: i
             out.append(TargetChange(indicator=t.indicator or o.indicator, old=o, new=t,
                                     change=change, wording=words))
         else:
-            out.append(TargetChange(indicator=t.indicator, old=None, new=t, change="new",
+            out.append(TargetChange(indicator=t.indicator, old=None, new=t, change=TargetChangeKind.NEW,
                                     wording=f"新提出：{value_text(t)}"))
     for i, o in enumerate(old):
         if i not in matched_old:
-            out.append(TargetChange(indicator=o.indicator, old=o, new=None, change="dropped",
+            out.append(TargetChange(indicator=o.indicator, old=o, new=None, change=TargetChangeKind.DROPPED,
                                     wording=f"不再提出（原为{value_text(o)}）"))
     return out
 
@@ -236,11 +237,11 @@ def review_target_lists(targets: Sequence[Figure], actuals: Sequence[Figure],
     for i, t in enumerate(tars):
         if i not in by_t:
             out.append(TargetReview(indicator=t.indicator, target=t, actual=None,
-                                    status="not_reported", wording=f"目标{value_text(t)}，未见实际数"))
+                                    status=ReviewStatus.NOT_REPORTED, wording=f"目标{value_text(t)}，未见实际数"))
             continue
         a = acts[by_t[i]]
         ok = met(t, a)
-        status = "met" if ok else "not_met"
+        status = ReviewStatus.MET if ok else ReviewStatus.NOT_MET
         words = f"目标{value_text(t)}，实际{value_text(a)}，{'完成' if ok else '未完成'}"
         out.append(TargetReview(indicator=t.indicator, target=t, actual=a, status=status,
                                 wording=words))

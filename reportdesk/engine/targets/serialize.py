@@ -57,7 +57,7 @@ def _opt(t: Figure | None) -> dict[str, Any] | None:
 def target_change_to_dict(c: TargetChange) -> dict[str, Any]:
     return {
         "indicator": c.indicator,
-        "change": c.change,
+        "change": c.change.value,
         "wording": c.wording,
         "old": _opt(c.old),
         "new": _opt(c.new),
@@ -67,7 +67,7 @@ def target_change_to_dict(c: TargetChange) -> dict[str, Any]:
 def target_review_to_dict(r: TargetReview) -> dict[str, Any]:
     return {
         "indicator": r.indicator,
-        "status": r.status,
+        "status": r.status.value,
         "wording": r.wording,
         "target": target_to_dict(r.target),
         "actual": _opt(r.actual),
@@ -91,8 +91,8 @@ def _cell(c: SeriesCell) -> dict[str, Any]:
         "year": c.year,
         "target": _opt(c.target),
         "actual": _opt(c.actual),
-        "status": c.status,
-        "change": c.change,
+        "status": str(c.status),  # a ReviewStatus, or "" for no target that year
+        "change": str(c.change),  # a TargetChangeKind, or ""
     }
 
 

@@ -109,10 +109,6 @@ def warm_up() -> None:
     _JIEBA.get()
 
 
-def is_loaded() -> bool:
-    return _JIEBA._tk is not None
-
-
 def quantity_spans(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of quantities (number + unit + qualifier) in already folded text."""
     end = len(folded) if end is None else end
