@@ -10,6 +10,7 @@ left, one character in from the edge.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from docx.document import Document
 from docx.oxml.ns import nsdecls, qn
@@ -95,116 +96,84 @@ def _rpr_xml(
     )
 
 
-def _para_style(
-    sid: str,
-    name: str,
-    ppr: str,
-    rpr: str,
-    based: str | None = "Normal",
-    outline: int | None = None,
-) -> str:
-    base = f'<w:basedOn w:val="{based}"/>' if based else ""
-    if outline is not None:
-        ppr = ppr.replace("</w:pPr>", f'<w:outlineLvl w:val="{outline}"/></w:pPr>')
-    return f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>{base}<w:qFormat/>{ppr}{rpr}</w:style>'
+@dataclass(frozen=True)
+class _Style:
+    """A paragraph style: its w:pPr children and the run font it sets."""
+
+    sid: str
+    name: str
+    ppr: str  # the children of w:pPr
+    font: str
+    size_pt: float
+    bold: bool = False
+    scale: int = 100
+    based: str | None = "Normal"
+    outline: int | None = None
+
+
+def _para_style(s: _Style) -> str:
+    base = f'<w:basedOn w:val="{s.based}"/>' if s.based else ""
+    outline = f'<w:outlineLvl w:val="{s.outline}"/>' if s.outline is not None else ""
+    ppr = f"<w:pPr>{s.ppr}{outline}</w:pPr>"
+    rpr = _rpr_xml(s.font, s.size_pt, bold=s.bold, scale=s.scale)
+    return f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="{s.sid}"><w:name w:val="{s.name}"/>{base}<w:qFormat/>{ppr}{rpr}</w:style>'
+
+
+def _spacing(before: int, after: int, line: int, rule: str = "exact") -> str:
+    return f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="{rule}"/>'
+
+
+_NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
+_NO_GRID = '<w:snapToGrid w:val="0"/>'
+_KEEP = "<w:keepNext/><w:keepLines/>"
+_CENTER, _LEFT = '<w:jc w:val="center"/>', '<w:jc w:val="left"/>'
+
+
+def _style_table(o: ExportOptions) -> list[_Style]:
+    """The paragraph styles of the review document (GB/T 9704 type sizes)."""
+    body, line = o.body_font, LINE_PITCH
+    grid = GRID_SCALE
+    return [
+        _Style("Normal", "Normal",
+               f'<w:widowControl/>{_spacing(0, 0, line)}<w:ind w:firstLineChars="200" w:firstLine="{BODY_PT * 40}"/><w:jc w:val="both"/>',
+               body, BODY_PT, scale=grid, based=None),
+        _Style(S_TITLE, "Title", f"<w:keepNext/>{_NO_GRID}{_spacing(0, line, 700)}{_NO_INDENT}{_CENTER}", o.title_font, TITLE_PT),
+        _Style(S_SUBTITLE, "RD Subtitle", f"<w:keepNext/>{_NO_INDENT}{_CENTER}", o.heading2_font, BODY_PT, scale=grid),
+        _Style(S_H1, "heading 1", _KEEP, o.heading1_font, BODY_PT, scale=grid, outline=0),
+        _Style(S_H2, "heading 2", _KEEP, o.heading2_font, BODY_PT, scale=grid, outline=1),
+        _Style(S_H3, "heading 3", _KEEP, body, BODY_PT, bold=True, scale=grid, outline=2),
+        _Style(S_TABLE, "RD Table Text", f"{_NO_GRID}{_spacing(0, 0, 360)}{_NO_INDENT}{_LEFT}", body, TABLE_PT),
+        _Style(S_TABLE_HEAD, "RD Table Head", f"<w:keepNext/>{_NO_GRID}{_spacing(60, 60, 360)}{_NO_INDENT}{_CENTER}",
+               o.heading1_font, TABLE_PT),
+        _Style(S_NOTE, "RD Note", f"{_NO_GRID}{_spacing(120, 120, 400)}{_NO_INDENT}", body, 14),
+        _Style(S_INFO, "RD Info", f'<w:ind w:leftChars="200" w:left="{BODY_PT * 40}" w:firstLineChars="0" w:firstLine="0"/>',
+               body, BODY_PT, scale=grid),
+        _Style("Footer", "footer", f"{_NO_GRID}{_spacing(0, 0, 240, 'auto')}{_NO_INDENT}", PAGE_NUMBER_FONT, FOOTER_PT),
+        _Style("CommentText", "annotation text", f"{_NO_GRID}{_spacing(0, 0, 240, 'auto')}{_NO_INDENT}{_LEFT}", "宋体", 10.5),
+    ]  # fmt: skip
+
+
+_COMMENT_REFERENCE = (
+    f'<w:style {nsdecls("w")} w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/>'
+    f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>'
+)
 
 
 def _styles(doc: Document, o: ExportOptions) -> None:
+    """Replace the template's styles by ours and set the document defaults."""
     styles = doc.styles.element
-    body = o.body_font
-    line = LINE_PITCH
-    no_indent = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
-    defs = [
-        _para_style(
-            "Normal",
-            "Normal",
-            f'<w:pPr><w:widowControl/><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
-            f'<w:ind w:firstLineChars="200" w:firstLine="{BODY_PT * 40}"/><w:jc w:val="both"/></w:pPr>',
-            _rpr_xml(body, BODY_PT, scale=GRID_SCALE),
-            based=None,
-        ),
-        _para_style(
-            S_TITLE,
-            "Title",
-            f'<w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="{line}" w:line="700" w:lineRule="exact"/>{no_indent}<w:jc w:val="center"/></w:pPr>',
-            _rpr_xml(o.title_font, TITLE_PT),
-            outline=None,
-        ),
-        _para_style(
-            S_SUBTITLE,
-            "RD Subtitle",
-            f'<w:pPr><w:keepNext/>{no_indent}<w:jc w:val="center"/></w:pPr>',
-            _rpr_xml(o.heading2_font, BODY_PT, scale=GRID_SCALE),
-        ),
-        _para_style(
-            S_H1,
-            "heading 1",
-            "<w:pPr><w:keepNext/><w:keepLines/></w:pPr>",
-            _rpr_xml(o.heading1_font, BODY_PT, scale=GRID_SCALE),
-            outline=0,
-        ),
-        _para_style(
-            S_H2,
-            "heading 2",
-            "<w:pPr><w:keepNext/><w:keepLines/></w:pPr>",
-            _rpr_xml(o.heading2_font, BODY_PT, scale=GRID_SCALE),
-            outline=1,
-        ),
-        _para_style(
-            S_H3,
-            "heading 3",
-            "<w:pPr><w:keepNext/><w:keepLines/></w:pPr>",
-            _rpr_xml(body, BODY_PT, bold=True, scale=GRID_SCALE),
-            outline=2,
-        ),
-        _para_style(
-            S_TABLE,
-            "RD Table Text",
-            f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/>{no_indent}<w:jc w:val="left"/></w:pPr>',
-            _rpr_xml(body, TABLE_PT),
-        ),
-        _para_style(
-            S_TABLE_HEAD,
-            "RD Table Head",
-            f'<w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="60" w:after="60" w:line="360" w:lineRule="exact"/>{no_indent}<w:jc w:val="center"/></w:pPr>',
-            _rpr_xml(o.heading1_font, TABLE_PT),
-        ),
-        _para_style(
-            S_NOTE,
-            "RD Note",
-            f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="120" w:after="120" w:line="400" w:lineRule="exact"/>{no_indent}</w:pPr>',
-            _rpr_xml(body, 14),
-        ),
-        _para_style(
-            S_INFO,
-            "RD Info",
-            f'<w:pPr><w:ind w:leftChars="200" w:left="{BODY_PT * 40}" w:firstLineChars="0" w:firstLine="0"/></w:pPr>',
-            _rpr_xml(body, BODY_PT, scale=GRID_SCALE),
-        ),
-        _para_style(
-            "Footer",
-            "footer",
-            f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{no_indent}</w:pPr>',
-            _rpr_xml(PAGE_NUMBER_FONT, FOOTER_PT),
-            outline=None,
-        ),
-        _para_style(
-            "CommentText",
-            "annotation text",
-            f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{no_indent}<w:jc w:val="left"/></w:pPr>',
-            _rpr_xml("宋体", 10.5),
-        ),
-        f'<w:style {nsdecls("w")} w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/>'
-        f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>',
-    ]
-    for xml in defs:
+    for xml in [*(_para_style(s) for s in _style_table(o)), _COMMENT_REFERENCE]:
         new = parse_xml(xml)
         sid = new.get(qn("w:styleId"))
         for old in styles.findall(qn("w:style")):
             if old.get(qn("w:styleId")) == sid:
                 styles.remove(old)
         styles.append(new)
-    # Defaults for anything not styled (comments, table cells): Chinese body font, zh-CN.
+    _doc_defaults(styles, o.body_font)
+
+
+def _doc_defaults(styles: etree._Element, body: str) -> None:
+    """Defaults for anything not styled (comments, table cells): Chinese body font, zh-CN."""
     rpr_default = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault"))
     if rpr_default is not None:
         for child in list(rpr_default):

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, TypedDict
 
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
+
+if TYPE_CHECKING:  # typing.Unpack is 3.11+; the package supports 3.10
+    from typing_extensions import Unpack
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Characters XML 1.0 cannot carry; the engine's text never has them, but a
@@ -48,36 +53,56 @@ def iso_date(date: datetime) -> str:
 # ---------------------------------------------------------------- run properties
 
 
-def rpr(
-    font: str | None = None,
-    size_pt: float | None = None,
-    bold: bool = False,
-    strike: bool = False,
-    underline: bool = False,
-    style: str | None = None,
-    color: str | None = None,
-    latin: str | None = None,
-) -> etree._Element:
-    """A w:rPr in schema order; ``font`` goes to every script, ``latin`` overrides ascii/hAnsi."""
-    r = el("w:rPr")
-    if style:
-        r.append(el("w:rStyle", {"w:val": style}))
-    if font:
-        r.append(fonts_el(font, latin))
-    if bold:
-        r.append(el("w:b"))
-        r.append(el("w:bCs"))
-    if strike:
-        r.append(el("w:strike"))
-    if color:
-        r.append(el("w:color", {"w:val": color}))
-    if size_pt:
-        half = str(round(size_pt * 2))
-        r.append(el("w:sz", {"w:val": half}))
-        r.append(el("w:szCs", {"w:val": half}))
-    if underline:
-        r.append(el("w:u", {"w:val": "single"}))
-    return r
+class RunFlags(TypedDict, total=False):
+    """The keyword properties of ``rpr`` beyond font and size."""
+
+    bold: bool
+    strike: bool
+    underline: bool
+    style: str | None
+    color: str | None
+    latin: str | None
+
+
+@dataclass(frozen=True)
+class RunProps:
+    """Run properties; ``font`` goes to every script, ``latin`` overrides ascii/hAnsi."""
+
+    font: str | None = None
+    size_pt: float | None = None
+    bold: bool = False
+    strike: bool = False
+    underline: bool = False
+    style: str | None = None
+    color: str | None = None
+    latin: str | None = None
+
+    def element(self) -> etree._Element:
+        """A w:rPr in schema order."""
+        r = el("w:rPr")
+        if self.style:
+            r.append(el("w:rStyle", {"w:val": self.style}))
+        if self.font:
+            r.append(fonts_el(self.font, self.latin))
+        if self.bold:
+            r.append(el("w:b"))
+            r.append(el("w:bCs"))
+        if self.strike:
+            r.append(el("w:strike"))
+        if self.color:
+            r.append(el("w:color", {"w:val": self.color}))
+        if self.size_pt:
+            half = str(round(self.size_pt * 2))
+            r.append(el("w:sz", {"w:val": half}))
+            r.append(el("w:szCs", {"w:val": half}))
+        if self.underline:
+            r.append(el("w:u", {"w:val": "single"}))
+        return r
+
+
+def rpr(font: str | None = None, size_pt: float | None = None, **flags: Unpack[RunFlags]) -> etree._Element:
+    """A w:rPr in schema order (see RunProps)."""
+    return RunProps(font, size_pt, **flags).element()
 
 
 def fonts_el(font: str, latin: str | None = None) -> etree._Element:
@@ -134,55 +159,83 @@ class Revisions:
 # ---------------------------------------------------------------- paragraph properties
 
 
-def ppr(
-    style: str | None = None,
-    page_break_before: bool = False,
-    keep_next: bool = False,
-    snap_to_grid: bool | None = None,
-    line_twips: int | None = None,
-    before_twips: int | None = None,
-    after_twips: int | None = None,
-    first_line_chars: int | None = None,
-    jc: str | None = None,
-    mark: etree._Element | None = None,
-) -> etree._Element:
-    """A w:pPr in schema order (pStyle … jc … rPr); ``mark`` is a w:ins/w:del for the ¶ mark."""
-    p = el("w:pPr")
-    if style:
-        p.append(el("w:pStyle", {"w:val": style}))
-    if keep_next:
-        p.append(el("w:keepNext"))
-    if page_break_before:
-        p.append(el("w:pageBreakBefore"))
-    if snap_to_grid is not None:
-        p.append(el("w:snapToGrid", {"w:val": "1" if snap_to_grid else "0"}))
-    if line_twips is not None or before_twips is not None or after_twips is not None:
+class ParaFlags(TypedDict, total=False):
+    """The keyword properties of ``ppr`` beyond style and paragraph-mark revision."""
+
+    page_break_before: bool
+    keep_next: bool
+    snap_to_grid: bool | None
+    line_twips: int | None
+    before_twips: int | None
+    after_twips: int | None
+    first_line_chars: int | None
+    jc: str | None
+
+
+@dataclass(frozen=True)
+class ParaProps:
+    """Paragraph properties (spacing in twips, first-line indent in hundredths of a character)."""
+
+    style: str | None = None
+    page_break_before: bool = False
+    keep_next: bool = False
+    snap_to_grid: bool | None = None
+    line_twips: int | None = None
+    before_twips: int | None = None
+    after_twips: int | None = None
+    first_line_chars: int | None = None
+    jc: str | None = None
+
+    def element(self, mark: etree._Element | None = None) -> etree._Element:
+        """A w:pPr in schema order (pStyle … jc … rPr); ``mark`` is a w:ins/w:del for the ¶ mark."""
+        p = el("w:pPr")
+        if self.style:
+            p.append(el("w:pStyle", {"w:val": self.style}))
+        if self.keep_next:
+            p.append(el("w:keepNext"))
+        if self.page_break_before:
+            p.append(el("w:pageBreakBefore"))
+        if self.snap_to_grid is not None:
+            p.append(el("w:snapToGrid", {"w:val": "1" if self.snap_to_grid else "0"}))
+        if self.line_twips is not None or self.before_twips is not None or self.after_twips is not None:
+            p.append(self._spacing())
+        if self.first_line_chars is not None:
+            p.append(self._indent(self.first_line_chars))
+        if self.jc:
+            p.append(el("w:jc", {"w:val": self.jc}))
+        if mark is not None:
+            p.append(el("w:rPr", None, mark))
+        return p
+
+    def _spacing(self) -> etree._Element:
         sp = el("w:spacing")
-        if before_twips is not None:
-            sp.set(qn("w:before"), str(before_twips))
-        if after_twips is not None:
-            sp.set(qn("w:after"), str(after_twips))
-        if line_twips is not None:
-            sp.set(qn("w:line"), str(line_twips))
+        if self.before_twips is not None:
+            sp.set(qn("w:before"), str(self.before_twips))
+        if self.after_twips is not None:
+            sp.set(qn("w:after"), str(self.after_twips))
+        if self.line_twips is not None:
+            sp.set(qn("w:line"), str(self.line_twips))
             sp.set(qn("w:lineRule"), "exact")
-        p.append(sp)
-    if first_line_chars is not None:
-        p.append(
-            el(
-                "w:ind",
-                {
-                    "w:firstLineChars": str(first_line_chars),
-                    "w:firstLine": "0"
-                    if first_line_chars == 0
-                    else str(first_line_chars * 16 * 20 // 100),
-                },
-            )
+        return sp
+
+    @staticmethod
+    def _indent(first_line_chars: int) -> etree._Element:
+        return el(
+            "w:ind",
+            {
+                "w:firstLineChars": str(first_line_chars),
+                "w:firstLine": "0"
+                if first_line_chars == 0
+                else str(first_line_chars * 16 * 20 // 100),
+            },
         )
-    if jc:
-        p.append(el("w:jc", {"w:val": jc}))
-    if mark is not None:
-        p.append(el("w:rPr", None, mark))
-    return p
+
+
+def ppr(
+    style: str | None = None, mark: etree._Element | None = None, **flags: Unpack[ParaFlags]
+) -> etree._Element:
+    """A w:pPr in schema order (see ParaProps); ``mark`` is a w:ins/w:del for the ¶ mark."""
+    return ParaProps(style, **flags).element(mark)
 
 
 def paragraph(props: etree._Element | None = None, *children: etree._Element) -> etree._Element:
