@@ -381,3 +381,20 @@ def test_table_cells_are_not_headings() -> None:
     r = build_report(LoadedDocument("t.docx", DocFormat.DOCX, "docx", paras))
     _check_invariants(r)
     assert [s.heading for s in r.sections] == ["", "2024年工作回顾", "2025年工作安排"]
+
+
+def test_a_long_line_without_sentence_ends_loads_in_linear_time():
+    """Scraped text can hold 100k+ characters with no 。！？；: nothing may scan it quadratically.
+
+    Run in a child with a generous bound: a quadratic scan takes hours at this size.
+    """
+    import subprocess
+    import sys
+
+    code = (
+        "from reportdesk.engine import report_from_text\n"
+        "r = report_from_text('经济发展稳中有进' * 50000 + '\\n2025年某县政府工作报告\\n正文。')\n"
+        "print(r.title)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip().endswith("政府工作报告")

@@ -100,9 +100,11 @@ def report_title(front: Sequence[str], doc_title: str) -> str:
     if doc_title:
         return doc_title
     for t in compact:
-        m = re.search(r"[^—]*?政府工作报告", t)
-        if m:
-            return m.group(0)
+        # The title is the text before 政府工作报告 back to the last dash: found with
+        # str.find/rfind, since a lazy regex here is quadratic on a long line.
+        end = t.find("政府工作报告")
+        if end >= 0:
+            return t[t.rfind("—", 0, end) + 1 : end + len("政府工作报告")]
     if any(SUBTITLE_RE.search(s) for s in front):
         return "政府工作报告"  # the title line was lost, the 在…会议上 subtitle remains
     return ""
