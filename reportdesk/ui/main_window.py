@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.drafting = DraftController(self.ctx, self.view, self)
         self.prefs = PrefsController(self.ctx, self, self)
         self.view.set_text_font(self.prefs.text_font)
-        self.autosaver = Autosaver(self.data_dir, self.snapshot, lambda: self.session.dirty,
+        self.autosaver = Autosaver(self.data_dir, self.snapshot, self._needs_autosave,
                                    self.settings.autosave_seconds, self)
         self._panel_comparison: Comparison | None = None
         self._panel_timer = QTimer(self)
@@ -362,12 +362,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ autosave and closing
     def snapshot(self) -> DraftSnapshot:
+        pending = self.files.pending_snapshot()
+        if pending is not None:  # a recovered draft on its way back to the screen
+            return pending
         s = self.session
         return DraftSnapshot(self.view.new_text(), s.old_path, s.new_path, s.save_path)
 
+    def _needs_autosave(self) -> bool:
+        return self.session.dirty or self.files.pending_snapshot() is not None
+
+    def keep_draft(self, snap: DraftSnapshot) -> bool:
+        return self.autosaver.write(snap)
+
     def save_draft_for_crash(self) -> None:
         """Called by the crash handler: keep the draft whatever state we are in."""
-        if self.session.is_open:
+        if self.session.is_open or self.files.pending_snapshot() is not None:
             self.autosaver.write(self.snapshot())
 
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802

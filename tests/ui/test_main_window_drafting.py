@@ -254,6 +254,63 @@ def test_recovery_after_a_crash_restores_the_draft(qtbot, tmp_path, pair, boxes)
     w.close()
 
 
+CRASH_WHILE_RESTORING = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    from reportdesk.gui import guard_none_refcount
+    guard_none_refcount()
+    app = QApplication([])
+    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    from reportdesk import gui
+    from reportdesk.app.settings import Settings
+    from reportdesk.ui.main_window import MainWindow
+    folder = Path(sys.argv[1])
+    w = MainWindow(Settings.from_ini(folder / "settings.ini"), folder / "data")
+    w.show()
+    gui._start(w, [])  # offers the recovery, the answer is yes, reloading starts
+    assert w.session.comparison is None  # still reloading
+    os._exit(5)  # a second crash before the draft is back on screen
+    """
+)
+
+
+def test_a_crash_while_restoring_loses_nothing(tmp_path, pair):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run([sys.executable, "-c", CRASHING_SESSION, str(tmp_path), *pair, MARK],
+                       capture_output=True, text=True, timeout=180, env=env)
+    assert r.returncode == 3, r.stderr[-2000:]
+    for _ in range(3):  # crash again and again during the restore
+        r = subprocess.run([sys.executable, "-c", CRASH_WHILE_RESTORING, str(tmp_path)],
+                           capture_output=True, text=True, timeout=180, env=env)
+        assert r.returncode == 5, r.stderr[-2000:]
+        found = find_recoveries(tmp_path / "data")
+        assert len(found) == 1 and MARK in found[0].snapshot.text
+        assert found[0].snapshot.new_path == pair[1]
+        found[0]._lock.unlock()
+
+
+def test_a_recovery_that_cannot_be_kept_is_not_deleted(qtbot, tmp_path, pair, boxes, monkeypatch):
+    r = subprocess.run(
+        [sys.executable, "-c", CRASHING_SESSION, str(tmp_path), *pair, MARK],
+        capture_output=True, text=True, timeout=180, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert r.returncode == 3, r.stderr[-2000:]
+    from reportdesk import gui
+
+    w = make_window(qtbot, tmp_path)
+    monkeypatch.setattr(w.autosaver, "write", lambda snap=None: False)  # disk full, say
+    boxes.answers["question"] = Btn.Yes
+    gui._start(w, [])
+    assert boxes.of("critical") or boxes.of("warning")
+    assert w.session.comparison is None
+    w.close()
+    leftover = sorted((tmp_path / "data" / "autosave").glob("draft-*.json"))
+    assert any(MARK in p.read_text(encoding="utf-8") for p in leftover)
+
+
 @pytest.mark.qt_no_exception_capture
 def test_unexpected_exception_shows_crash_dialog_and_keeps_the_draft(qtbot, window, pair, monkeypatch):
     from reportdesk.app.autosave import DraftSnapshot

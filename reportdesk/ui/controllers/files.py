@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reportdesk.app import jobs
-from reportdesk.app.autosave import Recovery
+from reportdesk.app.autosave import DraftSnapshot, Recovery
 from reportdesk.app.context import AppContext
 from reportdesk.app.saving import atomic_write, save_draft
 from reportdesk.engine import ReportDeskError, SaveError
@@ -47,6 +47,10 @@ class FileHost(Protocol):
         """True when the comparison on screen has the draft's last edit (else one is on its way)."""
         ...
 
+    def keep_draft(self, snap: DraftSnapshot) -> bool:
+        """Write ``snap`` to this window's own autosave file now; False when it could not be written."""
+        ...
+
 
 class FileController(QObject):
     opened = Signal(object)  # jobs.Opened, after the window shows it
@@ -59,6 +63,7 @@ class FileController(QObject):
         self.host = host
         self._pending_restore: str | None = None  # draft text to put back after loading
         self._pending_save_path = ""
+        self._restoring: DraftSnapshot | None = None  # the recovered draft until it is on screen
         self._deferred_export: tuple[str, dict[str, object]] | None = None
 
     @property
@@ -124,6 +129,7 @@ class FileController(QObject):
 
     def _loaded(self, result: jobs.Opened) -> None:
         restore, self._pending_restore = self._pending_restore, None
+        self._restoring = None
         self.host.show_opened(result, draft_text=restore)
         if restore is not None:
             self.ctx.session.save_path = self._pending_save_path
@@ -135,6 +141,7 @@ class FileController(QObject):
         if self._pending_restore is not None:
             self._keep_unrestorable(self._pending_restore)
             self._pending_restore = None
+        self._restoring = None
         self._report(exc)
 
     def _report(self, exc: BaseException) -> None:
@@ -157,10 +164,19 @@ class FileController(QObject):
     def restore(self, rec: Recovery) -> None:
         """Reopen the compared files and put the autosaved draft back in the right pane."""
         snap = rec.snapshot
-        # Keep the text in our own autosave at once: if loading fails, nothing is lost.
+        # The recovered text goes into our own autosave (atomically, on disk) before the
+        # old recovery file is deleted: a second crash while reloading loses nothing.
+        self._restoring = snap
+        if not self.host.keep_draft(snap):
+            self._restoring = None
+            prompts.show_error(self._parent, SaveError(
+                self.tr("The recovered draft could not be copied into the autosave folder; "
+                        "the recovery file is kept and will be offered again at the next start."),
+                f"could not keep recovered draft from {rec.path}"))
+            return
+        rec.discard()
         self._pending_restore = snap.text
         self._pending_save_path = snap.save_path
-        rec.discard()
         if snap.old_path and Path(snap.old_path).is_file():
             base = snap.new_path if snap.new_path and Path(snap.new_path).is_file() else snap.old_path
             self._load(self.tr("Restoring the draft…"), jobs.open_pair, snap.old_path, base,
@@ -168,6 +184,10 @@ class FileController(QObject):
         else:
             self._keep_unrestorable(snap.text)
             self._pending_restore = None
+
+    def pending_snapshot(self) -> DraftSnapshot | None:
+        """The recovered draft while it is being reopened (autosave and the crash handler keep it)."""
+        return self._restoring
 
     def _keep_unrestorable(self, text: str) -> None:
         """The compared files are gone: write the draft next to the logs and say where."""
