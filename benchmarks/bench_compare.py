@@ -4,7 +4,7 @@ Baseline: difflib.SequenceMatcher(None, old, new, autojunk=False) over character
 what a naive tool does (and still gives character noise).  Prints milliseconds
 and the ratio baseline/ours (higher is better), plus jieba's dictionary load.
 
-    python benchmarks/bench_compare.py [--corpus ../shared/corpus] [--repeat 3]
+    python benchmarks/bench_compare.py [--corpus tests/corpus] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def cold_compare(old, new):
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
+    ap.add_argument("--corpus", default=str(REPO / "tests" / "corpus"))
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     corpus = Path(args.corpus)

@@ -4,7 +4,7 @@ Times ``build_document`` (XML) and ``export_review`` (XML + zip + atomic write)
 separately; compare() is done once beforehand and not counted.  Prints
 milliseconds per form, best of N.
 
-    python benchmarks/bench_export.py [--corpus ../shared/corpus] [--repeat 3]
+    python benchmarks/bench_export.py [--corpus tests/corpus] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def best_of(fn, repeat: int) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
+    ap.add_argument("--corpus", default=str(REPO / "tests" / "corpus"))
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     corpus = Path(args.corpus)

@@ -7,7 +7,7 @@ Then types single characters into a paragraph of the draft, the way an input
 method commits them, and measures the time from the keystroke until the
 updated comparison is on screen (budget: 300 ms; the debounce is part of it).
 
-    python benchmarks/bench_gui_responsiveness.py [--corpus ../shared/corpus] [--keys 8]
+    python benchmarks/bench_gui_responsiveness.py [--corpus tests/corpus] [--keys 8]
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def wait(app: QApplication, cond, timeout: float = 120.0) -> float:  # noqa: ANN
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
+    ap.add_argument("--corpus", default=str(REPO / "tests" / "corpus"))
     ap.add_argument("--keys", type=int, default=8, help="keystrokes to time")
     args = ap.parse_args()
     corpus = Path(args.corpus)

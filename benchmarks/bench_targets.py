@@ -26,7 +26,7 @@ from reportdesk.engine.targets.series import target_series  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=REPO / "tests" / "corpus")
     ap.add_argument("--repeat", type=int, default=5, help="extraction runs per report (best is shown)")
     args = ap.parse_args()
     files = sorted((args.corpus / "national").glob("*.txt"))
