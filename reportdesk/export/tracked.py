@@ -207,84 +207,100 @@ class TrackedWriter:
         self, ops: Sequence, anchors: Sequence[Anchor], bookmark_id: int
     ) -> list[etree._Element]:
         check_ops(self.c, ops)
-        old_cuts = sorted(
-            {a.span.start for a in anchors if a.side == "old"}
-            | {a.span.end for a in anchors if a.side == "old"}
-            | set(self.old_roles.cuts())
-        )
-        new_cuts = sorted(
-            {a.span.start for a in anchors if a.side == "new"}
-            | {a.span.end for a in anchors if a.side == "new"}
-            | set(self.new_roles.cuts())
-        )
-        starts: dict[tuple[str, int], list[int]] = defaultdict(list)
-        ends: dict[tuple[str, int], list[int]] = defaultdict(list)
+        old_cuts = _cuts(anchors, "old", self.old_roles)
+        new_cuts = _cuts(anchors, "new", self.new_roles)
+        body = _Body(self, anchors, bookmark_id)
+        for piece in pieces(self.c, ops, old_cuts, new_cuts):
+            body.add(piece)
+        body.finish()
+        self.placed = body.opened
+        return body.paragraphs
+
+
+def _cuts(anchors: Sequence[Anchor], side: str, roles: _Roles) -> list[int]:
+    """Where pieces are cut on one side: comment anchor edges and paragraph role changes."""
+    return sorted(
+        {a.span.start for a in anchors if a.side == side}
+        | {a.span.end for a in anchors if a.side == side}
+        | set(roles.cuts())
+    )
+
+
+def _keys(p: Piece, at_end: bool) -> list[tuple[str, int]]:
+    """The anchor positions a piece starts (or ends) at, on each side it has."""
+    ks = []
+    if p.op is not OpKind.INSERT:
+        ks.append(("old", p.old + (len(p.text) if at_end else 0)))
+    if p.op is not OpKind.DELETE:
+        ks.append(("new", p.new + (len(p.text) if at_end else 0)))
+    return ks
+
+
+class _Body:
+    """The tracked body's paragraphs as pieces arrive: runs, revision wrappers, comment ranges."""
+
+    def __init__(self, writer: TrackedWriter, anchors: Sequence[Anchor], bookmark_id: int) -> None:
+        self.w = writer
+        self.bookmark_id = bookmark_id
+        self.starts: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.ends: dict[tuple[str, int], list[int]] = defaultdict(list)
         for a in anchors:
             if len(a.span) > 0:
-                starts[(a.side, a.span.start)].append(a.comment_id)
-                ends[(a.side, a.span.end)].append(a.comment_id)
-        opened: set[int] = set()
-        closed: set[int] = set()
+                self.starts[(a.side, a.span.start)].append(a.comment_id)
+                self.ends[(a.side, a.span.end)].append(a.comment_id)
+        self.opened: set[int] = set()
+        self.closed: set[int] = set()
+        self.paragraphs: list[etree._Element] = []
+        self.content: list[etree._Element] = []
+        self.group: list[Piece] = []
+        self.wrapper: tuple[OpKind, etree._Element] | None = None  # the open w:ins/w:del
 
-        paragraphs: list[etree._Element] = []
-        content: list[etree._Element] = []
-        group: list[Piece] = []
-        wrapper: list = [None, None]  # [op, element] of the open w:ins/w:del
+    def add(self, piece: Piece) -> None:
+        for k in _keys(piece, at_end=False):
+            for cid in self.starts.pop(k, ()):
+                if cid not in self.opened:
+                    self.opened.add(cid)
+                    self.content.append(oxml.comment_start(cid))
+                    self.wrapper = None
+        self.group.append(piece)
+        if piece.text == "\n":
+            self._emit_paragraph(piece.op)
+        else:
+            self._add_run(piece)
+        for k in _keys(piece, at_end=True):
+            for cid in self.ends.pop(k, ()):
+                if cid in self.opened and cid not in self.closed:
+                    self.closed.add(cid)
+                    self.content += [oxml.comment_end(cid), oxml.comment_reference(cid)]
+                    self.wrapper = None
 
-        def keys(p: Piece, at_end: bool) -> list[tuple[str, int]]:
-            ks = []
-            if p.op is not OpKind.INSERT:
-                ks.append(("old", p.old + (len(p.text) if at_end else 0)))
-            if p.op is not OpKind.DELETE:
-                ks.append(("new", p.new + (len(p.text) if at_end else 0)))
-            return ks
+    def _add_run(self, piece: Piece) -> None:
+        r = oxml.run(piece.text, self.w._run_props(piece), deleted=piece.op is OpKind.DELETE)
+        if piece.op is OpKind.EQUAL:
+            self.content.append(r)
+            self.wrapper = None
+            return
+        if self.wrapper is None or self.wrapper[0] != piece.op:
+            self.wrapper = (piece.op, self.w.rev.wrapper(piece.op))
+            self.content.append(self.wrapper[1])
+        self.wrapper[1].append(r)
 
-        def close_wrapper() -> None:
-            wrapper[0] = wrapper[1] = None
+    def _emit_paragraph(self, mark_op: OpKind | None) -> None:
+        style = self.w._style(self.group)
+        mark = self.w.rev.mark(mark_op) if mark_op in (OpKind.INSERT, OpKind.DELETE) else None
+        props = oxml.ppr(style=style, page_break_before=not self.paragraphs, mark=mark)
+        p = oxml.paragraph(props)
+        if not self.paragraphs:
+            p.append(oxml.bookmark_start(self.bookmark_id, BODY_BOOKMARK))
+        for e in self.content:
+            p.append(e)
+        self.paragraphs.append(p)
+        self.content.clear()
+        self.group.clear()
+        self.wrapper = None
 
-        def emit_paragraph(mark_op: OpKind | None) -> None:
-            style = self._style(group)
-            mark = self.rev.mark(mark_op) if mark_op in (OpKind.INSERT, OpKind.DELETE) else None
-            props = oxml.ppr(style=style, page_break_before=not paragraphs, mark=mark)
-            p = oxml.paragraph(props)
-            if not paragraphs:
-                p.append(oxml.bookmark_start(bookmark_id, BODY_BOOKMARK))
-            for e in content:
-                p.append(e)
-            paragraphs.append(p)
-            content.clear()
-            group.clear()
-            close_wrapper()
-
-        for piece in pieces(self.c, ops, old_cuts, new_cuts):
-            for k in keys(piece, at_end=False):
-                for cid in starts.pop(k, ()):
-                    if cid not in opened:
-                        opened.add(cid)
-                        content.append(oxml.comment_start(cid))
-                        close_wrapper()
-            group.append(piece)
-            if piece.text == "\n":
-                emit_paragraph(piece.op)
-            else:
-                r = oxml.run(piece.text, self._run_props(piece), deleted=piece.op is OpKind.DELETE)
-                if piece.op is OpKind.EQUAL:
-                    content.append(r)
-                    close_wrapper()
-                else:
-                    if wrapper[0] != piece.op:
-                        wrapper[0], wrapper[1] = piece.op, self.rev.wrapper(piece.op)
-                        content.append(wrapper[1])
-                    wrapper[1].append(r)
-            for k in keys(piece, at_end=True):
-                for cid in ends.pop(k, ()):
-                    if cid in opened and cid not in closed:
-                        closed.add(cid)
-                        content += [oxml.comment_end(cid), oxml.comment_reference(cid)]
-                        close_wrapper()
-        for cid in sorted(opened - closed):  # an anchor running past the end: close it at the end
-            content += [oxml.comment_end(cid), oxml.comment_reference(cid)]
-        content.append(oxml.bookmark_end(bookmark_id))
-        emit_paragraph(None)
-        self.placed = opened
-        return paragraphs
+    def finish(self) -> None:
+        for cid in sorted(self.opened - self.closed):  # an anchor running past the end: close it at the end
+            self.content += [oxml.comment_end(cid), oxml.comment_reference(cid)]
+        self.content.append(oxml.bookmark_end(self.bookmark_id))
+        self._emit_paragraph(None)

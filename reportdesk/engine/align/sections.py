@@ -74,6 +74,13 @@ def match_sections(
     twice, or text added before or after it) pair in place instead of shifting
     past an edited copy.
     """
+    return _number_matches(old, new, _greedy_pairs(old, new, old_units, new_units))
+
+
+def _greedy_pairs(
+    old: Report, new: Report, old_units: list[Unit] | None, new_units: list[Unit] | None
+) -> dict[int, tuple[int, float]]:
+    """Old section -> (new section, score), best scores first, then the nearer place."""
     oh, oc = _section_profile(old, old_units)
     nh, nc = _section_profile(new, new_units)
     n_old, n_new = max(len(old.sections), 1), max(len(new.sections), 1)
@@ -99,6 +106,13 @@ def match_sections(
             continue
         used_o[i] = (j, score)
         used_n.add(j)
+    return used_o
+
+
+def _number_matches(
+    old: Report, new: Report, used_o: dict[int, tuple[int, float]]
+) -> tuple[list[SectionMatch], dict[int, int], dict[int, int]]:
+    """Section matches in new-report order, removed sections placed before their successors."""
     # A matched pair whose order disagrees with the others of its level moved.
     in_order = in_order_pairs([(i, j, 1.0) for i, (j, _) in used_o.items()])
     matches: list[SectionMatch] = []

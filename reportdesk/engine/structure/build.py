@@ -25,7 +25,7 @@ from reportdesk.engine.structure import frontmatter as fm
 from reportdesk.engine.structure import headings as hd
 from reportdesk.engine.structure.headings import Line
 from reportdesk.engine.text.normalize import normalize_document
-from reportdesk.engine.text.segment import split_sentences
+from reportdesk.engine.text.segment import split_sentences, trim_spaces
 
 
 @dataclass
@@ -41,32 +41,47 @@ class _Row:
     paras: list[int] = field(default_factory=list)
 
 
-def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
+@dataclass(frozen=True)
+class _Source:
+    """Where a report's text came from: the Report fields that are not its structure."""
+
+    path: str
+    title: str
+    year: int | None
+    raw: str
+    raw_offsets: tuple[int, ...]
+    encoding: str
+    fmt: DocFormat
+    doc_title: str = ""
 
 
-def _build(
-    text: str,
-    lines: list[Line],
-    *,
-    path: str,
-    title: str,
-    doc_title: str = "",
-    year: int | None,
-    raw: str,
-    raw_offsets: tuple[int, ...],
-    encoding: str,
-    fmt: DocFormat,
-) -> Report:
+def _build(text: str, lines: list[Line], src: _Source) -> Report:
     texts = [ln.text for ln in lines]
     body = fm.body_start(texts, [ln.style_level for ln in lines])
     closing = fm.closing_start(texts, body)
-    heads = hd.classify(lines, body, closing)
+    paragraphs, rows = _paragraphs(text, lines, body, closing)
+    sections = _sections(paragraphs, rows)
+    front = texts[:body]
+    year = src.year
+    if year is None:
+        year = fm.report_year(src.path, front, [s.title for s in sections if s.level >= 1])
+    return Report(
+        path=src.path,
+        title=src.title or fm.report_title(front, src.doc_title),
+        year=year,
+        text=text,
+        raw=src.raw,
+        raw_offsets=src.raw_offsets,
+        paragraphs=tuple(paragraphs),
+        sections=sections,
+        encoding=src.encoding,
+        format=src.fmt,
+    )
 
+
+def _paragraphs(text: str, lines: list[Line], body: int, closing: int) -> tuple[list[Paragraph], list[_Row]]:
+    """Paragraphs with their sentences, and the sections (rows) the body headings open."""
+    heads = hd.classify(lines, body, closing)
     paragraphs: list[Paragraph] = []
     rows: list[_Row] = []
     stack: list[int] = []  # open sections, outermost first
@@ -104,7 +119,11 @@ def _build(
         paragraphs.append(
             Paragraph(i, ln.start, ln.end, ln.text, kind, level, heading_end, sec, sents)
         )
+    return paragraphs, rows
 
+
+def _sections(paragraphs: list[Paragraph], rows: list[_Row]) -> tuple[Section, ...]:
+    """Sections of the filled rows, each in its part (appendices in none)."""
     draft = [
         Section(k, r.heading, r.number, r.level, Part.OTHER, r.start,
                 paragraphs[r.paras[-1]].end, tuple(r.paras), r.parent)
@@ -117,21 +136,7 @@ def _build(
                 s.start, s.end, s.paragraphs, s.parent)
         for s, r, p in zip(draft, rows, parts, strict=True)
     )  # fmt: skip
-    front = texts[:body]
-    if year is None:
-        year = fm.report_year(path, front, [s.title for s in sections if s.level >= 1])
-    return Report(
-        path=path,
-        title=title or fm.report_title(front, doc_title),
-        year=year,
-        text=text,
-        raw=raw,
-        raw_offsets=raw_offsets,
-        paragraphs=tuple(paragraphs),
-        sections=sections,
-        encoding=encoding,
-        format=fmt,
-    )
+    return sections
 
 
 def _lines_of(text: str) -> list[Line]:
@@ -143,7 +148,7 @@ def _lines_of(text: str) -> list[Line]:
         nl = text.find("\n", pos)
         if nl < 0:
             nl = n
-        a, b = _trimmed(text, pos, nl)
+        a, b = trim_spaces(text, pos, nl)
         if a < b:
             out.append(Line(a, b, text[a:b]))
         pos = nl + 1
@@ -152,9 +157,7 @@ def _lines_of(text: str) -> list[Line]:
 
 def report_from_text(text: str, path: str = "", title: str = "", year: int | None = None) -> Report:
     """A report over ``text`` exactly as given (the editor's draft): offsets are editor positions."""
-    return _build(
-        text,
-        _lines_of(text),
+    src = _Source(
         path=path,
         title=title,
         year=year,
@@ -163,6 +166,7 @@ def report_from_text(text: str, path: str = "", title: str = "", year: int | Non
         encoding="",
         fmt=DocFormat.TXT,
     )
+    return _build(text, _lines_of(text), src)
 
 
 def build_report(doc: LoadedDocument) -> Report:
@@ -170,12 +174,10 @@ def build_report(doc: LoadedDocument) -> Report:
     norm = normalize_document(doc)
     lines: list[Line] = []
     for h in norm.lines:
-        a, b = _trimmed(norm.text, h.start, h.end)
+        a, b = trim_spaces(norm.text, h.start, h.end)
         if a < b:
             lines.append(Line(a, b, norm.text[a:b], h.style_level, h.numbering, h.in_table))
-    return _build(
-        norm.text,
-        lines,
+    src = _Source(
         path=doc.path,
         title="",
         doc_title=doc.title,
@@ -185,6 +187,7 @@ def build_report(doc: LoadedDocument) -> Report:
         encoding=doc.encoding,
         fmt=doc.format,
     )
+    return _build(norm.text, lines, src)
 
 
 def outline(report: Report) -> str:
