@@ -11,6 +11,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -21,6 +22,9 @@ from reportdesk.app.i18n import install_translators
 from reportdesk.app.paths import data_dir
 from reportdesk.app.settings import APPLICATION, LANGUAGES, ORGANIZATION, Settings
 from reportdesk.resources import resource_path
+
+if TYPE_CHECKING:  # imported lazily at run time: it pulls in the whole UI
+    from reportdesk.ui.main_window import MainWindow
 
 DEMO_FILES = ("2024年政府工作报告.txt", "2025年政府工作报告.txt")
 
@@ -89,8 +93,11 @@ def run_gui(argv: list[str]) -> int:
     from reportdesk.ui.main_window import MainWindow
 
     window = MainWindow(settings, folder)
-    handler = crash.CrashHandler(folder, window.save_draft_for_crash,
-                                 lambda summary, log: CrashDialog(summary, log, window).exec())
+
+    def show_crash(summary: str, log: Path | None) -> None:
+        CrashDialog(summary, log, window).exec()
+
+    handler = crash.CrashHandler(folder, window.save_draft_for_crash, show_crash)
     crash.install(handler)
     if args.screenshot:
         return _screenshot(app, window, paths, args)
@@ -99,7 +106,7 @@ def run_gui(argv: list[str]) -> int:
     return app.exec()
 
 
-def _start(window, paths: list[str]) -> None:  # noqa: ANN001 - MainWindow imported lazily
+def _start(window: MainWindow, paths: list[str]) -> None:
     from reportdesk.ui.dialogs import prompts
 
     recoveries = find_recoveries(window.data_dir)
@@ -117,7 +124,7 @@ def _start(window, paths: list[str]) -> None:  # noqa: ANN001 - MainWindow impor
     _warm_up(window)
 
 
-def _warm_up(window) -> None:  # noqa: ANN001
+def _warm_up(window: MainWindow) -> None:
     """Start the engine process and load jieba's dictionary there, so the first compare is quicker."""
     from reportdesk.engine import warm_up_tokenizer
 
@@ -132,10 +139,10 @@ def _parse_size(text: str) -> tuple[int, int]:
         return 1400, 900
 
 
-def _screenshot(app: QApplication, window, paths: list[str], args: argparse.Namespace) -> int:  # noqa: ANN001
+def _screenshot(app: QApplication, window: MainWindow, paths: list[str], args: argparse.Namespace) -> int:
     errors: list[str] = []
 
-    def capture_error(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN202
+    def capture_error(_parent: object, _title: str, text: str, *_a: object, **_k: object) -> QMessageBox.StandardButton:
         errors.append(text)
         return QMessageBox.StandardButton.Ok
 
@@ -182,18 +189,17 @@ def _screenshot(app: QApplication, window, paths: list[str], args: argparse.Name
     return code
 
 
-def _pose(window) -> None:  # noqa: ANN001
+def _pose(window: MainWindow) -> None:
     """Show something worth seeing: the first changed target, else the first change."""
     window.show_all_panels()  # the picture shows changes and targets (normally tabbed)
     c = window.session.comparison
     if c is None or not c.changes:
         return
-    changed = [t for t in c.target_changes if t.old is not None and t.new is not None and t.change != "unchanged"]
+    changed = [t.new for t in c.target_changes if t.old is not None and t.new is not None and t.change != "unchanged"]
     if changed:
-        pos = changed[0].new.start
-        after = [ch for ch in c.changes if ch.new is not None and ch.new.end > pos]
-        hit = min(after, key=lambda ch: ch.new.start, default=None)
-        if hit is not None:
-            window.view.show_change(hit.id)
+        pos = changed[0].start
+        after = [(ch.new.start, ch.id) for ch in c.changes if ch.new is not None and ch.new.end > pos]
+        if after:
+            window.view.show_change(min(after, key=lambda start_id: start_id[0])[1])
             return
     window.view.show_change(c.changes[0].id)

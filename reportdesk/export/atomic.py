@@ -184,7 +184,7 @@ def _read_only_file(target: Path, detail: str) -> SaveError:
     )
 
 
-def write(target: str | Path, save: Callable[[IO[bytes]], None], *, mode: int = 0o666) -> Path:
+def write(target: str | Path, save: Callable[[IO[bytes]], object], *, mode: int = 0o666) -> Path:
     """Call ``save(stream)`` into a temporary file beside ``target``, then rename it over ``target``.
 
     Returns ``target``.  Raises SaveError for anything the disk or the system

@@ -8,7 +8,7 @@ block start, so the highlighter's per-block work is a dict lookup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reportdesk.engine import (
@@ -209,7 +209,9 @@ class Chunk:
     new_end: int
 
 
-def gutter_chunks(c: Comparison, map_new_to_old, map_old_to_new) -> list[Chunk]:
+def gutter_chunks(
+    c: Comparison, map_new_to_old: Callable[[float], float], map_old_to_new: Callable[[float], float]
+) -> list[Chunk]:
     """Bands for every non-equal pair; adjacent ones in a paragraph merge (moves never).
 
     ``map_*`` place the missing side of an insertion or deletion (anchor
@@ -220,16 +222,17 @@ def gutter_chunks(c: Comparison, map_new_to_old, map_old_to_new) -> list[Chunk]:
     for p in c.pairs:
         if p.kind is PairKind.EQUAL:
             continue
-        if p.old is None and p.new is None:
+        old, new = p.old, p.new
+        if old is not None and new is not None:
+            os_, oe, ns, ne = old.start, old.end, new.start, new.end
+        elif new is not None:  # inserted: the old side is a point where it belongs
+            os_ = oe = round(map_new_to_old(new.start))
+            ns, ne = new.start, new.end
+        elif old is not None:  # deleted: the new side is a point
+            os_, oe = old.start, old.end
+            ns = ne = round(map_old_to_new(old.start))
+        else:
             continue
-        if p.old is not None:
-            os_, oe = p.old.start, p.old.end
-        else:
-            os_ = oe = round(map_new_to_old(p.new.start))
-        if p.new is not None:
-            ns, ne = p.new.start, p.new.end
-        else:
-            ns = ne = round(map_old_to_new(p.old.start))
         kind = {
             PairKind.CHANGED: "changed",
             PairKind.INSERTED: "inserted",

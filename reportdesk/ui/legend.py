@@ -44,7 +44,7 @@ class LegendBar(QWidget):
         lay.setSpacing(10)
         self.labels: list[QLabel] = []
         for text, flags in ENTRIES:
-            label = QLabel(sample_html(self.tr(text), flags))
+            label = QLabel(sample_html(self.tr(text), flags))  # type: ignore[arg-type]  # PySide6 stubs type QT_TRANSLATE_NOOP's result as object; it returns the str
             label.setTextFormat(Qt.TextFormat.RichText)
             lay.addWidget(label)
             self.labels.append(label)

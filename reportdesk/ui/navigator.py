@@ -82,12 +82,12 @@ class ChangeListModel(RowsModel):
             "target": self.tr("Target"),
         }.get(kind, kind)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return {0: "#", 1: self.tr("Kind"), 2: self.tr("Section"), 3: self.tr("Change")}[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         ch, kind, category, text = self._rows[index.row()]
@@ -136,7 +136,7 @@ class ChangeNavigator(QWidget):
         self.model = ChangeListModel(self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
-        choices = [(key, self.tr(label)) for key, label in CATEGORIES]
+        choices = [(key, self.tr(label)) for key, label in CATEGORIES]  # type: ignore[arg-type]  # PySide6 stubs type QT_TRANSLATE_NOOP's result as object; it returns the str
         placeholder = self.tr("Search changes")
         self.filters = FilterBar(self.proxy, choices, placeholder, self._update_count)
         self.kind_box, self.search = self.filters.box, self.filters.search

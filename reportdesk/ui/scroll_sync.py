@@ -123,7 +123,7 @@ class ScrollSync(QObject):
         """Document y in the follower that corresponds to document y in the leader."""
         anchors = self.anchors()
         lp, fp = self.panes[leader], self.panes[1 - leader]
-        ly = [None] * len(anchors)
+        ly: list[float | None] = [None] * len(anchors)
 
         def ylead(i: int) -> float:
             v = ly[i]

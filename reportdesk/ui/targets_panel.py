@@ -107,7 +107,7 @@ class TargetTableModel(RowsModel):
     def row(self, i: int) -> tuple[TargetChange, TargetReview | None]:
         return self._rows[i]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (
                 self.tr("Indicator"),
@@ -130,7 +130,7 @@ class TargetTableModel(RowsModel):
             "dropped": self.tr("Dropped"),
         }.get(change, change)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         tc, rv = self._rows[index.row()]
@@ -210,7 +210,7 @@ class TargetsPanel(QWidget):
         self.year_box = QComboBox()
         self.year_box.setToolTip(self.tr("Which two reports to compare"))
         self.year_box.hide()
-        choices = [(key, self.tr(label)) for key, label in FILTERS]
+        choices = [(key, self.tr(label)) for key, label in FILTERS]  # type: ignore[arg-type]  # PySide6 stubs type QT_TRANSLATE_NOOP's result as object; it returns the str
         placeholder = self.tr("Indicator")
         self.filters = FilterBar(self.proxy, choices, placeholder, self._update_count)
         self.filter_box, self.search = self.filters.box, self.filters.search
@@ -339,4 +339,9 @@ class TargetsPanel(QWidget):
 
     def series_rows(self) -> list[tuple[str, ...]]:
         t = self.series_table
-        return [tuple(t.item(r, c).text() for c in range(t.columnCount())) for r in range(t.rowCount())]
+
+        def text(r: int, c: int) -> str:
+            item = t.item(r, c)
+            return item.text() if item is not None else ""  # a cell never filled
+
+        return [tuple(text(r, c) for c in range(t.columnCount())) for r in range(t.rowCount())]

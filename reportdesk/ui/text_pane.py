@@ -26,7 +26,9 @@ from PySide6.QtGui import (
     QPen,
     QTextBlock,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
@@ -46,6 +48,11 @@ def dropped_path(urls: Iterable) -> str | None:
             if Path(path).suffix.lower() in DROPPABLE:
                 return path
     return None
+
+
+def _x_at(line: QTextLine, pos: int) -> float:
+    """QTextLine.cursorToX as a float: PySide6 returns (x, pos) for C++'s in/out ``int *``."""
+    return line.cursorToX(pos)[0]  # type: ignore[index]  # PySide6 stubs say it returns object
 
 
 class TextPane(QTextEdit):
@@ -233,7 +240,7 @@ class TextPane(QTextEdit):
             self._selections.pop(name, None)
         self.setExtraSelections([s for group in self._selections.values() for s in group])
 
-    def make_selection(self, start: int, end: int, fmt=None) -> QTextEdit.ExtraSelection:
+    def make_selection(self, start: int, end: int, fmt: QTextCharFormat | None = None) -> QTextEdit.ExtraSelection:
         om = self.offset_map()
         cur = QTextCursor(self.document())
         cur.setPosition(om.to_qt(start))
@@ -278,11 +285,11 @@ class TextPane(QTextEdit):
                     continue
                 a, b = max(s16, ls), min(e16, le)
                 if a < b:
-                    xa = ln.cursorToX(a - base)[0]
-                    xb = ln.cursorToX(b - base)[0]
+                    xa = _x_at(ln, a - base)
+                    xb = _x_at(ln, b - base)
                     rects.append(QRectF(x0 + xa, y, max(xb - xa, 2.0), ln.height()))
                 elif s16 == e16 and ls <= s16 <= le:
-                    rects.append(QRectF(x0 + ln.cursorToX(s16 - base)[0] - 1, y, 3.0, ln.height()))
+                    rects.append(QRectF(x0 + _x_at(ln, s16 - base) - 1, y, 3.0, ln.height()))
             if s16 == e16:
                 break
             block = block.next()

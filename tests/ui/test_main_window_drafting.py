@@ -119,7 +119,7 @@ def test_replace_all_is_one_undo_step(qtbot, window, pair):
     assert "高质量" not in w.view.new_text()
     w.view.new_editor().undo()
     assert w.view.new_text() == original
-    assert d.find(False)
+    assert d.find_match(False)
     assert w.view.new_editor().textCursor().selectedText() == "高质量"
     d.close()
 

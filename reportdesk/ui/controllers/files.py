@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -64,7 +64,7 @@ class FileController(QObject):
         self._pending_restore: str | None = None  # draft text to put back after loading
         self._pending_save_path = ""
         self._restoring: DraftSnapshot | None = None  # the recovered draft until it is on screen
-        self._deferred_export: tuple[str, dict[str, object]] | None = None
+        self._deferred_export: tuple[str, dict[str, Any]] | None = None
 
     @property
     def _parent(self) -> QWidget:
@@ -276,7 +276,7 @@ class FileController(QObject):
         settings.export_form = dlg.form()
         self.export(dlg.path(), dlg.options())
 
-    def export(self, path: str, options: dict[str, object]) -> None:
+    def export(self, path: str, options: dict[str, Any]) -> None:
         s = self.ctx.session
         if s.comparison is None or s.is_input(path):
             return

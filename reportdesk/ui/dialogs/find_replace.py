@@ -100,8 +100,8 @@ class FindReplaceDialog(QDialog):
             col.addWidget(b)
         grid.addLayout(col, 4, 0, 1, 2)
         self.next_btn.setDefault(True)
-        self.next_btn.clicked.connect(lambda: self.find(False))
-        self.prev_btn.clicked.connect(lambda: self.find(True))
+        self.next_btn.clicked.connect(lambda: self.find_match(False))
+        self.prev_btn.clicked.connect(lambda: self.find_match(True))
         self.replace_btn.clicked.connect(self.replace_one)
         self.replace_all_btn.clicked.connect(self.replace_everything)
         close.clicked.connect(self.close)
@@ -131,7 +131,7 @@ class FindReplaceDialog(QDialog):
         for w in (self.replace_btn, self.replace_all_btn):
             w.setEnabled(not earlier)
 
-    def find(self, backward: bool = False) -> bool:
+    def find_match(self, backward: bool = False) -> bool:
         ok = find_in(self._target(), self.find_edit.text(), backward, self.case_box.isChecked())
         self.status.setText("" if ok else self.tr("Not found."))
         return ok
@@ -142,7 +142,7 @@ class FindReplaceDialog(QDialog):
         same = cur.selectedText() == needle if self.case_box.isChecked() else cur.selectedText().lower() == needle.lower()
         if needle and cur.hasSelection() and same:
             cur.insertText(self.replace_edit.text())
-        self.find(False)
+        self.find_match(False)
 
     def replace_everything(self) -> int:
         n = replace_all(self.draft, self.find_edit.text(), self.replace_edit.text(), self.case_box.isChecked())
