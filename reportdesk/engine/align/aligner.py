@@ -27,6 +27,7 @@ from reportdesk.engine.align.dp import MAX_CELLS, SAME_TEXT, Joins, dp_align
 from reportdesk.engine.align.sections import SECTION_CELLS, match_sections
 from reportdesk.engine.align.units import Unit, bigrams, dice, in_order_pairs, key_of, units_of
 from reportdesk.engine.model import CompareOptions, Report, SectionMatch
+from reportdesk.engine.pairing import take_one_to_one
 
 __all__ = [
     "MAX_CELLS",
@@ -194,14 +195,8 @@ def _leftover_round(
             if score >= threshold:
                 cands.append((score, abs(pred[o] - u.index), o, u.index))
     cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
-    out = []
-    for score, _dist, o, n in cands:
-        if o in paired_o or n in paired_n:
-            continue
-        paired_o.add(o)
-        paired_n.add(n)
-        out.append((o, n, min(score, 1.0)))
-    return out
+    taken = take_one_to_one(((score, o, n) for score, _dist, o, n in cands), paired_o, paired_n)
+    return [(o, n, min(score, 1.0)) for o, n, score in taken]
 
 
 _RESCUE_MARGIN = 0.25

@@ -23,6 +23,7 @@ from reportdesk.engine.model import (
     TargetChangeKind,
     TargetReview,
 )
+from reportdesk.engine.pairing import take_one_to_one
 from reportdesk.engine.targets.extract import extract_targets
 from reportdesk.engine.targets.indicators import better_lower, name_similarity
 from reportdesk.engine.targets.numbers import format_number
@@ -102,16 +103,7 @@ def _greedy(old: Sequence[Figure], new: Sequence[Figure], ya: int | None, yb: in
                 # ties: keep reading order close (GDP with GDP, not with a later restatement)
                 cands.append((s, -abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j))
     cands.sort(reverse=True)
-    used_i: set[int] = set()
-    used_j: set[int] = set()
-    pairs = []
-    for s, _, i, j in cands:
-        if i in used_i or j in used_j:
-            continue
-        used_i.add(i)
-        used_j.add(j)
-        pairs.append((i, j, s))
-    return pairs
+    return take_one_to_one(((s, i, j) for s, _, i, j in cands), set(), set())
 
 
 def _mid(t: Figure) -> Decimal:
