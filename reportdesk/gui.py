@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reportdesk.app import crash
+from reportdesk.app import cleanup, crash
 from reportdesk.app.autosave import find_recoveries
 from reportdesk.app.i18n import install_translators
 from reportdesk.app.paths import data_dir
@@ -109,6 +109,7 @@ def run_gui(argv: list[str]) -> int:
 def _start(window: MainWindow, paths: list[str]) -> None:
     from reportdesk.ui.dialogs import prompts
 
+    cleanup.at_start(window.data_dir)  # temp files and locks of killed instances; journal ours
     recoveries = find_recoveries(window.data_dir)
     if recoveries:
         rec = recoveries[0]

@@ -8,7 +8,10 @@ stream) or ``write_bytes``: the review document, the saved draft (.docx and
   the rename never crosses disks), is flushed and fsync'ed, then renamed over
   the target with ``os.replace`` in one step.  A crash, a full disk or a
   failing ``save`` leaves the old file exactly as it was, and no temporary
-  file is left behind on any failure.
+  file is left behind on any failure.  The temporary file's name is
+  ``.<stem>.~reportdesk-<pid>-<hex>.tmp`` and, when the app set a journal
+  folder, it is journalled while it exists (``inflight``): a killed program's
+  leftover is removed at the next start (``reportdesk.app.cleanup``).
 * An existing file keeps its permission bits; a new file gets ``mode`` less
   the umask (0o666: what any editor creates; autosave asks for 0o600).
 * A symbolic link is followed: the file it points to is replaced, the link stays.
@@ -35,11 +38,13 @@ from typing import IO
 
 from reportdesk.engine import ExportError, SaveError
 
+from . import inflight
+
 # Seconds to wait before each retry of a rename refused by a briefly held file (~0.75 s in all).
 REPLACE_RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4)
 # ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION: what Windows says while another process holds the file.
 _HELD_WINERRORS = (5, 32)
-_TEMP_STEM_CHARS = 40  # keeps ".stem.xxxxxxxx.tmp" under the 255-byte name limit
+_TEMP_STEM_CHARS = 40  # keeps ".stem.~reportdesk-pid-xxxxxxxx.tmp" under the 255-byte name limit
 
 
 def locked_message(path: Path) -> str:
@@ -196,7 +201,7 @@ def write(target: str | Path, save: Callable[[IO[bytes]], object], *, mode: int 
     check_writable(real)
     keep_mode = _mode_of(real)
     try:
-        fd, tmp = _create_temp(real, mode)
+        fd, tmp, entry = _create_temp(real, mode)
     except OSError as e:
         raise save_error(e, real, "create") from e
     stage = "write"
@@ -210,11 +215,12 @@ def write(target: str | Path, save: Callable[[IO[bytes]], object], *, mode: int 
         stage = "replace"
         _replace(tmp, real)
     except OSError as e:
-        _discard(tmp)
+        _discard(tmp, entry)
         raise save_error(e, real, stage) from e
     except BaseException:
-        _discard(tmp)
+        _discard(tmp, entry)
         raise
+    inflight.forget(entry)
     _sync_folder(real.parent)
     return target
 
@@ -240,8 +246,12 @@ def _chmod(fd: int, mode: int) -> None:
             pass  # e.g. a network share without permissions: the default is acceptable
 
 
-def _create_temp(target: Path, mode: int) -> tuple[int, Path]:
-    """A new file beside ``target``; ``mode`` less the umask (mkstemp's 0o600 would stick after the rename)."""
+def _create_temp(target: Path, mode: int) -> tuple[int, Path, Path | None]:
+    """A new file beside ``target``, journalled first; ``mode`` less the umask.
+
+    (mkstemp's 0o600 would stick after the rename.)  Returns the descriptor, the
+    file and its journal entry (None without a journal).
+    """
     flags = (
         os.O_WRONLY
         | os.O_CREAT
@@ -251,11 +261,16 @@ def _create_temp(target: Path, mode: int) -> tuple[int, Path]:
     )
     stem = target.stem[:_TEMP_STEM_CHARS]
     for _ in range(100):
-        tmp = target.with_name(f".{stem}.{secrets.token_hex(4)}.tmp")
+        tmp = target.with_name(inflight.temp_name(stem, secrets.token_hex(4)))
+        entry = inflight.record(tmp)  # before the file exists: a kill right after leaves no unknown file
         try:
-            return os.open(tmp, flags, mode), tmp
+            return os.open(tmp, flags, mode), tmp, entry
         except FileExistsError:
+            inflight.forget(entry)
             continue
+        except BaseException:
+            inflight.forget(entry)
+            raise
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(target))
 
 
@@ -291,8 +306,9 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _discard(tmp: Path) -> None:
+def _discard(tmp: Path, entry: Path | None) -> None:
     try:
         tmp.unlink()
     except OSError:
         pass
+    inflight.forget(entry)

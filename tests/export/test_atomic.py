@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportdesk.engine.errors import ExportError, SaveError
-from reportdesk.export import atomic
+from reportdesk.export import atomic, inflight
 from reportdesk.export.docx_review import ExportOptions, export_review
 from tests.export.conftest import bare_comparison
 
@@ -400,3 +400,99 @@ def test_hard_link_to_an_input_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportError):
         export_review(c, other)
     assert src.read_bytes() == b"original"
+
+
+# ------------------------------------------------------------ temp files in flight (inflight)
+KILLED_WRITER = """
+import os, sys
+from pathlib import Path
+from reportdesk.export import atomic, inflight
+inflight.set_journal_dir(Path(sys.argv[1]))
+def die(fh):
+    fh.write(b"half a file")
+    fh.flush()
+    os._exit(9)  # killed between creating the temporary file and renaming it
+atomic.write(Path(sys.argv[2]), die)
+"""
+
+
+@pytest.fixture
+def journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "journal"
+    monkeypatch.delenv(inflight.JOURNAL_ENV, raising=False)
+    monkeypatch.setattr(inflight, "_journal", None)
+    inflight.set_journal_dir(folder)
+    return folder
+
+
+def test_temp_files_have_one_recognisable_name(tmp_path: Path) -> None:
+    seen: list[str] = []
+    atomic.write(tmp_path / "审阅稿.docx", lambda fh: seen.extend(leftovers(tmp_path)))
+    assert len(seen) == 1
+    m = inflight.TEMP_RE.match(seen[0])
+    assert m and m.group("stem") == "审阅稿" and inflight.temp_pid(seen[0]) == os.getpid()
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("name", [
+    ".审阅稿.1a2b3c4d.tmp",  # what older versions made: not ours to judge outside the autosave folder
+    "审阅稿.tmp", ".~lock.审阅稿.docx#", "~$审阅稿.docx", ".审阅稿.~reportdesk-12-xyz.tmp",
+    ".审阅稿.~reportdesk-12-1a2b3c4d.tmp.bak", "审阅稿.~reportdesk-12-1a2b3c4d.tmp",
+])
+def test_no_other_name_looks_like_ours(name: str) -> None:
+    assert inflight.temp_pid(name) is None
+
+
+def test_a_temp_file_is_journalled_while_it_exists(tmp_path: Path, journal: Path) -> None:
+    target = tmp_path / "draft.txt"
+    during: list[list[inflight.Entry | None]] = []
+
+    def save(fh: object) -> None:
+        during.append([inflight.read_entry(p) for p in journal.iterdir()])
+
+    atomic.write(target, save)
+    [[entry]] = during
+    assert entry is not None and entry.pid == os.getpid()
+    assert entry.temp.parent == tmp_path and inflight.temp_pid(entry.temp.name) == os.getpid()
+    assert entry.started == inflight.start_time(os.getpid())
+    assert list(journal.iterdir()) == []  # renamed: forgotten
+    with pytest.raises(RuntimeError):
+        atomic.write(target, lambda fh: (_ for _ in ()).throw(RuntimeError("build failed")))
+    assert list(journal.iterdir()) == [] and leftovers(tmp_path) == []
+
+
+def test_a_missing_journal_never_stops_a_save(tmp_path: Path, journal: Path) -> None:
+    journal.rmdir()  # e.g. the data folder was deleted while the program ran
+    atomic.write_bytes(tmp_path / "draft.txt", b"kept")
+    assert (tmp_path / "draft.txt").read_bytes() == b"kept" and leftovers(tmp_path) == []
+
+
+def test_a_killed_writer_leaves_a_journalled_temp_and_the_old_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    target = tmp_path / "review.docx"
+    target.write_bytes(b"the old review")
+    r = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(tmp_path / "j"), str(target)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 9, r.stderr
+    assert target.read_bytes() == b"the old review"
+    [left] = leftovers(tmp_path)
+    [entry_file] = (tmp_path / "j").iterdir()
+    entry = inflight.read_entry(entry_file)
+    assert entry is not None and entry.temp == tmp_path / left
+    assert not inflight.is_running(entry.pid, entry.started)
+
+
+def test_process_identity() -> None:
+    import subprocess
+    import sys
+
+    me = os.getpid()
+    assert inflight.is_running(me) and inflight.is_running(me, inflight.start_time(me))
+    if inflight.start_time(me) is not None:  # Linux, Windows: a reused pid is another process
+        assert not inflight.is_running(me, inflight.start_time(me) + 1)  # type: ignore[operator]
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    assert not inflight.is_running(int(done.stdout))
+    assert not inflight.is_running(0) and not inflight.is_running(-1)
