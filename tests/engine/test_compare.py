@@ -137,3 +137,21 @@ def test_comparison_is_hashable_and_plain_strings_in_json(national_2024_2025):
     assert data["old"]["format"] == "txt" and type(c.old.format) is not str
     assert {m["status"] for m in data["sections"]} <= {s.value for s in SectionStatus}
     assert data["stats"]["changes_by_kind"] == {k: n for k, n in c.stats.changes_by_kind}
+
+
+@pytest.mark.parametrize("tail", ["——", "“”", "……", "——。", "）"])
+def test_punctuation_only_sentences_compare_equal_to_themselves(tail):
+    """Scraped text leaves bits like 正文。—— ; identical text is never a change."""
+    from reportdesk.engine import compare, report_from_text
+
+    from .conftest import CORPUS
+
+    text = (CORPUS / "national/2025.txt").read_text(encoding="utf-8")
+    paras = text.split("\n")
+    for i in range(5, len(paras), 7):  # after the last full stop of every 7th paragraph
+        if paras[i].endswith("。"):
+            paras[i] += tail
+    mutated = "\n".join(paras)
+    c = compare(report_from_text(mutated), report_from_text(mutated))
+    assert c.changes == ()
+    assert all(p.kind is PairKind.EQUAL for p in c.pairs)

@@ -15,8 +15,18 @@ DIGITS = re.compile(r"[0-9零〇一二两三四五六七八九十百千]+")
 
 
 def key_of(text: str) -> str:
-    """Comparison key of a sentence: folded, without punctuation and spaces."""
+    """Comparison key of a text: folded, without punctuation and spaces."""
     return _DROP.sub("", fold(text))
+
+
+def sentence_key(text: str) -> str:
+    """``key_of`` for a whole sentence unit.
+
+    A sentence made only of punctuation (the "——" or "“”" left after a full stop)
+    keys on its punctuation: an empty key could never pair, and identical text
+    would show as deleted and inserted.
+    """
+    return key_of(text) or "".join(fold(text).split())
 
 
 def bigrams(key: str) -> frozenset[str]:
@@ -62,7 +72,7 @@ def units_of(report: Report, seen: dict[str, tuple[str, frozenset[str]]] | None 
         for i, s in enumerate(p.sentences):
             hit = memo.get(s.text)
             if hit is None:
-                k = key_of(s.text)
+                k = sentence_key(s.text)
                 hit = memo[s.text] = (k, bigrams(k))
             edge = (i == 0) + 2 * (i == last)
             out.append(Unit(len(out), s.span, p.index, section, zone, hit[0], hit[1], s.text, edge))
