@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 from reportdesk.engine.align.aligner import bigrams, dice, key_of
 from reportdesk.engine.comparison import pipeline as compare_module
 from reportdesk.engine.comparison.pipeline import compare
-from reportdesk.engine.diff.document import document_ops
 from reportdesk.engine.model import (
     BlockKind,
     ChangeKind,
@@ -37,6 +36,7 @@ from reportdesk.engine.text.normalize import fold
 from reportdesk.engine.text.tokenize import quantity_spans, tokenize
 
 from .conftest import report
+from .invariants import check_invariants  # noqa: F401 - test_compare_limits imports it from here
 
 BASES = ["national/2025.txt", "hailar/2019.txt"]
 DONOR = {"national/2025.txt": "hailar/2019.txt", "hailar/2019.txt": "national/2025.txt"}
@@ -142,36 +142,6 @@ def run(rel: str, edit: Edit) -> Comparison:
         assert any(w.start <= ch.old.start and ch.old.end <= w.end for w in edit.old_windows), ("far away", ch)
         assert any(w.start <= ch.new.start and ch.new.end <= w.end for w in edit.new_windows), ("far away", ch)
     return c
-
-
-def check_invariants(c: Comparison) -> None:
-    old, new = c.old.text, c.new.text
-    for ch in c.changes:
-        assert old[ch.old.start : ch.old.end] == ch.old_text
-        assert new[ch.new.start : ch.new.end] == ch.new_text
-        assert ch.kind is not ChangeKind.MOVE or (ch.moved_from is not None and ch.moved_to is not None)
-    starts = [(ch.new.start) for ch in c.changes]
-    assert starts == sorted(starts), "changes out of reading order"
-    assert [ch.id for ch in c.changes] == list(range(len(c.changes)))
-    # Every sentence lies in exactly one pair, and a pair covers whole sentences.
-    for side, report_ in (("old", c.old), ("new", c.new)):
-        spans = sorted(getattr(p, side) for p in c.pairs if getattr(p, side) is not None)
-        sents = [s.span for s in report_.sentences()]
-        k = 0
-        for sp in spans:
-            assert k < len(sents) and sents[k].start == sp.start, (side, sp)
-            while k < len(sents) and sents[k].end <= sp.end:
-                k += 1
-            assert sents[k - 1].end == sp.end, (side, sp)
-        assert k == len(sents)
-    ops = document_ops(c)
-    assert "".join(old[o.old.start : o.old.end] for o in ops if o.op in ("equal", "delete")) == old
-    assert "".join(new[o.new.start : o.new.end] for o in ops if o.op in ("equal", "insert")) == new
-    for o in ops:
-        if o.op == "equal":
-            assert old[o.old.start : o.old.end] == new[o.new.start : o.new.end]
-    s = c.stats
-    assert s.sentences_old == len(c.old.sentences()) and s.sentences_new == len(c.new.sentences())
 
 
 def only(c: Comparison) -> object:
