@@ -108,6 +108,8 @@ def cmd_text(args: argparse.Namespace) -> int:
     from reportdesk.engine import load_report
 
     r = load_report(args.file)
+    for notice in r.notices:  # how the file was read (revisions, comments, notes …)
+        print(f"提示：{notice}", file=sys.stderr)
     if args.outline:
         from reportdesk.engine import outline
 

@@ -77,6 +77,9 @@ class LoadedDocument:
     encoding: str  # detected text encoding, "docx" for Word files
     paragraphs: tuple[RawParagraph, ...]
     title: str = ""  # from document properties where the format has them
+    # What the clerk should know about how the file was read, in plain Chinese
+    # (tracked changes accepted, comments left out, text boxes and notes read …).
+    notices: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- structure
@@ -166,6 +169,7 @@ class Report:
     sections: tuple[Section, ...]
     encoding: str = ""
     format: DocFormat = DocFormat.TXT
+    notices: tuple[str, ...] = ()  # LoadedDocument.notices of the file it was built from
 
     @property
     def body_start(self) -> int:

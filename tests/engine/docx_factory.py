@@ -85,9 +85,10 @@ def make_docx(
     numbering: str = "",
     title: str | None = None,
     extra_parts: dict[str, bytes] | None = None,
-    document_xml: str | None = None,
+    document_xml: str | bytes | None = None,
+    compression: int = zipfile.ZIP_DEFLATED,
 ) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(path, "w", compression) as zf:
         zf.writestr("[Content_Types].xml", _CT)
         zf.writestr("_rels/.rels", _RELS)
         zf.writestr("word/_rels/document.xml.rels", _DOC_RELS)
@@ -105,4 +106,21 @@ def make_docx(
             )
         for name, data in (extra_parts or {}).items():
             zf.writestr(name, data)
+    return path
+
+
+def set_zip_method(path: Path, name: str, method: int) -> Path:
+    """Rewrite the compression method an entry claims (local header and central directory),
+    as a program that writes an unusual zip would: the data stays as it was."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        local = zf.getinfo(name).header_offset
+    data[local + 8 : local + 10] = method.to_bytes(2, "little")
+    raw_name = name.encode()
+    pos = data.find(b"PK\x01\x02")
+    while pos >= 0:
+        if data[pos + 46 : pos + 46 + len(raw_name)] == raw_name:
+            data[pos + 10 : pos + 12] = method.to_bytes(2, "little")
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    path.write_bytes(bytes(data))
     return path

@@ -13,7 +13,11 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from reportdesk.engine.load.limits import MAX_LABEL_CHARS
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+LEVELS = 9  # list levels: w:ilvl 0–8
 
 _HEADING_NAME = re.compile(r"^\s*(?:heading|标题)\s*([1-9])\s*$", re.IGNORECASE)
 
@@ -161,7 +165,7 @@ def parse_numbering(root: ET.Element | None, ns: str = W) -> NumberingDefs:
         levels: dict[int, Level] = {}
         for lvl in el.findall(f"{ns}lvl"):
             ilvl = _int(w_attr(lvl, "ilvl", ns))
-            if ilvl is not None:
+            if ilvl is not None and 0 <= ilvl < LEVELS:
                 levels[ilvl] = _parse_level(lvl, ns)
         defs.abstracts[aid] = levels
         link = w_attr(el.find(f"{ns}numStyleLink"), "val", ns)
@@ -175,8 +179,8 @@ def parse_numbering(root: ET.Element | None, ns: str = W) -> NumberingDefs:
         num = Num(aid)
         for ov in el.findall(f"{ns}lvlOverride"):
             ilvl = _int(w_attr(ov, "ilvl", ns))
-            if ilvl is None:
-                continue
+            if ilvl is None or not 0 <= ilvl < LEVELS:
+                continue  # Word has list levels 0–8 only
             so = _int(w_attr(ov.find(f"{ns}startOverride"), "val", ns))
             if so is not None:
                 num.start_overrides[ilvl] = so
@@ -234,8 +238,9 @@ def _roman(n: int) -> str:
 
 
 def _letter(n: int) -> str:
-    # Word repeats the letter: 27 → AA, 28 → BB.
-    if n <= 0:
+    # Word repeats the letter: 27 → AA, 28 → BB.  Far past Z the repeats would be
+    # millions of letters long: such a count is shown in digits.
+    if n <= 0 or (n - 1) // 26 >= MAX_LABEL_CHARS:
         return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -325,14 +330,13 @@ class NumberingState:
         if ilvl is None:
             # A style linked to a list level is found through that level's w:pStyle.
             ilvl = next((i for i, lv in levels.items() if style_id and lv.style_id == style_id), 0)
-        if ilvl not in levels:
-            return None
-        counters = self.counters.setdefault(aid, [None] * 10)
+        if not 0 <= ilvl < LEVELS or ilvl not in levels:
+            return None  # a level Word does not have (w:ilvl 10, -1) draws no label
+        counters = self.counters.setdefault(aid, [None] * LEVELS)
         if num_id not in self.used_nums:
             self.used_nums.add(num_id)
             for lvl in num.start_overrides:
-                if 0 <= lvl < 10:
-                    counters[lvl] = None
+                counters[lvl] = None
 
         def start(i: int) -> int:
             if i in num.start_overrides:
@@ -341,7 +345,7 @@ class NumberingState:
 
         current = counters[ilvl]
         counters[ilvl] = start(ilvl) if current is None else current + 1
-        for deeper in range(ilvl + 1, 10):
+        for deeper in range(ilvl + 1, LEVELS):
             lv = levels.get(deeper)
             restart = lv.restart if lv is not None and lv.restart is not None else deeper
             if restart != 0 and ilvl < restart:
@@ -349,17 +353,28 @@ class NumberingState:
 
         level = levels[ilvl]
         if level.fmt == "bullet":
-            return _bullet(level.text)
+            return _short(_bullet(level.text))
+        if len(level.text) > 2 * MAX_LABEL_CHARS:
+            return None  # each %n gives at least one character: too long whatever the counts
 
-        def render(m: re.Match[str]) -> str:
+        def render(m: re.Match[str], decimal: bool) -> str:
             i = int(m.group(1)) - 1
             value = counters[i] if counters[i] is not None else start(i)
             fmt = levels[i].fmt if i in levels else "decimal"
-            if level.is_legal:  # "legal" numbering shows every level as Arabic numerals
+            if level.is_legal or decimal:  # "legal" numbering shows Arabic numerals
                 fmt = "decimal"
             return format_number(value or 0, fmt)
 
-        return _PLACEHOLDER.sub(render, level.text) or None
+        text = _PLACEHOLDER.sub(lambda m: render(m, False), level.text)
+        if len(text) > MAX_LABEL_CHARS:
+            # No heading label is that long (a count in the millions written in letters,
+            # a level text that is a whole sentence): the digits, or no label at all.
+            text = _PLACEHOLDER.sub(lambda m: render(m, True), level.text)
+        return _short(text)
+
+
+def _short(label: str | None) -> str | None:
+    return label if label and len(label) <= MAX_LABEL_CHARS else None
 
 
 def _bullet(text: str) -> str | None:

@@ -9,6 +9,7 @@ encoding, PDF or picture — carries a Chinese message saying what to do.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 import zipfile
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from reportdesk.engine.errors import LoadError
 from reportdesk.engine.load.docx import DocxError, read_docx
+from reportdesk.engine.load.limits import expansion_detail, too_much_text_message
 from reportdesk.engine.load.text import UndecodableText, decode_text
 from reportdesk.engine.model import DocFormat, LoadedDocument, RawParagraph
 
@@ -71,6 +73,7 @@ def load_document(path: str | Path) -> LoadedDocument:
     except LoadError:
         raise
     except Exception as e:  # noqa: BLE001 - the last guard: a clerk never sees a traceback
+        logging.getLogger(__name__).exception("unexpected failure loading %s", path)
         raise LoadError(
             f"读取“{Path(path).name}”时发生意外错误，文件可能已损坏。"
             "请在 Word 或 WPS 中打开它并另存为新文件后再试；如仍失败，请把此文件发给技术支持。",
@@ -212,10 +215,15 @@ def _load_docx(p: Path, name: str, ext: str) -> LoadedDocument:
         with zipfile.ZipFile(p) as zf:
             names = set(zf.namelist())
             _reject_other_packages(p, name, zf, names)
-            paragraphs, title = read_docx(zf)
+            content = read_docx(zf)
     except DocxError as e:
         if e.kind == "too_large":
-            msg = f"“{name}”的正文部分过大，不像是一份工作报告。请确认选择的是报告文件。"
+            msg = too_much_text_message(name)
+        elif e.kind == "unusual":
+            msg = (
+                f"“{name}”是由不常见的程序保存的，其内部格式 ReportDesk 无法读取。"
+                "请在 Word 或 WPS 中打开它并“另存为”.docx 文件后再试。"
+            )
         elif e.kind == "no_document":
             msg = f"“{name}”不是有效的 Word 文档（找不到正文内容）。{SUPPORTED}"
         else:
@@ -230,9 +238,11 @@ def _load_docx(p: Path, name: str, ext: str) -> LoadedDocument:
     except (OSError, EOFError, ValueError, RuntimeError, RecursionError) as e:
         # RecursionError: absurdly deep nesting of tables or content controls.
         raise _fail(p, damaged, repr(e)) from e
-    if not any(par.text.strip() or par.numbering for par in paragraphs):
+    if not any(par.text.strip() or par.numbering for par in content.paragraphs):
         raise _fail(p, f"“{name}”里没有任何文字。", "document has no text")
-    return LoadedDocument(str(p), DocFormat.DOCX, "docx", tuple(paragraphs), title)
+    return LoadedDocument(
+        str(p), DocFormat.DOCX, "docx", content.paragraphs, content.title, content.notices
+    )
 
 
 def _reject_other_packages(p: Path, name: str, zf: zipfile.ZipFile, names: set[str]) -> None:
@@ -272,6 +282,9 @@ def _load_text(p: Path, name: str, ext: str, data: bytes) -> LoadedDocument:
     if not text.strip().strip("\ufeff\u200b"):
         raise _fail(p, f"“{name}”是空文件，里面没有任何文字。", "only whitespace")
     lines = text.splitlines()
+    too_much = expansion_detail(len(lines), len(text) - len(lines))  # the same bounds as .docx
+    if too_much:
+        raise _fail(p, too_much_text_message(name), too_much)
     if ext in {".md", ".markdown"}:
         paragraphs = tuple(_markdown_line(line) for line in lines)
     else:

@@ -10,7 +10,7 @@ give (style level, numbering label).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportdesk.engine.model import (
     BlockKind,
@@ -187,7 +187,7 @@ def build_report(doc: LoadedDocument) -> Report:
         encoding=doc.encoding,
         fmt=doc.format,
     )
-    return _build(norm.text, lines, src)
+    return replace(_build(norm.text, lines, src), notices=doc.notices)
 
 
 def outline(report: Report) -> str:
