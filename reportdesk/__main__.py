@@ -10,9 +10,13 @@ def main(argv: list[str] | None = None) -> int:
     from .cli import COMMANDS
 
     if argv and argv[0] in COMMANDS:
-        from .cli import main as cli_main
+        try:
+            from .cli import main as cli_main
 
-        return cli_main(argv)
+            return cli_main(argv)
+        except KeyboardInterrupt:  # before the command started (cli.main handles the rest)
+            print("已中断。", file=sys.stderr)
+            return 130
     return gui_main(argv)
 
 

@@ -1,6 +1,8 @@
 """Command line: ``reportdesk compare | text | targets | series`` (imports no Qt).
 
-Exit codes: 0 done, 2 bad input (the Chinese message goes to stderr).
+Exit codes: 0 done, 2 bad input (the Chinese message goes to stderr), 3 internal error
+(a bug: one Chinese line and the exception on stderr, never a traceback), 130
+interrupted with Ctrl-C (one Chinese line).
 """
 
 from __future__ import annotations
@@ -139,4 +141,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"({e.detail})", file=sys.stderr)
         return 2
     except BrokenPipeError:
+        _quiet_stdout()  # the reader (head, less) left: not an error
         return 0
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print("错误：内存不足，无法完成。请关闭其他程序后重试，或确认选择的是报告文件。", file=sys.stderr)
+        return 3
+    except Exception as e:  # noqa: BLE001 - a clerk gets one line, not a traceback
+        print(f"错误：ReportDesk 内部错误，未能完成。请把所用文件发给技术支持。({type(e).__name__}: {e!r:.300})", file=sys.stderr)
+        return 3
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, the interpreter's final flush of stdout must not complain."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -107,3 +107,37 @@ def test_json_file_written_whole(tmp_path):
     assert r.returncode == 0, r.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "reportdesk.compare/1"
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+def test_ctrl_c_prints_one_chinese_line_and_exits_130():
+    import signal
+    import time
+
+    p = subprocess.Popen(
+        [sys.executable, "-m", "reportdesk", "compare", str(CORPUS / "national/2013.txt"),
+         str(CORPUS / "national/2025.txt"), "--json", "-"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    time.sleep(2.0)  # loading jieba or comparing: either way one line, exit 130
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=30)
+    text = err.decode("utf-8")
+    assert p.returncode == 130, text
+    assert text.strip() == "已中断。"
+
+
+def test_internal_error_is_one_line_not_a_traceback(tmp_path):
+    """A bug somewhere in the engine: the clerk gets one 错误： line and exit 3."""
+    script = (
+        "import sys, reportdesk.engine as e\n"
+        "def boom(*a, **k): raise KeyError('bug')\n"
+        "e.compare = boom\n"
+        "from reportdesk.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", script, "compare", str(CORPUS / "hailar/2018.txt"), str(CORPUS / "hailar/2019.txt")],
+        capture_output=True, text=True, encoding="utf-8",
+    )  # fmt: skip
+    assert r.returncode == 3
+    assert r.stderr.startswith("错误：") and "Traceback" not in r.stderr and "KeyError" in r.stderr
