@@ -109,6 +109,19 @@ def test_json_file_written_whole(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
 
 
+def test_word_symbol_with_a_surrogate_code_still_compares_to_a_json_file(tmp_path):
+    """Found by tests/fuzz: a w:sym with char D800 crashed the UTF-8 JSON write."""
+    from tests.engine.test_load_errors import _with_sym
+
+    base = CORPUS / "docx/2025_liaoning.docx"
+    sym = _with_sym(base, tmp_path / "sym.docx", "DBFF")
+    out = tmp_path / "out.json"
+    r = run("compare", str(base), str(sym), "--json", str(out))
+    assert r.returncode == 0, r.stderr
+    data = json.loads(out.read_text("utf-8"))
+    assert any("\ufffd" in c["new_text"] for c in data["changes"])
+
+
 def test_ctrl_c_prints_one_chinese_line_and_exits_130():
     import signal
     import time

@@ -297,3 +297,28 @@ def test_unexpected_error_becomes_load_error(
     f = make_docx(tmp_path / "ok.docx", p("正文"))
     err = _error(f)
     assert "意外错误" in err.message and "KeyError" in err.detail
+
+
+def _with_sym(src: Path, dest: Path, code: str) -> Path:
+    """A real report with a Word symbol (w:sym) after its first run of text."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "word/document.xml":
+                sym = f'<w:sym w:font="Wingdings" w:char="{code}"/>'.encode()
+                data = data.replace(b"</w:t>", b"</w:t>" + sym, 1)
+            zout.writestr(name, data)
+    return dest
+
+
+def test_unpaired_surrogate_from_a_word_symbol_is_replaced_and_counted(tmp_path: Path) -> None:
+    """Found by tests/fuzz: w:sym w:char="D800" gave a lone surrogate that broke JSON output."""
+    from tests.conftest import CORPUS
+
+    f = _with_sym(CORPUS / "docx/2025_liaoning.docx", tmp_path / "sym.docx", "D800")
+    doc = load_document(f)
+    text = "\n".join(par.text for par in doc.paragraphs)
+    assert "\ufffd" in text
+    text.encode("utf-8")  # no lone surrogate left
+    assert any("有 1 个无效字符" in n for n in doc.notices)
+    assert not any("无效字符" in n for n in load_document(CORPUS / "docx/2025_liaoning.docx").notices)

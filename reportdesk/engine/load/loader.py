@@ -9,6 +9,7 @@ encoding, PDF or picture — carries a Chinese message saying what to do.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import stat
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 from reportdesk.engine.errors import LoadError
 from reportdesk.engine.load.docx import DocxError, read_docx
 from reportdesk.engine.load.limits import expansion_detail, too_much_text_message
-from reportdesk.engine.load.text import UndecodableText, decode_text
+from reportdesk.engine.load.text import UndecodableText, decode_text, replace_surrogates
 from reportdesk.engine.model import DocFormat, LoadedDocument, RawParagraph
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def _fail(path: Path, message: str, detail: str) -> LoadError:
 def load_document(path: str | Path) -> LoadedDocument:
     """Read a .docx or text file into paragraphs with structure hints.  Raises LoadError."""
     try:
-        return _load(Path(path))
+        return _clean(_load(Path(path)))
     except LoadError:
         raise
     except Exception as e:  # noqa: BLE001 - the last guard: a clerk never sees a traceback
@@ -80,6 +81,24 @@ def load_document(path: str | Path) -> LoadedDocument:
             f"unexpected {type(e).__name__}: {e!r}",
             str(path),
         ) from e
+
+
+def _clean(doc: LoadedDocument) -> LoadedDocument:
+    """Unpaired surrogates (a Word symbol with a bogus code, a broken converter) become
+    U+FFFD, with a notice for the clerk: later steps encode the text as UTF-8 and would fail."""
+    count = 0
+    paragraphs = []
+    for par in doc.paragraphs:
+        text, n = replace_surrogates(par.text)
+        numbering, m = replace_surrogates(par.numbering) if par.numbering else (par.numbering, 0)
+        count += n + m
+        paragraphs.append(dataclasses.replace(par, text=text, numbering=numbering) if n or m else par)
+    title, n = replace_surrogates(doc.title)
+    count += n
+    if not count:
+        return doc
+    notice = f"有 {count} 个无效字符（如编码错误的符号）无法读取，已显示为“\ufffd”。"
+    return dataclasses.replace(doc, paragraphs=tuple(paragraphs), title=title, notices=(*doc.notices, notice))
 
 
 def _load(p: Path) -> LoadedDocument:

@@ -12,6 +12,7 @@ random binary and wrong guesses end in a clear error instead of mojibake.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
@@ -24,6 +25,16 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 )
 # What charset-normalizer may choose from: the encodings Chinese text files come in.
 _CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """Unpaired surrogates (which no file or clipboard can hold) → U+FFFD, and how many."""
+    if not _SURROGATE.search(text):
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
 
 
 class UndecodableText(ValueError):
