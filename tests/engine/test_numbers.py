@@ -229,3 +229,21 @@ def test_bare_wan_without_people_stays_unitless() -> None:
 )
 def test_digit_runs_too_long_for_a_quantity_are_text(text: str) -> None:
     assert all(len(q.text) < 30 for q in parse_quantities(text))
+
+
+def test_overlong_digit_runs_in_a_real_report_are_read_in_linear_time():
+    """Found by tests/fuzz: a 20,000-digit run (or 20,000 Chinese numerals) inside a real
+    sentence was re-read from each of its characters: minutes for one report."""
+    import time
+
+    from tests.conftest import CORPUS
+
+    text = (CORPUS / "national/2025.txt").read_text("utf-8")
+    sentence = "国内生产总值增长5%左右"
+    assert sentence in text
+    noisy = text.replace(sentence, "增长" + "1234567890" * 2000 + "，" + "一二三四五六七八九十百千万亿" * 1500 + "亿元，" + sentence, 1)
+    t = time.perf_counter()
+    found = parse_quantities(noisy)
+    assert time.perf_counter() - t < 3
+    assert [q for q in found if q.value == Decimal(5) and q.unit == "%"]
+    assert len(found) == len(parse_quantities(text))

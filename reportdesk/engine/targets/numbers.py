@@ -22,6 +22,7 @@ from reportdesk.engine.targets.numerals import (
     ARABIC,
     CN_CHARS,
     CN_NUM,
+    MAX_DIGITS,
     MULT,
     clean,
     format_number,
@@ -52,6 +53,9 @@ __all__ = ["format_number", "parse_number", "parse_quantities"]
 
 _NUM_TOKEN = re.compile(rf"百分之(?P<pct>{CN_NUM}|{ARABIC})|(?P<ar>{ARABIC})|(?P<cn>{CN_NUM})")
 _START = re.compile(rf"百分之|[0-9０-９]|[{CN_CHARS}]")
+# Longer than any number a report writes: 20 significant digits (MAX_DIGITS), one
+# separator per three digits, a decimal point, 百分之 and Chinese place words.
+_MAX_NUMERAL_CHARS = 3 * MAX_DIGITS
 _UNIT_PAT = any_of(UNITS)
 
 
@@ -217,6 +221,16 @@ def _acceptable(text: str, i: int, end: int, is_cn: bool, unit: str, mult: bool)
 # ---------------------------------------------------------------- quantities
 
 
+def _past_noise(text: str, i: int) -> int:
+    """Where to look next after no number was read at ``i``: the next character, or past
+    the whole run when it is far too long to be a number (an ID, a serial, noise) —
+    re-reading such a run from each of its characters was quadratic."""
+    m = _NUM_TOKEN.match(text, i)
+    if m and m.end() - i > _MAX_NUMERAL_CHARS:
+        return m.end()
+    return i + 1
+
+
 def parse_quantities(text: str, start: int = 0) -> list[Quantity]:
     """All number+unit mentions in text, spans offset by ``start``.
 
@@ -232,7 +246,7 @@ def parse_quantities(text: str, start: int = 0) -> list[Quantity]:
         i = m.start()
         num = _read_number(text, i)
         if num is None or num.end <= i:
-            pos = i + 1
+            pos = _past_noise(text, i)
             continue
         if _not_a_value_at(text, i):
             pos = max(num.end, i + 1)  # skip the whole run so 十四五 is not re-read as 四五
