@@ -39,9 +39,9 @@ def build_document(
     doc = Document()
     layout.apply(doc, options)
     props = doc.core_properties
-    props.title = f"{summary.report_label(comparison.new)}修改审阅稿"
-    props.author = options.author
-    props.last_modified_by = options.author
+    props.title = _core_text(f"{summary.report_label(comparison.new)}修改审阅稿")
+    props.author = _core_text(options.author)
+    props.last_modified_by = _core_text(options.author)
     props.comments = "由报告对照台（ReportDesk）生成"
     props.created = props.modified = date
     props.revision = 1
@@ -63,6 +63,17 @@ def build_document(
     for e in elements:
         sect.addprevious(e)
     return doc
+
+
+# python-docx refuses a core property (title, author) over 255 characters.
+_CORE_MAX = 255
+
+
+def _core_text(text: str) -> str:
+    """A document property as python-docx accepts it: at most 255 characters (an ellipsis
+    ends a longer one) and no characters XML cannot hold."""
+    text = "".join(c for c in text if c in "\t\n" or (ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF))
+    return text if len(text) <= _CORE_MAX else text[: _CORE_MAX - 1] + "…"
 
 
 def _drop_template_leftovers(doc: DocumentObject) -> None:
