@@ -62,21 +62,23 @@ class Part(StrEnum):
 
 @dataclass(frozen=True)
 class Sentence:
-    start: int
-    end: int
+    span: Span
     text: str
     clauses: tuple[Span, ...] = ()  # split at ，、；： outside quotes/brackets
 
     @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
 
 
 @dataclass(frozen=True)
 class Paragraph:
     index: int
-    start: int
-    end: int
+    span: Span
     text: str
     kind: BlockKind
     level: int = 0  # heading level 1..4 (一、 （一） 1. （1）); 0 for body text
@@ -85,8 +87,12 @@ class Paragraph:
     sentences: tuple[Sentence, ...] = ()
 
     @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
 
     @property
     def has_heading(self) -> bool:
@@ -100,14 +106,19 @@ class Section:
     number: str  # the label as written, e.g. "一、" or "（一）"; "" for the preamble
     level: int  # 0 preamble, 1..4
     part: Part
-    start: int  # start of the heading paragraph
-    end: int  # end of the last paragraph before the next heading of any level
+    # From the start of the heading paragraph to the end of the last paragraph
+    # before the next heading of any level.
+    span: Span
     paragraphs: tuple[int, ...]  # paragraph indices it holds directly
     parent: int | None = None
 
     @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
 
     @property
     def title(self) -> str:

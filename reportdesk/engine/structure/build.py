@@ -20,6 +20,7 @@ from reportdesk.engine.model import (
     Part,
     Report,
     Section,
+    Span,
 )
 from reportdesk.engine.structure import frontmatter as fm
 from reportdesk.engine.structure import headings as hd
@@ -89,7 +90,7 @@ def _paragraphs(text: str, lines: list[Line], body: int, closing: int) -> tuple[
         sents = split_sentences(text, ln.start, ln.end)
         if i < body or i >= closing:
             kind = BlockKind.FRONT if i < body else BlockKind.CLOSING
-            paragraphs.append(Paragraph(i, ln.start, ln.end, ln.text, kind, sentences=sents))
+            paragraphs.append(Paragraph(i, Span(ln.start, ln.end), ln.text, kind, sentences=sents))
             continue
         head = heads.get(i)
         level, heading_end, kind = 0, -1, BlockKind.BODY
@@ -117,7 +118,7 @@ def _paragraphs(text: str, lines: list[Line], body: int, closing: int) -> tuple[
         sec = len(rows) - 1
         rows[sec].paras.append(i)
         paragraphs.append(
-            Paragraph(i, ln.start, ln.end, ln.text, kind, level, heading_end, sec, sents)
+            Paragraph(i, Span(ln.start, ln.end), ln.text, kind, level, heading_end, sec, sents)
         )
     return paragraphs, rows
 
@@ -125,15 +126,15 @@ def _paragraphs(text: str, lines: list[Line], body: int, closing: int) -> tuple[
 def _sections(paragraphs: list[Paragraph], rows: list[_Row]) -> tuple[Section, ...]:
     """Sections of the filled rows, each in its part (appendices in none)."""
     draft = [
-        Section(k, r.heading, r.number, r.level, Part.OTHER, r.start,
-                paragraphs[r.paras[-1]].end, tuple(r.paras), r.parent)
+        Section(k, r.heading, r.number, r.level, Part.OTHER, Span(r.start, paragraphs[r.paras[-1]].end),
+                tuple(r.paras), r.parent)
         for k, r in enumerate(rows)
     ]  # fmt: skip
     first_texts = [paragraphs[r.paras[1]].text[:60] if len(r.paras) > 1 else "" for r in rows]
     parts = hd.assign_parts(draft, first_texts)
     sections = tuple(
         Section(s.index, s.heading, s.number, s.level, Part.OTHER if r.appendix else p,
-                s.start, s.end, s.paragraphs, s.parent)
+                s.span, s.paragraphs, s.parent)
         for s, r, p in zip(draft, rows, parts, strict=True)
     )  # fmt: skip
     return sections

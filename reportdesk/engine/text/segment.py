@@ -178,5 +178,5 @@ def _sentences(seg: str, start: int, cuts: list[int], clause_cuts: list[int]) ->
         a, b = trim_spaces(seg, cs, e)
         if a < b:
             clauses.append(Span(a + start, b + start))
-        out.append(Sentence(s + start, e + start, seg[s:e], tuple(clauses)))
+        out.append(Sentence(Span(s + start, e + start), seg[s:e], tuple(clauses)))
     return tuple(out)
