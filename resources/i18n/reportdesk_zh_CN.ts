@@ -358,6 +358,10 @@ You can go on working, but saving the draft now is recommended.</source>
         <translation>正在比较…</translation>
     </message>
     <message>
+        <source>How the files were read:</source>
+        <translation>文件的读取情况：</translation>
+    </message>
+    <message>
         <source>The recovered draft could not be copied into the autosave folder; the recovery file is kept and will be offered again at the next start.</source>
         <translation>恢复的草稿未能写入自动保存文件夹；恢复文件已保留，下次启动时会再次提示恢复。</translation>
     </message>

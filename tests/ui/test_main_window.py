@@ -263,3 +263,22 @@ def test_zoom_changes_the_text_font_and_is_kept(qtbot, window):
     w.actions_.zoom_in.trigger()
     assert w.view.new_editor().font().pointSize() == size + 1
     assert w.settings.font_size == size + 1
+
+
+def test_opening_a_docx_with_revisions_says_how_it_was_read(qtbot, window, boxes, tmp_path):
+    from tests.engine.docx_factory import make_docx, p
+
+    runs = ('<w:r><w:t>经济持续回升向好。</w:t></w:r>'
+            '<w:ins w:id="2" w:author="a"><w:r><w:t>稳中有进。</w:t></w:r></w:ins>')
+    draft = make_docx(tmp_path / "草稿.docx", p("一、工作回顾") + p(runs=runs))
+    old = tmp_path / "2024.txt"
+    old.write_text("一、工作回顾\n经济持续回升向好。\n", encoding="utf-8")
+    open_pair(qtbot, window, str(old), str(draft))
+    shown = boxes.of("information")
+    assert any("草稿.docx" in t and "修订" in t for t in shown), boxes.calls
+    assert "稳中有进" in window.view.new_text()
+
+
+def test_plain_files_open_without_a_notice(qtbot, window, boxes, pair):
+    open_pair(qtbot, window, *pair)
+    assert boxes.of("information") == []

@@ -135,6 +135,13 @@ class FileController(QObject):
             self.ctx.session.save_path = self._pending_save_path
         self.ctx.settings.add_recent(result.old.path, result.new.path)
         self.opened.emit(result)
+        self._tell_how_read(result)
+
+    def _tell_how_read(self, result: jobs.Opened) -> None:
+        """Say what a file held that was not read as plain text (revisions, comments, text boxes…)."""
+        lines = [f"“{Path(r.path).name}”：{n}" for r in (result.old, result.new) for n in r.notices]
+        if lines:
+            prompts.show_info(self._parent, self.tr("How the files were read:") + "\n\n" + "\n".join(lines))
 
     def _load_failed(self, exc: BaseException) -> None:
         self.host.end_loading()
