@@ -32,6 +32,7 @@ from reportdesk.engine.model import (
     DocFormat,
     Figure,
     FigureKind,
+    HintKind,
     InlineOp,
     LoadedDocument,
     OpKind,
@@ -53,14 +54,16 @@ from reportdesk.engine.model import (
     Stats,
     TargetChange,
     TargetChangeKind,
+    TargetHint,
     TargetReview,
+    TargetTier,
 )
 from reportdesk.engine.serialize import comparison_to_dict
 from reportdesk.engine.structure.build import build_report, outline, report_from_text
 from reportdesk.engine.targets.extract import extract_targets
-from reportdesk.engine.targets.match import value_text
 from reportdesk.engine.targets.serialize import series_to_dict, target_to_dict
 from reportdesk.engine.targets.series import Series, SeriesCell, target_series
+from reportdesk.engine.targets.wording import value_text
 from reportdesk.engine.text.tokenize import warm_up as warm_up_tokenizer
 
 __all__ = [
@@ -76,6 +79,7 @@ __all__ = [
     "ExportError",
     "Figure",
     "FigureKind",
+    "HintKind",
     "InlineOp",
     "LoadError",
     "LoadedDocument",
@@ -103,7 +107,9 @@ __all__ = [
     "Stats",
     "TargetChange",
     "TargetChangeKind",
+    "TargetHint",
     "TargetReview",
+    "TargetTier",
     "build_report",
     "compare",
     "comparison_to_dict",

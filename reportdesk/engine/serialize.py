@@ -29,6 +29,8 @@ def change_to_dict(c: Change) -> dict[str, Any]:
         "new_start": c.new.start if c.new else None,
         "new_end": c.new.end if c.new else None,
         "is_target": c.is_target,
+        "target_tier": c.target_tier.value if c.target_tier is not None else None,
+        "touches_target": c.touches_target,
     }
     return d
 
@@ -70,4 +72,5 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     out["target_changes"] = [target_json.target_change_to_dict(t) for t in c.target_changes]
     out["target_review"] = [target_json.target_review_to_dict(t) for t in c.target_review]
     out["phrases"] = target_json.phrases_to_dict(c.phrases)
+    out["hints"] = [target_json.hint_to_dict(h) for h in c.hints]
     return out

@@ -65,7 +65,7 @@ def test_national_2023_to_2024_jobs_qualifier(national) -> None:
     changes = match_targets(national(2023), national(2024))
     jobs = _by_indicator(changes, "城镇新增就业")
     assert jobs.change is TargetChangeKind.QUALIFIER_CHANGED
-    assert jobs.wording == "由“左右”改为“以上”"
+    assert jobs.wording == "由1200万人左右调整为1200万人以上；由“左右”改为“以上”"  # both values, always
 
 
 def test_new_and_dropped_are_reported(national) -> None:

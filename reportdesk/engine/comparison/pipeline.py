@@ -22,6 +22,7 @@ from reportdesk.engine.model import (
     Stats,
 )
 from reportdesk.engine.phrases import compare_phrases
+from reportdesk.engine.targets.flags import change_tiers, hints
 from reportdesk.engine.targets.match import match_targets, review_targets
 
 Progress = Callable[[str, float], None]
@@ -37,7 +38,7 @@ def compare(old: Report, new: Report, options: CompareOptions | None = None, pro
     al = align(old, new, ou, nu, options)
     report("diff", 0.4)
     pairs = _build_pairs(_Sources(old, new, ou, nu, al, options))
-    changes = build_changes(old, new, pairs, al)
+    changes = change_tiers(build_changes(old, new, pairs, al), old, new)
     stats = _stats(old, new, ou, nu, pairs, changes)
     anchors = _anchors(old, new, pairs)
     report("targets", 0.8)
@@ -55,6 +56,7 @@ def compare(old: Report, new: Report, options: CompareOptions | None = None, pro
         target_changes=tuple(target_changes),
         target_review=tuple(target_review),
         phrases=phrases,
+        hints=tuple(hints(old, "old") + hints(new, "new")),
     )
 
 

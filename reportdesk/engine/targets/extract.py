@@ -49,6 +49,8 @@ from reportdesk.engine.targets.rules import (
     TO,
     WITHIN_AFTER,
 )
+from reportdesk.engine.targets.spread import follow_on, spread
+from reportdesk.engine.targets.tiers import assign_tiers
 
 
 @per_report
@@ -66,7 +68,7 @@ def extract_targets(report: Report) -> list[Figure]:
             if sent.end > body_from:
                 out.extend(_sentence_targets(SentenceContext(ctx, sent.text, sent.start)))
     out.sort(key=lambda t: t.start)
-    return out
+    return assign_tiers(report, out)
 
 
 def targets_in_text(text: str, start: int = 0, part: Part = Part.TASKS, section: int = -1,
@@ -85,8 +87,12 @@ def _sentence_targets(sent: SentenceContext) -> list[Figure]:
     out: list[Figure] = []
     prev = Previous()
     for q in parse_quantities(sent.text, sent.offset):
-        fig, used_end, items = _one(sent, q, prev)
-        out.append(fig)
+        r = _read(sent, q, prev)
+        fig, used_end, items = _one(r)
+        figs, owed = spread(r, fig, out)
+        out.extend(figs)
+        items = items if owed is None else owed
+        fig = figs[0]
         if used_end >= 0:  # a size class (50米内…) does not end the next one's indicator
             prev = Previous(fig, max(used_end, q.end - sent.offset), items)
         else:
@@ -104,17 +110,15 @@ def _read(sent: SentenceContext, q: Quantity, prev: Previous) -> Reading:
     return Reading(sent, q, front, tail, noun, prev)
 
 
-def _one(sent: SentenceContext, q: Quantity,
-         prev: Previous) -> tuple[Figure, int, tuple[str, ...]]:
+def _one(r: Reading) -> tuple[Figure, int, tuple[str, ...]]:
     """One number as a Figure, where its quote ends (-1: it ends no indicator), list names left."""
-    r = _read(sent, q, prev)
     named = name(r)
     kind, year = _kind(r)
     within = _qualifies_another(r)
     if within and kind is FigureKind.TARGET:
         kind = FigureKind.OTHER  # 50米内换乘: a distance that qualifies another indicator
-    fig = _figure(r, named, kind, year)
-    return fig, (-1 if within else fig.end - sent.offset), named.items
+    fig = follow_on(r, _figure(r, named, kind, year))
+    return fig, (-1 if within else fig.end - r.sent.offset), named.items
 
 
 def _figure(r: Reading, named: Named, kind: FigureKind, year: int | None) -> Figure:
@@ -124,7 +128,7 @@ def _figure(r: Reading, named: Named, kind: FigureKind, year: int | None) -> Fig
         quote=r.sent.text[start:end], indicator=named.indicator, value=q.value, unit=q.unit,
         qualifier=_qualifier(r), direction=_direction(named.dirs, named.indicator), kind=kind,
         span=Span(offset + start, offset + end), sentence=Span(offset, offset + len(r.sent.text)),
-        section=r.sent.para.section, value_max=q.value_max, year=year,
+        section=r.sent.para.section, value_max=q.value_max, year=year, written=q.text,
     )
 
 

@@ -1,20 +1,144 @@
-"""What an indicator is called, how alike two names are, and which way is better.
+"""What an indicator is called, which indicator a name means, and which way is better.
 
-Used by matching across years and the met / not-met review (extraction's
-words, like the synonyms and better-lower names here, are tables in ``rules``).  Names drift between years
-(城镇新增就业 / 新增城镇就业, 单位国内生产总值能耗 / 单位GDP能耗), so similarity is
-character-based with a few synonyms folded first.
+Identity comes before value: two figures are the same indicator when their names
+fold to the same key in the name table ``resources/dict/indicators.txt`` (synonyms
+and statistical renames: 农民人均纯收入 → 农村常住居民人均可支配收入, 公共财政预算
+收入 → 一般公共预算收入) and carry the same scope words (区本级 ≠ 全社会).  Names
+outside the table fall back to character similarity (城镇新增就业 / 新增城镇就业)
+and may not pair on a generic noun alone (投资, 项目: see ``specific``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 
 from reportdesk.engine.targets.rules import BETTER_LOWER, SYNONYMS
+from reportdesk.resources import resource_path
+
+TABLE = ("dict", "indicators.txt")
+
+
+@dataclass(frozen=True)
+class NameTable:
+    """The name table as read: alias → canonical, and the three word lists."""
+
+    aliases: tuple[tuple[str, str], ...]  # longest alias first
+    scopes: tuple[str, ...]
+    fillers: tuple[str, ...]
+    generic: frozenset[str]
+
+
+def _words(value: str) -> list[str]:
+    return [w.strip() for w in value.split("|") if w.strip()]
+
+
+def parse_table(text: str) -> NameTable:
+    """Read the table's lines (``规范名 = 别名 | 别名``, ``@范围 = …``; ``#`` comments)."""
+    aliases: dict[str, str] = {}
+    lists: dict[str, list[str]] = {"@范围": [], "@虚词": [], "@泛称": []}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        head, _, rest = line.partition("=")
+        head = head.strip()
+        if head in lists:
+            lists[head] += _words(rest)
+            continue
+        for alias in [head, *_words(rest)]:
+            aliases.setdefault(alias, head)
+    ordered = tuple(sorted(aliases.items(), key=lambda kv: len(kv[0]), reverse=True))
+    fillers = tuple(sorted(lists["@虚词"], key=len, reverse=True))
+    scopes = tuple(sorted(lists["@范围"], key=len, reverse=True))
+    return NameTable(ordered, scopes, fillers, frozenset(lists["@泛称"]))
+
+
+@cache
+def name_table() -> NameTable:
+    return parse_table(resource_path(*TABLE).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Which indicator a name means: the table's names in it, its scope words, the rest."""
+
+    known: tuple[str, ...]  # canonical names from the table, in reading order
+    scope: frozenset[str]  # scope words outside the table's names
+    rest: str  # what is left once fillers are dropped
+
+    @property
+    def key(self) -> str:
+        return "|".join(self.known) + "#" + "".join(sorted(self.scope)) + "#" + self.rest
+
+
+@cache
+def identity(name: str) -> Identity:
+    """Fold ``name`` through the table: 农民人均纯收入增长 → (农村常住居民人均可支配收入,)."""
+    table = name_table()
+    known: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(name):
+        hit = next((a for a in table.aliases if name.startswith(a[0], i)), None)
+        if hit is None:
+            rest.append(name[i])
+            i += 1
+            continue
+        known.append(hit[1])
+        rest.append("\u0000")  # keeps the words on either side apart
+        i += len(hit[0])
+    left = "".join(rest)
+    scope = set()
+    for w in table.scopes:
+        if w in left:
+            scope.add(w)
+            left = left.replace(w, "\u0000")
+    for w in table.fillers:
+        if len(w) > 1:
+            left = left.replace(w, "\u0000")
+    left = left.replace("\u0000", "")
+    for w in table.fillers:  # one-character fillers only at the ends (再就业 keeps 再)
+        if len(w) == 1:
+            left = left.strip(w)
+    return Identity(tuple(known), frozenset(scope), left)
+
+
+def is_known(name: str) -> bool:
+    """The name is one indicator of the table (scope words aside): 粮食产量, 赤字率 …"""
+    ident = identity(name)
+    return len(ident.known) == 1 and not ident.rest
+
+
+def same_indicator(a: str, b: str) -> float:
+    """0..1: how surely two names mean one indicator (1.0 same table entry, 0.0 different).
+
+    Names of the table pair only with the same entry and scope; other names by
+    similarity, never across different scope words.
+    """
+    ia, ib = identity(a), identity(b)
+    if ia.known or ib.known:
+        return 1.0 if ia.key == ib.key else 0.0
+    if ia.scope and ib.scope and ia.scope != ib.scope:
+        return 0.0  # 区本级… and 全社会…: scope words that differ
+    return name_similarity(a, b)
+
+
+def specific(name: str) -> bool:
+    """The name says which object it counts, not only 投资 / 项目 / 道路 / 资金 / 任务."""
+    ident = identity(name)
+    if ident.known:
+        return True
+    rest = ident.rest
+    generic = name_table().generic
+    for g in sorted(generic, key=len, reverse=True):
+        rest = rest.replace(g, "")
+    return len(rest) >= 2
 
 
 def canonical(name: str) -> str:
-    """A comparison key: synonyms folded, filler dropped (not for display)."""
+    """A comparison key for similarity: synonyms folded, filler dropped (not for display)."""
     s = name
     for a, b in SYNONYMS:
         s = s.replace(a, b)

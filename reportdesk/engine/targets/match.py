@@ -22,48 +22,82 @@ from reportdesk.engine.model import (
     TargetChange,
     TargetChangeKind,
     TargetReview,
+    TargetTier,
 )
 from reportdesk.engine.pairing import take_one_to_one
 from reportdesk.engine.targets.extract import extract_targets
-from reportdesk.engine.targets.indicators import better_lower, name_similarity
-from reportdesk.engine.targets.numbers import format_number
+from reportdesk.engine.targets.indicators import better_lower, same_indicator, specific
+from reportdesk.engine.targets.tiers import statement_key
+from reportdesk.engine.targets.wording import (
+    classify,
+    qualifier_word,
+    review_words,
+    stated,
+    value_text,
+)
+
+__all__ = [
+    "classify", "match_target_lists", "match_targets", "met", "plan_targets", "qualifier_word",
+    "review_target_lists", "review_targets", "value_text",
+]
 
 MIN_SIMILARITY = 0.6
-
-_QUAL_WORDS = {
-    Qualifier.AT_LEAST: ("以上", "不低于", "不少于", "突破", "超过", "高于", "多", "余"),
-    Qualifier.ABOUT: ("左右", "上下", "约", "近"),
-    Qualifier.AT_MOST: ("以内", "以下", "不超过", "控制在", "低于", "不高于"),
-}
-_QUAL_DEFAULT = {
-    Qualifier.AT_LEAST: "以上", Qualifier.ABOUT: "左右", Qualifier.AT_MOST: "以内",
-    Qualifier.EXACT: "确数", Qualifier.RANGE: "区间",
-}
+_TIER_RANK = {TargetTier.MAIN: 0, TargetTier.NAMED: 1, TargetTier.TASK: 2}
 
 
 # ---------------------------------------------------------------- helpers
 
 
 def plan_targets(report: Report, targets: Sequence[Figure] | None = None) -> list[Figure]:
-    """The report's own targets, one per indicator statement (restatements dropped)."""
+    """The report's own targets, one per indicator statement, in reading order.
+
+    A main or named indicator counts once (经济增长预期目标为5%左右 restates 国内生产总值
+    增长5%左右, even when a draft changed one of the two; a sub-allocation of 超长期特别国债
+    is no second target): the main paragraph's statement is kept.  Task quantities drop
+    only a word-for-word restatement.
+    """
     found = extract_targets(report) if targets is None else targets
+    cands = sorted((t for t in found if t.kind is FigureKind.TARGET),
+                   key=lambda t: (_TIER_RANK[t.tier], t.start))
     out: list[Figure] = []
-    for t in found:
-        if t.kind is not FigureKind.TARGET:
-            continue
+    keys: set[tuple[str, str, int | None, bool]] = set()
+    for t in cands:
+        if t.tier is not TargetTier.TASK:
+            key = statement_key(t)
+            if key in keys:
+                continue
+            keys.add(key)
         if any(_same_statement(t, o) for o in out):
             continue
         out.append(t)
+    out.sort(key=lambda t: t.start)
     return out
 
 
 def _same_statement(a: Figure, b: Figure) -> bool:
-    """经济增长预期目标为5%左右 restates 国内生产总值增长5%左右."""
+    """The same value for an alike name: a word-for-word restatement."""
     return (
         a.unit == b.unit and a.value == b.value and a.value_max == b.value_max
         and a.qualifier == b.qualifier and a.year == b.year
-        and name_similarity(a.indicator, b.indicator) >= 0.75
+        and same_indicator(a.indicator, b.indicator) >= 0.75
     )
+
+
+def same_object(a: Figure, b: Figure) -> float:
+    """How surely two figures measure one thing (0: never pair them).
+
+    Identity first (the name table, scope words), then the unit, then level against
+    increment for amounts (450元 is no 再增加40元); a task quantity pairs only when
+    both names say which object, not a generic 投资 / 项目 alone.
+    """
+    if a.unit != b.unit or statement_key(a)[3] != statement_key(b)[3]:
+        return 0.0
+    sim = same_indicator(a.indicator, b.indicator)
+    if sim < MIN_SIMILARITY:
+        return 0.0
+    if not (specific(a.indicator) and specific(b.indicator)):
+        return 0.0
+    return sim
 
 
 def _horizon(t: Figure, report_year: int | None) -> int | None:
@@ -73,9 +107,7 @@ def _horizon(t: Figure, report_year: int | None) -> int | None:
 
 
 def _pair_score(a: Figure, b: Figure, ya: int | None, yb: int | None, same_year: bool) -> float:
-    if a.unit != b.unit:
-        return 0.0
-    sim = name_similarity(a.indicator, b.indicator)
+    sim = same_object(a, b)
     if sim < MIN_SIMILARITY:
         return 0.0
     if same_year:
@@ -99,76 +131,11 @@ def _greedy(old: Sequence[Figure], new: Sequence[Figure], ya: int | None, yb: in
     for i, a in enumerate(old):
         for j, b in enumerate(new):
             s = _pair_score(a, b, ya, yb, same_year)
-            if s >= MIN_SIMILARITY - 0.35 and name_similarity(a.indicator, b.indicator) >= MIN_SIMILARITY:
+            if s >= MIN_SIMILARITY - 0.35:
                 # ties: keep reading order close (GDP with GDP, not with a later restatement)
                 cands.append((s, -abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j))
     cands.sort(reverse=True)
     return take_one_to_one(((s, i, j) for s, _, i, j in cands), set(), set())
-
-
-def _mid(t: Figure) -> Decimal:
-    return (t.value + t.value_max) / 2 if t.value_max is not None else t.value
-
-
-def qualifier_word(t: Figure) -> str:
-    """The qualifier as the report wrote it (以上, 不低于 …), for reviewer wording."""
-    for w in _QUAL_WORDS.get(t.qualifier, ()):
-        if w in t.quote:
-            return w
-    return _QUAL_DEFAULT[t.qualifier]
-
-
-def value_text(t: Figure) -> str:
-    if t.value_max is not None:
-        return f"{format_number(t.value, t.unit)}－{format_number(t.value_max, t.unit)}"
-    text = format_number(t.value, t.unit)
-    q = t.qualifier
-    if qualifier_word(t) in ("多", "余"):
-        return text + "以上"
-    if q in (Qualifier.AT_LEAST, Qualifier.ABOUT) and qualifier_word(t) in ("以上", "左右"):
-        return text + qualifier_word(t)
-    if q is Qualifier.AT_MOST and qualifier_word(t) in ("以内", "以下"):
-        return text + qualifier_word(t)
-    if q is not Qualifier.EXACT:
-        return qualifier_word(t) + text
-    return text
-
-
-def _delta_words(old: Figure, new: Figure) -> str:
-    a, b = _mid(old), _mid(new)
-    if a == b:
-        return ""
-    verb = "提高" if b > a else "降低"
-    diff = abs(b - a)
-    if old.unit == "%":
-        return f"{verb}{format_number(diff)}个百分点"
-    if old.unit == "‰":
-        return f"{verb}{format_number(diff)}个千分点"
-    return f"{verb}{format_number(diff, old.unit)}"
-
-
-def classify(old: Figure, new: Figure) -> tuple[TargetChangeKind, str]:
-    """(change, wording) for a matched pair."""
-    a, b = _mid(old), _mid(new)
-    qual_changed = old.qualifier != new.qualifier
-    parts = []
-    if a != b or (old.value_max != new.value_max):
-        parts.append(f"由{value_text(old)}调整为{value_text(new)}")
-        delta = _delta_words(old, new)
-        if delta:
-            parts.append(delta)
-    if qual_changed:
-        parts.append(f"由“{qualifier_word(old)}”改为“{qualifier_word(new)}”")
-    K = TargetChangeKind
-    if a > b:
-        change = K.LOWERED_AND_QUALIFIER_CHANGED if qual_changed else K.LOWERED
-    elif a < b:
-        change = K.RAISED_AND_QUALIFIER_CHANGED if qual_changed else K.RAISED
-    else:
-        change = K.QUALIFIER_CHANGED if qual_changed else K.UNCHANGED
-    if change is K.UNCHANGED:
-        return change, f"保持{value_text(new)}不变"
-    return change, "；".join(parts)
 
 
 # ---------------------------------------------------------------- public
@@ -186,15 +153,19 @@ def match_target_lists(old: Sequence[Figure], new: Sequence[Figure], old_year: i
             o = old[by_new[j]]
             change, words = classify(o, t)
             out.append(TargetChange(indicator=t.indicator or o.indicator, old=o, new=t,
-                                    change=change, wording=words))
+                                    change=change, wording=words, tier=_weightier(o, t)))
         else:
             out.append(TargetChange(indicator=t.indicator, old=None, new=t, change=TargetChangeKind.NEW,
-                                    wording=f"新提出：{value_text(t)}"))
+                                    wording=f"新提出：{stated(t)}", tier=t.tier))
     for i, o in enumerate(old):
         if i not in matched_old:
             out.append(TargetChange(indicator=o.indicator, old=o, new=None, change=TargetChangeKind.DROPPED,
-                                    wording=f"不再提出（原为{value_text(o)}）"))
+                                    wording=f"不再提出（原为{stated(o)}）", tier=o.tier))
     return out
+
+
+def _weightier(a: Figure, b: Figure) -> TargetTier:
+    return min(a.tier, b.tier, key=lambda t: _TIER_RANK[t])
 
 
 def match_targets(old: Report, new: Report) -> list[TargetChange]:
@@ -228,15 +199,14 @@ def review_target_lists(targets: Sequence[Figure], actuals: Sequence[Figure],
     out = []
     for i, t in enumerate(tars):
         if i not in by_t:
-            out.append(TargetReview(indicator=t.indicator, target=t, actual=None,
-                                    status=ReviewStatus.NOT_REPORTED, wording=f"目标{value_text(t)}，未见实际数"))
+            out.append(TargetReview(indicator=t.indicator, target=t, actual=None, tier=t.tier,
+                                    status=ReviewStatus.NOT_REPORTED, wording=review_words(t, None, None)))
             continue
         a = acts[by_t[i]]
         ok = met(t, a)
         status = ReviewStatus.MET if ok else ReviewStatus.NOT_MET
-        words = f"目标{value_text(t)}，实际{value_text(a)}，{'完成' if ok else '未完成'}"
         out.append(TargetReview(indicator=t.indicator, target=t, actual=a, status=status,
-                                wording=words))
+                                wording=review_words(t, a, ok), tier=t.tier))
     return out
 
 

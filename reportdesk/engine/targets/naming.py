@@ -140,7 +140,7 @@ def _split_list(r: Reading, named: Named) -> Named:
         return named
     ind = named.indicator
     if "、" in ind or ind.count("和") == 1:
-        parts = [p for p in re.split("、" if "、" in ind else "和", ind) if p]
+        parts = scoped_names([p for p in re.split("、" if "、" in ind else "和", ind) if p])
         if len(parts) > 1:
             return replace(named, indicator=parts[0], items=tuple(parts[1:]))
     elif ind.startswith(URBAN_RURAL[0]) and r.tail.list_end > r.tail.end:
@@ -148,6 +148,16 @@ def _split_list(r: Reading, named: Named) -> Named:
         rest = ind[len(URBAN_RURAL[0]):]
         return replace(named, indicator=URBAN_RURAL[1] + rest, items=(URBAN_RURAL[2] + rest,))
     return named
+
+
+def scoped_names(parts: list[str]) -> list[str]:
+    """城镇和农村居民人均可支配收入: a bare scope word borrows the noun of the last item."""
+    last = parts[-1]
+    lead = next((w for w in URBAN_RURAL if last.startswith(w)), "")
+    if not lead or len(last) <= len(lead) + 1:
+        return parts
+    noun = last[len(lead):]
+    return [p + noun if p in URBAN_RURAL else p for p in parts]
 
 
 def _tidy(r: Reading, indicator: str) -> str:

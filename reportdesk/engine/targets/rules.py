@@ -229,6 +229,13 @@ LIST_TAIL = re.compile(
 )
 # 城乡居民收入分别增长7%和8%: the pair of numbers reads urban, then rural.
 URBAN_RURAL = ("城乡", "城镇", "农村")
+# ... and with one number (城乡居民人均可支配收入增长7.5%) for these measures both get it;
+# 城乡居民医保 or 城乡居民基础养老金 is one scheme, not two.
+URBAN_RURAL_SPLITS = ("收入",)
+# 分别 / 均 / 都 before one number: it holds for every name of the list in front.
+SPREAD_ADVERB = re.compile(r"分别|均|都")
+# Where a list of names divides (A、B均…, A和B分别…).
+SPREAD_SPLIT = re.compile(r"[、和及]")
 
 # ================================================================ not a target
 
@@ -254,7 +261,7 @@ APPENDIX = ("名词解释", "附件", "注释", "说明")
 # ================================================================ plan or past
 
 # Cues that a sentence reports the past even though it stands in a plan part.
-PAST = re.compile(r"过去一年|去年|一年来|过去五年|五年来|上一年|(?<!比)上年(?!度)|已经|已")
+PAST = re.compile(r"过去一年|(?<![比较])去年|一年来|过去五年|五年来|上一年|(?<!比)上年(?!度)|已经|已")
 # A change against last year (比上年) or a budget is context, not the goal.
 DELTA = re.compile(r"比上年|比去年|较上年|较去年|同比|比20\d\d年|比年初|比预算")
 # Results over several years: 过去五年, 累计.
@@ -295,3 +302,12 @@ SYNONYMS = [
     ("总额", ""), ("规模", ""), ("累计", ""), ("全年", ""), ("全区", ""), ("全市", ""),
     ("全省", ""), ("全国", ""), ("的", ""), ("每", ""), ("年末", ""), ("年底", ""), ("平均", ""),
 ]
+
+# ================================================================ tiers
+
+# The paragraph of main targets: 主要预期目标是：…, 预期目标是：…, 主要目标 …
+MAIN_MARK = re.compile(r"主要预期目标|预期目标|主要目标")
+# ... ends where the report starts explaining them: 上述主要预期目标，…
+MAIN_END = re.compile(r"上述")
+# A paragraph of main targets states at least this many.
+MAIN_MIN = 2

@@ -16,10 +16,11 @@ from reportdesk.engine.model import (
     PhraseChanges,
     PhraseOccurrence,
     TargetChange,
+    TargetHint,
     TargetReview,
 )
-from reportdesk.engine.targets.match import value_text
 from reportdesk.engine.targets.series import Series, SeriesCell
+from reportdesk.engine.targets.wording import value_text
 
 
 def number(d: Decimal | None) -> int | float | None:
@@ -47,6 +48,8 @@ def target_to_dict(t: Figure) -> dict[str, Any]:
         "sentence_start": t.sentence.start,
         "sentence_end": t.sentence.end,
         "section": t.section,
+        "tier": t.tier.value,
+        "written": t.written,
     }
 
 
@@ -59,6 +62,7 @@ def target_change_to_dict(c: TargetChange) -> dict[str, Any]:
         "indicator": c.indicator,
         "change": c.change.value,
         "wording": c.wording,
+        "tier": c.tier.value,
         "old": _opt(c.old),
         "new": _opt(c.new),
     }
@@ -69,8 +73,21 @@ def target_review_to_dict(r: TargetReview) -> dict[str, Any]:
         "indicator": r.indicator,
         "status": r.status.value,
         "wording": r.wording,
+        "tier": r.tier.value,
+        "target_quote": r.target_quote,
+        "actual_quote": r.actual_quote,
         "target": target_to_dict(r.target),
         "actual": _opt(r.actual),
+    }
+
+
+def hint_to_dict(h: TargetHint) -> dict[str, Any]:
+    return {
+        "kind": h.kind.value,
+        "side": h.side,
+        "indicator": h.indicator,
+        "message": h.message,
+        "spans": [[s.start, s.end] for s in h.spans],
     }
 
 
