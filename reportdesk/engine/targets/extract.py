@@ -42,6 +42,8 @@ from reportdesk.engine.targets.numbers import parse_quantities
 from reportdesk.engine.targets.rules import (
     APPROX_MARKS,
     DECREASE_NAME,
+    FACT_COUNTS,
+    FACT_UNITS,
     INCREASE_NAME,
     LEVEL_NAME_END,
     OWNED_END,
@@ -117,6 +119,8 @@ def _one(r: Reading) -> tuple[Figure, int, tuple[str, ...]]:
     within = _qualifies_another(r)
     if within and kind is FigureKind.TARGET:
         kind = FigureKind.OTHER  # 50米内换乘: a distance that qualifies another indicator
+    if kind is FigureKind.TARGET and _fact_count(r.q.unit, named):
+        kind = FigureKind.OTHER  # 高校毕业生874万人: a forecast of the year, not a goal
     fig = follow_on(r, _figure(r, named, kind, year))
     return fig, (-1 if within else fig.end - r.sent.offset), named.items
 
@@ -172,6 +176,11 @@ def _kind(r: Reading) -> tuple[FigureKind, int | None]:
     ):
         kind = FigureKind.OTHER
     return kind, year
+
+
+def _fact_count(unit: str, named: Named) -> bool:
+    """A head count of a group (毕业生, 领取养老金) with no change verb: a fact or forecast."""
+    return unit in FACT_UNITS and not named.dirs and named.indicator.endswith(FACT_COUNTS)
 
 
 def _owned(words: str) -> bool:

@@ -311,3 +311,7 @@ MAIN_MARK = re.compile(r"主要预期目标|预期目标|主要目标")
 MAIN_END = re.compile(r"上述")
 # A paragraph of main targets states at least this many.
 MAIN_MIN = 2
+# Head counts that are facts or forecasts, not goals, unless a change verb makes them one
+# (高校毕业生874万人, 近3亿人领取养老金; but 农村贫困人口减少1000万 is a target).
+FACT_COUNTS = ("毕业生", "领取养老金", "常住人口", "户籍人口", "总人口", "退休人员")
+FACT_UNITS = ("人", "人次")

@@ -70,7 +70,7 @@ def assign_tiers(report: Report, figures: list[Figure]) -> list[Figure]:
             continue
         if m or (identity(f.indicator).known and statement_key(f) in main_keys):
             tier = TargetTier.MAIN
-        elif is_known(f.indicator) or (identity(f.indicator).known and f.unit in SHARE_UNITS):
+        elif is_known(f.indicator):
             tier = TargetTier.NAMED
         else:
             tier = TargetTier.TASK
