@@ -12,15 +12,17 @@ from tests.fuzz.generate import make_case
 from tests.fuzz.run import Summary, run
 
 SEED = 20260
-N = 160
+N = 120
 # Known findings in code owned elsewhere, reported with a reproducer; a finding with
 # this (kind, what, where-prefix) does not fail the quick run.  Remove an entry once fixed.
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("self_changes", "compare(x, x) has changes", "compare"):
-        "align: a sentence that is only punctuation ('。斗' → '。' + '斗') is never paired, "
-        "so compare(x, x) reports it deleted and inserted",
     ("edit_script", "assert k < len(sents) and sents[k].start == sp.start, (side, sp)", "invariants.py"):
-        "comparison: pairs do not cover every sentence exactly once for some mutated reports",
+        "comparison/align: two pairs overlap on the old side (a merged pair 5597–5700 and a "
+        "pair 5606–5672 inside it) for national/2016 with duplicated and swapped paragraphs "
+        "(python -m tests.fuzz --seed 0 --case 367)",
+    ("hang", "over 20s", "compare(x, x)"):
+        "targets/match.py _greedy scores every old×new figure pair (statement_key per pair): "
+        "2,000 figures of one indicator ('第k项工作，增长k%。' × 2000) take minutes",
 }  # fmt: skip
 
 
