@@ -155,3 +155,23 @@ def test_punctuation_only_sentences_compare_equal_to_themselves(tail):
     c = compare(report_from_text(mutated), report_from_text(mutated))
     assert c.changes == ()
     assert all(p.kind is PairKind.EQUAL for p in c.pairs)
+
+
+def test_a_merge_never_reaches_across_a_paired_sentence():
+    """A paragraph whose full stops became commas, pasted twice: the copy must not be
+    joined over sentences the first copy already took (pairs overlapped; fuzz case)."""
+    from reportdesk.engine import compare, report_from_text
+    from tests.engine.invariants import check_invariants
+
+    from .conftest import CORPUS
+
+    text = (CORPUS / "national/2016.txt").read_text(encoding="utf-8")
+    paras = text.split("\n")
+    k = next(i for i, p in enumerate(paras) if p.startswith("扩大国际产能合作。"))
+    run_on = paras[k].replace("。", "，")[:-1] + "。"
+    new_text = "\n".join(paras[:k] + [run_on] + paras[k + 1 :] + [run_on])
+    old, new = report_from_text(text), report_from_text(new_text)
+    c = compare(old, new)
+    spans = sorted(p.old for p in c.pairs if p.old is not None)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    check_invariants(c)

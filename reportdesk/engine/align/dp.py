@@ -108,6 +108,16 @@ def _similarities(a: list[Unit], b: list[Unit], threshold: float) -> tuple[list[
     return sims, hot
 
 
+def _adjacent(u: Unit, v: Unit) -> bool:
+    """Two sentences that follow each other in one paragraph of the report.
+
+    Neighbours in a pass's list need not be neighbours in the text: the leftover
+    pass lists only unpaired sentences, and joining across a paired one would
+    make a pair that covers a sentence another pair already holds.
+    """
+    return v.index == u.index + 1 and u.paragraph == v.paragraph
+
+
 def _join_scores(
     a: list[Unit], b: list[Unit], sims: list[list[float]], hot: list[tuple[int, int]]
 ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
@@ -119,13 +129,13 @@ def _join_scores(
     tried_m: set[tuple[int, int]] = set()
     for i, j in hot:
         for jj in (j - 1, j):  # b[j] as the second or the first half
-            if 0 <= jj < m - 1 and (i, jj) not in tried_s and b[jj].paragraph == b[jj + 1].paragraph:
+            if 0 <= jj < m - 1 and (i, jj) not in tried_s and _adjacent(b[jj], b[jj + 1]):
                 tried_s.add((i, jj))
                 v = _joined_sim(a[i], b[jj], b[jj + 1])
                 if v > max(sims[i][jj], sims[i][jj + 1]):
                     split[(i, jj)] = v
         for ii in (i - 1, i):
-            if 0 <= ii < n - 1 and (ii, j) not in tried_m and a[ii].paragraph == a[ii + 1].paragraph:
+            if 0 <= ii < n - 1 and (ii, j) not in tried_m and _adjacent(a[ii], a[ii + 1]):
                 tried_m.add((ii, j))
                 v = _joined_sim(b[j], a[ii], a[ii + 1])
                 if v > max(sims[ii][j], sims[ii + 1][j]):
