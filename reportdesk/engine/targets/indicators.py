@@ -18,6 +18,9 @@ from reportdesk.engine.targets.rules import BETTER_LOWER, SYNONYMS
 from reportdesk.resources import resource_path
 
 TABLE = ("dict", "indicators.txt")
+# Below this similarity names are not alike (callers' thresholds are at or above it), so an
+# upper bound of the ratio below it is returned as is.
+SIMILAR = 0.6
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,7 @@ class Identity:
     known: tuple[str, ...]  # canonical names from the table, in reading order
     scope: frozenset[str]  # scope words outside the table's names
     rest: str  # what is left once fillers are dropped
-
-    @property
-    def key(self) -> str:
-        return "|".join(self.known) + "#" + "".join(sorted(self.scope)) + "#" + self.rest
+    key: str = ""  # all three as one string: equal keys, one indicator
 
 
 @cache
@@ -102,7 +102,8 @@ def identity(name: str) -> Identity:
     for w in table.fillers:  # one-character fillers only at the ends (再就业 keeps 再)
         if len(w) == 1:
             left = left.strip(w)
-    return Identity(tuple(known), frozenset(scope), left)
+    key = "|".join(known) + "#" + "".join(sorted(scope)) + "#" + left
+    return Identity(tuple(known), frozenset(scope), left, key)
 
 
 def is_known(name: str) -> bool:
@@ -118,6 +119,8 @@ def same_indicator(a: str, b: str) -> float:
     similarity, never across different scope words.
     """
     ia, ib = identity(a), identity(b)
+    if ia.key == ib.key:
+        return 1.0
     if ia.known or ib.known:
         return 1.0 if ia.key == ib.key else 0.0
     if ia.scope and ib.scope and ia.scope != ib.scope:
@@ -125,6 +128,7 @@ def same_indicator(a: str, b: str) -> float:
     return name_similarity(a, b)
 
 
+@cache
 def specific(name: str) -> bool:
     """The name says which object it counts, not only 投资 / 项目 / 道路 / 资金 / 任务."""
     ident = identity(name)
@@ -137,6 +141,7 @@ def specific(name: str) -> bool:
     return len(rest) >= 2
 
 
+@cache
 def canonical(name: str) -> str:
     """A comparison key for similarity: synonyms folded, filler dropped (not for display)."""
     s = name
@@ -155,7 +160,12 @@ def name_similarity(a: str, b: str) -> float:
     if ca in cb or cb in ca:
         short, long_ = sorted((ca, cb), key=len)
         return 0.75 + 0.25 * len(short) / len(long_)
-    return SequenceMatcher(None, ca, cb, autojunk=False).ratio()
+    sm = SequenceMatcher(None, ca, cb, autojunk=False)
+    bound = sm.real_quick_ratio()  # upper bounds first: most pairs of names are far apart
+    if bound < SIMILAR:
+        return bound
+    bound = sm.quick_ratio()
+    return bound if bound < SIMILAR else sm.ratio()
 
 
 def better_lower(indicator: str, direction: str) -> bool:

@@ -61,26 +61,20 @@ def plan_targets(report: Report, targets: Sequence[Figure] | None = None) -> lis
                    key=lambda t: (_TIER_RANK[t.tier], t.start))
     out: list[Figure] = []
     keys: set[tuple[str, str, int | None, bool]] = set()
+    same_value: dict[tuple[object, ...], list[Figure]] = {}  # restatements share the value
     for t in cands:
         if t.tier is not TargetTier.TASK:
             key = statement_key(t)
             if key in keys:
                 continue
             keys.add(key)
-        if any(_same_statement(t, o) for o in out):
+        bucket = same_value.setdefault((t.unit, t.value, t.value_max, t.qualifier, t.year), [])
+        if any(same_indicator(t.indicator, o.indicator) >= 0.75 for o in bucket):
             continue
+        bucket.append(t)
         out.append(t)
     out.sort(key=lambda t: t.start)
     return out
-
-
-def _same_statement(a: Figure, b: Figure) -> bool:
-    """The same value for an alike name: a word-for-word restatement."""
-    return (
-        a.unit == b.unit and a.value == b.value and a.value_max == b.value_max
-        and a.qualifier == b.qualifier and a.year == b.year
-        and same_indicator(a.indicator, b.indicator) >= 0.75
-    )
 
 
 def same_object(a: Figure, b: Figure) -> float:
@@ -92,10 +86,12 @@ def same_object(a: Figure, b: Figure) -> float:
     """
     if a.unit != b.unit or statement_key(a)[3] != statement_key(b)[3]:
         return 0.0
-    sim = same_indicator(a.indicator, b.indicator)
-    if sim < MIN_SIMILARITY:
-        return 0.0
-    if not (specific(a.indicator) and specific(b.indicator)):
+    return _names_pair(a.indicator, b.indicator)
+
+
+def _names_pair(a: str, b: str) -> float:
+    sim = same_indicator(a, b)
+    if sim < MIN_SIMILARITY or not (specific(a) and specific(b)):
         return 0.0
     return sim
 
@@ -106,10 +102,9 @@ def _horizon(t: Figure, report_year: int | None) -> int | None:
     return t.year - report_year
 
 
-def _pair_score(a: Figure, b: Figure, ya: int | None, yb: int | None, same_year: bool) -> float:
-    sim = same_object(a, b)
-    if sim < MIN_SIMILARITY:
-        return 0.0
+def _pair_score(a: Figure, b: Figure, ya: int | None, yb: int | None, same_year: bool,
+                sim: float) -> float:
+    """The score of a pair of figures whose names pair with similarity ``sim``."""
     if same_year:
         if a.year is not None and b.year is not None and a.year != b.year:
             return 0.0
@@ -127,10 +122,19 @@ def _pair_score(a: Figure, b: Figure, ya: int | None, yb: int | None, same_year:
 
 def _greedy(old: Sequence[Figure], new: Sequence[Figure], ya: int | None, yb: int | None,
             same_year: bool = False) -> list[tuple[int, int, float]]:
+    by_class: dict[tuple[str, bool], list[int]] = {}
+    for j, b in enumerate(new):
+        by_class.setdefault((b.unit, statement_key(b)[3]), []).append(j)
+    names: dict[tuple[str, str], float] = {}  # one similarity per pair of names
     cands = []
     for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            s = _pair_score(a, b, ya, yb, same_year)
+        for j in by_class.get((a.unit, statement_key(a)[3]), ()):
+            b = new[j]
+            nk = (a.indicator, b.indicator)
+            sim = names[nk] if nk in names else names.setdefault(nk, _names_pair(*nk))
+            if sim < MIN_SIMILARITY:
+                continue
+            s = _pair_score(a, b, ya, yb, same_year, sim)
             if s >= MIN_SIMILARITY - 0.35:
                 # ties: keep reading order close (GDP with GDP, not with a later restatement)
                 cands.append((s, -abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j))
