@@ -16,9 +16,6 @@ N = 120
 # Known findings in code owned elsewhere, reported with a reproducer; a finding with
 # this (kind, what, where-prefix) does not fail the quick run.  Remove an entry once fixed.
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("hang", "over 20s", "compare(x, x)"):
-        "targets/match.py _greedy scores every old×new figure pair (statement_key per pair): "
-        "2,000 figures of one indicator ('第k项工作，增长k%。' × 2000) take minutes",
 }  # fmt: skip
 
 
@@ -33,7 +30,9 @@ def _unknown(summary: Summary) -> list[str]:
 
 @pytest.fixture(scope="module")
 def quick() -> Summary:
-    return run(N, SEED, jobs=2, cli_every=0, timeout=20)
+    # A hang is minutes; 60 s per input leaves a loaded CI machine room (the slowest
+    # input takes about 4 s here) so the check never flakes.
+    return run(N, SEED, jobs=2, cli_every=0, timeout=60)
 
 
 def test_generator_is_deterministic() -> None:

@@ -150,9 +150,15 @@ def canonical(name: str) -> str:
     return s
 
 
+# Real indicator names stay under 60 characters (the longest in the corpus has 56); a
+# longer "name" is a run of text without stops, and SequenceMatcher is quadratic on it.
+# Its end, next to the number, says what is counted.
+MAX_COMPARED = 80
+
+
 def name_similarity(a: str, b: str) -> float:
     """0..1 similarity of two indicator names after folding synonyms."""
-    ca, cb = canonical(a), canonical(b)
+    ca, cb = canonical(a)[-MAX_COMPARED:], canonical(b)[-MAX_COMPARED:]
     if not ca or not cb:
         return 0.0
     if ca == cb:
