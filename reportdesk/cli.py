@@ -61,6 +61,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     old = load_report(args.old)
     new = load_report(args.new)
+    _tell_notices(old)
+    _tell_notices(new)
     result = compare(old, new, CompareOptions(detect_moves=not args.no_moves))
     if args.json:
         write_json(comparison_to_dict(result), args.json, (args.old, args.new))
@@ -106,12 +108,17 @@ def _short(t: str, n: int = 30) -> str:
     return "∅" if not t else t if len(t) <= n else t[: n - 1] + "…"
 
 
+def _tell_notices(r: Any, named: bool = True) -> None:
+    """How the file was read (revisions accepted, comments left out, notes …), on stderr."""
+    for notice in r.notices:
+        print(f"提示：{notice}" + (f"（{Path(r.path).name}）" if named else ""), file=sys.stderr)
+
+
 def cmd_text(args: argparse.Namespace) -> int:
     from reportdesk.engine import load_report
 
     r = load_report(args.file)
-    for notice in r.notices:  # how the file was read (revisions, comments, notes …)
-        print(f"提示：{notice}", file=sys.stderr)
+    _tell_notices(r, named=False)
     if args.outline:
         from reportdesk.engine import outline
 

@@ -14,7 +14,8 @@ SCHEMA = "reportdesk.compare/1"
 
 
 def report_info(r: Report) -> dict[str, Any]:
-    return {"path": r.path, "title": r.title, "year": r.year, "chars": len(r.text), "encoding": r.encoding, "format": r.format.value}
+    return {"path": r.path, "title": r.title, "year": r.year, "chars": len(r.text), "encoding": r.encoding,
+            "format": r.format.value, "notices": list(r.notices)}
 
 
 def change_to_dict(c: Change) -> dict[str, Any]:

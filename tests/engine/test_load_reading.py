@@ -134,3 +134,20 @@ def test_cli_text_prints_notices_to_stderr(tmp_path: Path, capsys: pytest.Captur
     out, err = capsys.readouterr()
     assert out == "正文插入的字\n"
     assert "提示：文档含有未接受的修订（插入 1 处），按全部接受后的文本读取。" in err
+
+
+def test_compare_tells_notices_and_json_carries_them(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    runs = _r("经济回升向好。") + '<w:ins w:id="2" w:author="a">' + _r("稳中有进。") + "</w:ins>"
+    draft = make_docx(tmp_path / "草稿.docx", p("一、工作回顾") + p(runs=runs))
+    old = tmp_path / "2024.txt"
+    old.write_text("一、工作回顾\n经济回升向好。\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "reportdesk", "compare", str(old), str(draft), "--json", "-"],
+                       capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    assert "提示：文档含有未接受的修订（插入 1 处），按全部接受后的文本读取。（草稿.docx）" in r.stderr
+    data = json.loads(r.stdout)
+    assert data["old"]["notices"] == [] and len(data["new"]["notices"]) == 1
