@@ -38,3 +38,17 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class Spanned:
+    """``start``/``end`` read from ``span``: one Span is the only place a value keeps its offsets."""
+
+    span: Span
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportdesk.engine.model.base import Span, StrEnum
+from reportdesk.engine.model.base import Span, Spanned, StrEnum
 
 
 @dataclass(frozen=True)
@@ -61,22 +61,14 @@ class Part(StrEnum):
 
 
 @dataclass(frozen=True)
-class Sentence:
+class Sentence(Spanned):
     span: Span
     text: str
     clauses: tuple[Span, ...] = ()  # split at ，、；： outside quotes/brackets
 
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
-
 
 @dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Spanned):
     index: int
     span: Span
     text: str
@@ -87,20 +79,12 @@ class Paragraph:
     sentences: tuple[Sentence, ...] = ()
 
     @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
-
-    @property
     def has_heading(self) -> bool:
         return self.heading_end >= 0
 
 
 @dataclass(frozen=True)
-class Section:
+class Section(Spanned):
     index: int
     heading: str  # heading text without its number, e.g. "2024年工作回顾"
     number: str  # the label as written, e.g. "一、" or "（一）"; "" for the preamble
@@ -111,14 +95,6 @@ class Section:
     span: Span
     paragraphs: tuple[int, ...]  # paragraph indices it holds directly
     parent: int | None = None
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
     @property
     def title(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportdesk.engine.model.base import Span, StrEnum
+from reportdesk.engine.model.base import Span, Spanned, StrEnum
 
 
 class Qualifier(StrEnum):
@@ -39,24 +39,16 @@ class TargetTier(StrEnum):
 
 
 @dataclass(frozen=True)
-class Quantity:
+class Quantity(Spanned):
     value: Decimal  # in the base unit (1.6万人 -> 16000 人)
     unit: str  # base unit: "%", "个百分点", "元", "人", "斤" …
     value_max: Decimal | None = None  # upper end of a range
     span: Span = Span(0, 0)  # the number and unit in the text
     text: str = ""
 
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
-
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Spanned):
     """A quantity a report states for an indicator: a target, an achieved result, or context.
 
     Named for what it is rather than ``Target`` since most figures in a report are
@@ -77,14 +69,6 @@ class Figure:
     year: int | None = None  # the year the value refers to
     tier: TargetTier = TargetTier.TASK  # set on targets (kind TARGET); TASK otherwise
     written: str = ""  # the number and unit as the report wrote them (35578元, 1.3万亿斤)
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
 
 class TargetChangeKind(StrEnum):
