@@ -61,6 +61,13 @@ from reportdesk.engine.model import (
 from reportdesk.engine.serialize import comparison_to_dict
 from reportdesk.engine.structure.build import build_report, outline, report_from_text
 from reportdesk.engine.targets.extract import extract_targets
+from reportdesk.engine.targets.rows import (
+    HEADLINE_TIERS,
+    TargetCounts,
+    TargetRow,
+    target_counts,
+    target_rows,
+)
 from reportdesk.engine.targets.serialize import series_to_dict, target_to_dict
 from reportdesk.engine.targets.series import Series, SeriesCell, target_series
 from reportdesk.engine.targets.wording import value_text
@@ -77,6 +84,7 @@ __all__ = [
     "Direction",
     "DocFormat",
     "ExportError",
+    "HEADLINE_TIERS",
     "Figure",
     "FigureKind",
     "HintKind",
@@ -107,8 +115,10 @@ __all__ = [
     "Stats",
     "TargetChange",
     "TargetChangeKind",
+    "TargetCounts",
     "TargetHint",
     "TargetReview",
+    "TargetRow",
     "TargetTier",
     "build_report",
     "compare",
@@ -120,6 +130,8 @@ __all__ = [
     "outline",
     "report_from_text",
     "series_to_dict",
+    "target_counts",
+    "target_rows",
     "target_series",
     "target_to_dict",
     "value_text",

@@ -1,4 +1,9 @@
-"""Comments in the reviewer's words: target changes, last-year targets not met, moves.
+"""Comments in the reviewer's words: target changes, last-year targets not met, 提示, moves.
+
+Target changes and verdicts are those of the main and named targets (the rows
+``target_rows`` marks headline: what the summary counts); task quantities are in
+the appendix table only.  A verdict quotes both the target and the actual it rests
+on; each 提示 (a main target stated with two values) has its own comment.
 
 Where a comment goes (an ``Anchor`` on a stretch of the old or new text) is
 decided here; the tracked-changes writer places the range markers.  Comment
@@ -21,7 +26,9 @@ from reportdesk.engine import (
     Span,
     TargetChange,
     TargetChangeKind,
+    TargetHint,
     TargetReview,
+    target_rows,
 )
 
 from . import oxml
@@ -34,7 +41,7 @@ class Note:
     side: str  # "old" | "new": which report's text the comment covers
     span: Span
     text: str
-    kind: str  # "target" | "review" | "move"
+    kind: str  # "target" | "review" | "hint" | "move"
 
 
 def target_text(tc: TargetChange) -> str:
@@ -56,11 +63,21 @@ def target_text(tc: TargetChange) -> str:
 
 
 def review_text(tr: TargetReview) -> str:
-    """城乡居民人均可支配收入（上年目标）：目标7.5%，实际6.5%，未完成"""
+    """城乡居民人均可支配收入（上年目标）：目标7.5%，实际6.5%，未完成。上年目标：“…”；实际：“…”
+
+    The two quotes the verdict rests on follow the engine's wording, so the reviewer
+    can check it in one look."""
     wording = tr.wording.strip() or f"目标“{tr.target.quote}”，未完成"
     if "未" not in wording:
         wording += "，未完成"
-    return f"{tr.indicator or '指标'}（上年目标）：{wording}"
+    evidence = f"上年目标：“{tr.target_quote}”"
+    evidence += f"；实际：“{tr.actual_quote}”" if tr.actual_quote else "；本年报告未见实际数"
+    return f"{tr.indicator or '指标'}（上年目标）：{wording}。{evidence}"
+
+
+def hint_text(h: TargetHint) -> str:
+    """提示：主要预期目标“国内生产总值”前后不一致：…"""
+    return f"提示：{h.message}"
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -76,15 +93,24 @@ def where_in(report: Report, pos: int) -> str:
 
 
 def changed_targets(c: Comparison) -> list[TargetChange]:
+    """Changed main and named targets (目标变化), in the rows' order."""
     return [
-        tc
-        for tc in c.target_changes
-        if tc.change is not TargetChangeKind.UNCHANGED and (tc.new is not None or tc.old is not None)
+        r.change
+        for r in target_rows(c)
+        if r.headline
+        and r.change is not None
+        and r.change.change is not TargetChangeKind.UNCHANGED
+        and (r.change.new is not None or r.change.old is not None)
     ]
 
 
 def unmet_reviews(c: Comparison) -> list[TargetReview]:
-    return [tr for tr in c.target_review if tr.status is ReviewStatus.NOT_MET]
+    """Main and named targets of last year judged 未完成 (task quantities are not summarised)."""
+    return [
+        r.review
+        for r in target_rows(c)
+        if r.headline and r.review is not None and r.review.status is ReviewStatus.NOT_MET
+    ]
 
 
 def notes(c: Comparison, options: ExportOptions) -> list[Note]:
@@ -108,6 +134,9 @@ def notes(c: Comparison, options: ExportOptions) -> list[Note]:
                 out.append(
                     Note("old", Span(tr.target.start, tr.target.end), review_text(tr), "review")
                 )
+        for h in c.hints:
+            if h.spans:
+                out.append(Note("new" if h.side == "new" else "old", h.spans[0], hint_text(h), "hint"))
     for p in c.pairs:
         if (
             p.kind is PairKind.MOVED

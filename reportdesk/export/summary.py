@@ -1,7 +1,13 @@
-"""The first pages: cover block, summary statistics, target table, how to read the rest."""
+"""The first pages: cover block, summary statistics, target tables, how to read the rest.
+
+The target tables are the engine's ``target_rows``, the rows the app's targets panel
+shows: main and named targets in the main table, task quantities in a table of their
+own; the counts in the statistics are ``target_counts``, the status bar's.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,10 +21,13 @@ from reportdesk.engine import (
     ReviewStatus,
     TargetChangeKind,
     TargetReview,
+    TargetRow,
+    TargetTier,
+    target_counts,
+    target_rows,
 )
 
 from . import layout, oxml
-from .comments import changed_targets, unmet_reviews
 from .options import ExportOptions
 
 TARGET_WIDTHS = [1400, 1750, 1750, 1750, layout.TEXT_W - 1400 - 3 * 1750]
@@ -33,7 +42,8 @@ CHANGE_ZH = {
     TargetChangeKind.NEW: "新增",
     TargetChangeKind.DROPPED: "删去",
 }
-STATUS_ZH = {ReviewStatus.MET: "已完成", ReviewStatus.NOT_MET: "未完成", ReviewStatus.NOT_REPORTED: "未报告"}
+STATUS_ZH = {ReviewStatus.MET: "已完成", ReviewStatus.NOT_MET: "未完成", ReviewStatus.NOT_REPORTED: "未见实际数"}
+TIER_ZH = {TargetTier.MAIN: "主要目标", TargetTier.NAMED: "其他年度目标", TargetTier.TASK: "任务量"}
 
 
 def report_label(r: Report) -> str:
@@ -70,12 +80,14 @@ def statistics(c: Comparison) -> list[str]:
         f"原稿{s.sentences_old}句，修改稿{s.sentences_new}句，其中未改动{s.equal}句、改写{s.changed}句、新增{s.inserted}句、删除{s.deleted}句、"
         f"调整位置{s.moved}句；两稿文字相同的比例{share}。",
     ]
-    n_target_edits = sum(1 for ch in c.changes if ch.is_target)
-    targets = changed_targets(c)
-    unmet = unmet_reviews(c)
+    n = target_counts(c)
     lines.append(
-        f"目标变化{len(targets)}项；涉及数字的修改{n_target_edits}处；上年目标未完成{len(unmet)}项。"
+        f"目标变化{n.target_changes}项（主要目标和其他年度目标，共{n.headline}项）；"
+        f"涉及目标的修改{n.target_edits}处，数字修改{n.number_edits}处；"
+        f"上年目标未完成{n.unmet}项；任务量{n.task}项另列。"
     )
+    if n.hints:
+        lines.append(f"提示{n.hints}条：" + "；".join(h.message for h in c.hints) + "。")
     return lines
 
 
@@ -90,27 +102,25 @@ def _actual(tr: TargetReview | None) -> str:
     return f"{tr.actual.quote}（{status}）" if tr.actual is not None else status
 
 
-def target_rows(c: Comparison) -> list[list[str]]:
-    """指标 | 上年目标 | 上年实际 | 本年目标 | 变化, one row per indicator the engine matched."""
-    reviews: dict[str, list[TargetReview]] = {}
-    for tr in c.target_review:
-        reviews.setdefault(tr.indicator, []).append(tr)
-    out: list[list[str]] = []
-    for tc in c.target_changes:
-        queue = reviews.get(tc.indicator) or []
-        review = queue.pop(0) if queue else None
-        change = tc.wording.strip() or CHANGE_ZH[tc.change]
-        out.append([tc.indicator, _quote(tc.old), _actual(review), _quote(tc.new), change])
-    for indicator, rest in reviews.items():
-        for tr in rest:
-            out.append([indicator, tr.target.quote, _actual(tr), "—", "本年未提"])
-    return out
+def _change(row: TargetRow) -> str:
+    if row.change is None:
+        return "本年未提"
+    return row.change.wording.strip() or CHANGE_ZH[row.change.change]
 
 
-def _target_table(c: Comparison) -> list[etree._Element]:
-    rows = target_rows(c)
+def target_rows_zh(c: Comparison, headline: bool = True) -> list[list[str]]:
+    """指标 | 上年目标 | 上年实际 | 本年目标 | 变化: the main and named rows (``headline``)
+    or the task quantities, as the targets panel lists them."""
+    return [
+        [row.indicator, _quote(row.old), _actual(row.review), _quote(row.new), _change(row)]
+        for row in target_rows(c)
+        if row.headline == headline
+    ]
+
+
+def _target_table(rows: list[list[str]], empty: str) -> list[etree._Element]:
     if not rows:
-        return [_p("未识别到可以对照的数量目标。")]
+        return [_p(empty)]
     tbl = oxml.table(TARGET_WIDTHS)
     tbl.append(
         oxml.table_row(
@@ -126,6 +136,25 @@ def _target_table(c: Comparison) -> list[etree._Element]:
     return [tbl, _p("", layout.S_TABLE)]
 
 
+def _targets_part(c: Comparison, number: Iterator[str]) -> list[etree._Element]:
+    """主要目标变化 (main, then named targets) and 任务量 (task quantities), each a table."""
+    rows = target_rows(c)
+    tiers = [row.tier for row in rows]
+    main, named = tiers.count(TargetTier.MAIN), tiers.count(TargetTier.NAMED)
+    out = [_p(f"{next(number)}主要目标变化", layout.S_H1)]
+    if main or named:
+        out.append(
+            _p(f"下表先列{TIER_ZH[TargetTier.MAIN]}{main}项，再列{TIER_ZH[TargetTier.NAMED]}{named}项。")
+        )
+    out += _target_table(target_rows_zh(c, True), "未识别到可以对照的主要目标。")
+    task = target_rows_zh(c, False)
+    if task:
+        out.append(_p(f"{next(number)}任务量", layout.S_H1))
+        out.append(_p("以下为各部分提出的具体任务量，只在本年报告写明同一事项的实际数时判断是否完成。"))
+        out += _target_table(task, "")
+    return out
+
+
 def build(c: Comparison, options: ExportOptions, date: datetime) -> list[etree._Element]:
     old_name, new_name = report_name(c.old), report_name(c.new)
     out = [
@@ -139,10 +168,9 @@ def build(c: Comparison, options: ExportOptions, date: datetime) -> list[etree._
         _p("一、修改概况", layout.S_H1),
     ]
     out += [_p(line) for line in statistics(c)]
-    number = iter(["二、", "三、", "四、"])
+    number = iter(["二、", "三、", "四、", "五、"])
     if options.include_targets:
-        out.append(_p(f"{next(number)}主要目标变化", layout.S_H1))
-        out += _target_table(c)
+        out += _targets_part(c, number)
     out.append(_p(f"{next(number)}阅读说明", layout.S_H1))
     if options.tracked:
         out.append(
@@ -150,7 +178,7 @@ def build(c: Comparison, options: ExportOptions, date: datetime) -> list[etree._
                 "修订稿以修改稿为正文，用修订标记标出与原稿的差异：删去的文字带删除线，新增的文字带下划线。"
                 "在 Word 或 WPS 中“接受所有修订”即得修改稿，“拒绝所有修订”即得原稿。"
                 + (
-                    "批注说明目标变化、上年目标未完成的情况和调整了位置的句子。"
+                    "批注说明目标变化、上年目标未完成的情况（引出目标和实际的原文）、提示和调整了位置的句子。"
                     if options.include_comments
                     else ""
                 )

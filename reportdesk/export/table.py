@@ -17,7 +17,7 @@ from lxml import etree
 from reportdesk.engine import AlignedPair, Comparison, PairKind, Report, Span
 
 from . import layout, oxml
-from .comments import changed_targets, review_text, target_text, unmet_reviews, where_in
+from .comments import changed_targets, hint_text, review_text, target_text, unmet_reviews, where_in
 from .options import ExportOptions
 
 WIDTHS = [700, 3300, 3300, layout.TEXT_W - 700 - 6600]
@@ -147,6 +147,12 @@ def _annotate(c: Comparison, table_rows: list[Row], options: ExportOptions) -> N
         for r in table_rows:
             if _inside(pos, r.new_spans if side == "new" else r.old_spans):
                 r.notes.append(review_text(tr))
+                break
+    for h in c.hints:
+        pos = h.spans[0].start if h.spans else -1
+        for r in table_rows:
+            if _inside(pos, r.new_spans if h.side == "new" else r.old_spans):
+                r.notes.append(hint_text(h))
                 break
 
 

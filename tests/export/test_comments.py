@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reportdesk.engine import HEADLINE_TIERS
 from reportdesk.engine.model import PairKind, ReviewStatus, TargetChangeKind
 from reportdesk.export.docx_review import ExportOptions, export_review
 from tests.export.conftest import comparison
@@ -33,8 +34,8 @@ def test_one_comment_per_target_change(tmp_path: Path, old_rel: str, new_rel: st
     found = comments(export_review(c, tmp_path / "r.docx", OPTS))
     expected: Counter[tuple[str, str]] = Counter()
     for tc in c.target_changes:
-        if tc.change is TargetChangeKind.UNCHANGED:
-            continue
+        if tc.change is TargetChangeKind.UNCHANGED or tc.tier not in HEADLINE_TIERS:
+            continue  # task quantities are in the appendix table, not commented
         quote = (
             c.new.text[tc.new.start : tc.new.end]
             if tc.new
@@ -46,7 +47,7 @@ def test_one_comment_per_target_change(tmp_path: Path, old_rel: str, new_rel: st
         is_move = f.text.startswith("移至：") or (
             f.text.startswith("由") and f.text.endswith("移来")
         )
-        if is_move or "（上年目标）" in f.text:
+        if is_move or "（上年目标）" in f.text or f.text.startswith("提示："):
             continue
         # New targets are read in the accepted text, dropped ones in the rejected text.
         accepted = (f.text, f.anchored_accept)
@@ -67,13 +68,16 @@ def test_comment_wording_matches_reviewer_form(tmp_path: Path) -> None:
 
 def test_unmet_targets_are_commented(tmp_path: Path) -> None:
     c = comparison("hailar/2018.txt", "hailar/2019.txt")
-    unmet = [tr for tr in c.target_review if tr.status is ReviewStatus.NOT_MET]
+    unmet = [tr for tr in c.target_review if tr.status is ReviewStatus.NOT_MET and tr.tier in HEADLINE_TIERS]
     assert unmet
     found = comments(export_review(c, tmp_path / "r.docx", OPTS))
     for tr in unmet:
-        hits = [f for f in found if f.text == f"{tr.indicator}（上年目标）：{tr.wording}"]
+        hits = [f for f in found if f.text.startswith(f"{tr.indicator}（上年目标）：{tr.wording}。")]
         assert len(hits) == 1
         assert hits[0].anchored_accept == c.new.text[tr.actual.start : tr.actual.end]
+        # the verdict quotes both statements it rests on
+        assert f"上年目标：“{tr.target_quote}”" in hits[0].text
+        assert f"实际：“{tr.actual_quote}”" in hits[0].text
 
 
 def test_moves_are_delete_insert_pairs_with_comments(tmp_path: Path) -> None:
