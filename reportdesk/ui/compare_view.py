@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from reportdesk.engine import Change, ChangeIndex, Comparison
+from reportdesk.engine import Change, ChangeIndex, Comparison, TargetHint
 from reportdesk.ui.change_gutter import ChangeGutter
 from reportdesk.ui.guard import Guard
 from reportdesk.ui.highlight_ranges import (
@@ -212,6 +212,18 @@ class CompareView(QWidget):
         self._old.mark_spans([old_span] if old_span else [])
         self._new.mark_spans([new_span] if new_span else [])
         self.gutter.set_current(old_span or (old_pos, old_pos), new_span or (new_pos, new_pos))
+
+    def show_hint(self, hint: TargetHint) -> None:
+        """Scroll to a 提示's statements (all in one report) and mark every one of them."""
+        if not hint.spans:
+            return
+        new_side = hint.side == "new"
+        first = hint.spans[0].start
+        mapped = round(self.sync.map_offset(first, 1 if new_side else 0))
+        self.sync.show_both(mapped if new_side else first, first if new_side else mapped, SHOW_AT)
+        pane, other = (self._new, self._old) if new_side else (self._old, self._new)
+        pane.mark_spans([(sp.start, sp.end) for sp in hint.spans])
+        other.mark_spans([])
 
     def next_change(self) -> Change | None:
         ch = self._step(+1)

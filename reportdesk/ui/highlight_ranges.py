@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reportdesk.engine import (
+    HEADLINE_TIERS,
     Change,
     ChangeKind,
     Comparison,
@@ -63,7 +64,7 @@ def comparison_ranges(c: Comparison) -> tuple[list[Range], list[Range]]:
         if ch.moved_to is not None:
             add(new, ch.moved_to, MOVED)
     for tc in c.target_changes:
-        if tc.change is TargetChangeKind.UNCHANGED:
+        if tc.change is TargetChangeKind.UNCHANGED or tc.tier not in HEADLINE_TIERS:
             continue
         if tc.old is not None:
             add(old, Span(tc.old.start, tc.old.end), TARGET)
@@ -159,11 +160,12 @@ class BlockRanges:
 def target_mark(c: Comparison, change: Change) -> bool:
     """Paint the change as a changed target (bold on amber)?
 
-    Only word-level edits inside an aligned sentence: a whole new or dropped
+    Only a change touching a main or named target (``Change.touches_target``): any
+    other changed number is 数字修改 and keeps the ordinary marks.  Only word-level edits inside an aligned sentence: a whole new or dropped
     sentence that happens to hold a number stays an insertion or deletion,
     or half the report would be amber.
     """
-    if not change.is_target or not 0 <= change.pair < len(c.pairs):
+    if not change.touches_target or not 0 <= change.pair < len(c.pairs):
         return False
     return c.pairs[change.pair].kind in (PairKind.CHANGED, PairKind.MOVED)
 
@@ -182,9 +184,11 @@ def change_kind(c: Comparison, change: Change) -> str:
 
 
 def change_category(c: Comparison, change: Change) -> str:
-    """Filter category: target | move | new_section | removed_section | wording."""
-    if change.is_target:
+    """Filter category: target (目标变化) | number (数字修改) | move | new_section | removed_section | wording."""
+    if change.touches_target:
         return "target"
+    if change.is_target:
+        return "number"
     if change.kind is ChangeKind.MOVE:
         return "move"
     if 0 <= change.pair < len(c.pairs):

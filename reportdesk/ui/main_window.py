@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         # select_change emits nothing back, so the list follows the view without an echo.
         self.view.current_change_changed.connect(self.navigator.select_change)
         self.navigator.change_activated.connect(self.view.show_change)
+        self.navigator.hint_activated.connect(self.view.show_hint)
         self.targets.target_activated.connect(self.show_positions)
         self.targets.pair_requested.connect(self.files.compare_in_series)
         self.outline_new.jump_requested.connect(lambda pos: self._jump(self.view.new_editor(), pos))

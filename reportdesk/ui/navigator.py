@@ -1,8 +1,11 @@
 """Change navigator (a dock): every change in reading order, filterable and searchable.
 
 A row shows the kind (coloured square *and* a word), the section and a short
-"old → new" text.  Activating a row emits ``change_activated(id)``; the window
-then calls ``CompareView.show_change``.  ``select_change`` follows the view's
+"old → new" text.  A changed number touching a main or named target is
+目标变化; any other changed number is 数字修改.  The 提示 (one report stating a
+main target with two values) come first.  Activating a row emits
+``change_activated(id)`` (the window calls ``CompareView.show_change``), or
+``hint_activated(hint)`` for a 提示.  ``select_change`` follows the view's
 current change without echoing a signal back.
 """
 
@@ -12,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from reportdesk.engine import Change, ChangeKind, Comparison
+from reportdesk.engine import Change, ChangeKind, Comparison, TargetHint
 from reportdesk.ui.filter_table import FilterBar, KeyFilter, RowsModel
 from reportdesk.ui.guard import Guard
 from reportdesk.ui.highlight_ranges import change_category, change_kind
@@ -20,6 +23,7 @@ from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
+HINT_ROLE = Qt.ItemDataRole.UserRole + 2
 SHORT = 16  # characters of each side shown in the list
 
 #: (category key, English source label) for the filter box; "" is all.
@@ -27,7 +31,9 @@ SHORT = 16  # characters of each side shown in the list
 CATEGORIES = [
     ("", QT_TRANSLATE_NOOP("ChangeNavigator", "All changes")),
     ("wording", QT_TRANSLATE_NOOP("ChangeNavigator", "Wording")),
-    ("target", QT_TRANSLATE_NOOP("ChangeNavigator", "Targets")),
+    ("hint", QT_TRANSLATE_NOOP("ChangeNavigator", "Hints")),
+    ("target", QT_TRANSLATE_NOOP("ChangeNavigator", "Target changes")),
+    ("number", QT_TRANSLATE_NOOP("ChangeNavigator", "Number edits")),
     ("move", QT_TRANSLATE_NOOP("ChangeNavigator", "Moves")),
     ("new_section", QT_TRANSLATE_NOOP("ChangeNavigator", "New sections")),
     ("removed_section", QT_TRANSLATE_NOOP("ChangeNavigator", "Removed sections")),
@@ -50,10 +56,25 @@ def short_text(ch: Change) -> str:
     return f"{_clip(ch.old_text)} → {_clip(ch.new_text)}"
 
 
+def hint_text(h: TargetHint) -> str:
+    """The head of the engine's message (主要预期目标“国内生产总值”前后不一致); the whole is the tooltip."""
+    head = h.message.partition("：")[0].strip()
+    return f"⚠ {head or h.indicator}"
+
+
 def _swatch(color: QColor) -> QIcon:
     pm = QPixmap(10, 10)
     pm.fill(color)
     return QIcon(pm)
+
+
+def _kind(c: Comparison, ch: Change) -> str:
+    """The kind word of a row: 目标变化 and 数字修改 by what the number touches, else the mark's kind."""
+    if ch.touches_target:
+        return "target"
+    if ch.is_target:
+        return "number"
+    return change_kind(c, ch)
 
 
 class ChangeListModel(RowsModel):
@@ -62,15 +83,17 @@ class ChangeListModel(RowsModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._c: Comparison | None = None
-        self._rows: list[tuple[Change, str, str, str]] = []  # change, kind, category, short text
+        # (change or 提示, kind, category, short text); the 提示 first
+        self._rows: list[tuple[Change | TargetHint, str, str, str]] = []
         self._icons = {k: _swatch(v[1]) for k, v in KIND_COLORS.items()}
 
     def set_comparison(self, c: Comparison | None) -> None:
         self.beginResetModel()
         self._c = c
-        self._rows = (
-            [(ch, change_kind(c, ch), change_category(c, ch), short_text(ch)) for ch in c.changes] if c else []
-        )
+        self._rows = []
+        if c is not None:
+            self._rows = [(h, "hint", "hint", hint_text(h)) for h in c.hints]
+            self._rows += [(ch, _kind(c, ch), change_category(c, ch), short_text(ch)) for ch in c.changes]
         self.endResetModel()
 
     def kind_label(self, kind: str) -> str:
@@ -79,7 +102,9 @@ class ChangeListModel(RowsModel):
             "inserted": self.tr("Added"),
             "deleted": self.tr("Deleted"),
             "moved": self.tr("Moved"),
-            "target": self.tr("Target"),
+            "target": self.tr("Target change"),
+            "number": self.tr("Number edit"),
+            "hint": self.tr("Hint"),
         }.get(kind, kind)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
@@ -92,6 +117,8 @@ class ChangeListModel(RowsModel):
             return None
         ch, kind, category, text = self._rows[index.row()]
         col = index.column()
+        if isinstance(ch, TargetHint):
+            return self._hint_data(ch, col, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(ch.id + 1), self.kind_label(kind), ch.section, text)[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
@@ -109,11 +136,30 @@ class ChangeListModel(RowsModel):
             return category
         return None
 
-    def change_at(self, row: int) -> Change:
+    def _hint_data(self, h: TargetHint, col: int, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            side = self.tr("Draft") if h.side == "new" else self.tr("Earlier")
+            return ("!", self.kind_label("hint"), side, hint_text(h))[col]
+        if role == Qt.ItemDataRole.DecorationRole and col == 1:
+            return self._icons.get("hint")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return h.message
+        if role == CATEGORY_ROLE:
+            return "hint"
+        if role == HINT_ROLE:
+            return h
+        return None
+
+    def kinds(self) -> list[str]:
+        return [r[1] for r in self._rows]
+
+    def change_at(self, row: int) -> Change | TargetHint:
         return self._rows[row][0]
 
     def search_text(self, row: int) -> str:
         ch = self._rows[row][0]
+        if isinstance(ch, TargetHint):
+            return f"{ch.indicator}\n{ch.message}"
         return f"{ch.section}\n{ch.old_text}\n{ch.new_text}"
 
 
@@ -130,6 +176,7 @@ class _Filter(KeyFilter):
 
 class ChangeNavigator(QWidget):
     change_activated = Signal(int)  # change id
+    hint_activated = Signal(object)  # a TargetHint: its statements are to be shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,7 +201,7 @@ class ChangeNavigator(QWidget):
         # comparison for its data (~100 ms per re-compare on a national report).
         fm = self.view.fontMetrics()
         header.resizeSection(0, fm.horizontalAdvance("00000") + 12)
-        header.resizeSection(1, fm.horizontalAdvance("■ 目标目") + 16)
+        header.resizeSection(1, fm.horizontalAdvance("■ 目标变化") + 16)
         header.resizeSection(2, 90)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -177,7 +224,20 @@ class ChangeNavigator(QWidget):
         self.filters.set(category, text)
 
     def visible_ids(self) -> list[int]:
-        return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
+        """Ids of the changes shown (the 提示 rows have none)."""
+        ids = (self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount()))
+        return [i for i in ids if i is not None]
+
+    def visible_hints(self) -> list[TargetHint]:
+        hints = (self.proxy.index(r, 0).data(HINT_ROLE) for r in range(self.proxy.rowCount()))
+        return [h for h in hints if h is not None]
+
+    def kind_counts(self) -> dict[str, int]:
+        """Rows per kind word (target, number, hint, …): what the status bar's counts must match."""
+        out: dict[str, int] = {}
+        for kind in self.model.kinds():
+            out[kind] = out.get(kind, 0) + 1
+        return out
 
     def current_change(self) -> int | None:
         idx = self.view.currentIndex()
@@ -199,9 +259,14 @@ class ChangeNavigator(QWidget):
         )
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._quiet and current.isValid():
-            self.change_activated.emit(current.data(ID_ROLE))
+        if not self._quiet:
+            self._on_activated(current)
 
     def _on_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if not index.isValid():
+            return
+        hint = index.data(HINT_ROLE)
+        if hint is not None:
+            self.hint_activated.emit(hint)
+        else:
             self.change_activated.emit(index.data(ID_ROLE))

@@ -38,6 +38,8 @@ TARGET_STRONG = QColor("#f0a020")
 MOVED_STRONG = QColor("#5c9bd6")
 CHANGED_STRONG = QColor("#9e86c8")  # a sentence with both insertions and deletions
 CHANGED_BG = QColor("#e6ddf3")
+HINT_BG = QColor("#fde2c8")  # 提示: a consistency warning
+HINT_STRONG = QColor("#d9480f")
 
 #: Colour of each change category (see navigator categories and gutter kinds).
 KIND_COLORS: dict[str, tuple[QColor, QColor]] = {
@@ -46,7 +48,9 @@ KIND_COLORS: dict[str, tuple[QColor, QColor]] = {
     "inserted": (INSERTED_BG, INSERTED_STRONG),
     "deleted": (DELETED_BG, DELETED_STRONG),
     "moved": (MOVED_BG, MOVED_STRONG),
-    "target": (TARGET_BG, TARGET_STRONG),
+    "target": (TARGET_BG, TARGET_STRONG),  # 目标变化: touches a main or named target
+    "number": (CHANGED_BG, CHANGED_STRONG),  # 数字修改: any other changed number
+    "hint": (HINT_BG, HINT_STRONG),  # 提示: one main target stated with two values
 }
 
 MOVE_MARKER = "⇅"  # drawn in the gutter at both ends of a move

@@ -5,20 +5,26 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
-from reportdesk.engine import ChangeKind, Comparison
+from reportdesk.engine import ChangeKind, Comparison, target_counts
 from reportdesk.ui.legend import LegendBar
-
-UNCHANGED_TARGET = "unchanged"
 
 
 def counts_text(c: Comparison) -> str:
-    """“Edits: 120 · Moves: 3 · Target changes: 9 · New phrases: 40” (translated as the window's text)."""
+    """“Edits: 120 · Moves: 3 · Target changes: 9 (14 edits) · Number edits: 31 · New phrases: 40”
+    (translated as the window's text).  The target counts are the review document's
+    (``target_counts``): 目标变化 covers main and named targets only."""
     moves = sum(1 for ch in c.changes if ch.kind is ChangeKind.MOVE)
     edits = len(c.changes) - moves
-    targets = sum(1 for t in c.target_changes if t.change != UNCHANGED_TARGET)
+    n = target_counts(c)
     phrases = len(c.phrases.added)
-    text = QCoreApplication.translate("MainWindow", "Edits: %1 · Moves: %2 · Target changes: %3 · New phrases: %4")
-    return text.replace("%1", str(edits)).replace("%2", str(moves)).replace("%3", str(targets)).replace("%4", str(phrases))
+    text = QCoreApplication.translate(
+        "MainWindow", "Edits: %1 · Moves: %2 · Target changes: %3 (%4 edits) · Number edits: %5 · New phrases: %6"
+    )
+    for i, value in enumerate((edits, moves, n.target_changes, n.target_edits, n.number_edits, phrases), 1):
+        text = text.replace(f"%{i}", str(value))
+    if n.hints:
+        text += " · " + QCoreApplication.translate("MainWindow", "Hints: %1").replace("%1", str(n.hints))
+    return text
 
 
 class StatusArea:

@@ -1,9 +1,13 @@
 """Targets panel (a dock): the year-over-year target table, and one indicator across years.
 
-Pair tab: 指标 | 上年目标 | 上年实际 | 本年目标 | 变化, one row per TargetChange,
-joined with last year's TargetReview; sortable (numbers sort as numbers),
-filterable by kind of change and by indicator name, coloured by change with
-a symbol beside the colour.  A row emits ``target_activated(old_pos,
+Pair tab: 指标 | 上年目标 | 上年实际 | 本年目标 | 变化 | 层级, the engine's
+``target_rows`` (the review document's rows: one per indicator and series,
+main targets first, then named targets, then task quantities); sortable
+(numbers sort as numbers), filterable by kind of change, by tier and by
+indicator name, coloured by change with a symbol beside the colour.  A
+verdict's two quotes (last year's target, this year's actual) are in the
+row's tooltip and in the line under the table; the 提示 (a main target stated
+with two values) above it.  A row emits ``target_activated(old_pos,
 new_pos)`` (-1 where the target is absent on that side).
 
 With a series (three or more reports) a year picker chooses the pair
@@ -15,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,161 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdesk.engine import Comparison, Figure, TargetChange, TargetReview
-from reportdesk.ui.filter_table import FilterBar, KeyFilter, RowsModel
+from reportdesk.engine import Comparison
+from reportdesk.ui.filter_table import FilterBar
 from reportdesk.ui.guard import Guard
-from reportdesk.ui.palette import TARGET_CHANGE_COLORS
-
-SORT_ROLE = Qt.ItemDataRole.UserRole
-CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-# Symbol beside each change colour, so the column reads without colour too.
-SYMBOLS = {
-    "raised": "▲",
-    "lowered": "▼",
-    "unchanged": "＝",
-    "qualifier_changed": "≈",
-    "raised_and_qualifier_changed": "▲",
-    "lowered_and_qualifier_changed": "▼",
-    "new": "＋",
-    "dropped": "－",
-}
-STATUS_SYMBOLS = {"met": "✓", "not_met": "✗", "not_reported": "？"}
-
-#: Filter choices: (key, English source label); keys match TargetChange.change prefixes.
-FILTERS = [
-    ("", QT_TRANSLATE_NOOP("TargetsPanel", "All targets")),
-    ("changed", QT_TRANSLATE_NOOP("TargetsPanel", "Changed only")),
-    ("raised", QT_TRANSLATE_NOOP("TargetsPanel", "Raised")),
-    ("lowered", QT_TRANSLATE_NOOP("TargetsPanel", "Lowered")),
-    ("qualifier", QT_TRANSLATE_NOOP("TargetsPanel", "Qualifier changed")),
-    ("new", QT_TRANSLATE_NOOP("TargetsPanel", "New")),
-    ("dropped", QT_TRANSLATE_NOOP("TargetsPanel", "Dropped")),
-    ("unchanged", QT_TRANSLATE_NOOP("TargetsPanel", "Unchanged")),
-]
-
-
-def target_text(t: Figure | None) -> str:
-    """Value with unit and qualifier, as the reviewer wording writes it (5%左右)."""
-    if t is None:
-        return ""
-    try:
-        from reportdesk.engine import value_text
-
-        return value_text(t)
-    except Exception:  # the quote always exists; wording is a nicety
-        return t.quote
-
-
-def matches_filter(change: str, key: str) -> bool:
-    if not key:
-        return True
-    if key == "changed":
-        return change != "unchanged"
-    if key == "qualifier":
-        return "qualifier" in change
-    if key in ("raised", "lowered"):
-        return change.startswith(key)
-    return change == key
-
-
-class TargetTableModel(RowsModel):
-    COLUMN_COUNT = 5  # indicator, last year's target and actual, this year's target, change
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[TargetChange, TargetReview | None]] = []
-
-    def set_comparison(self, c: Comparison | None) -> None:
-        self.beginResetModel()
-        self._rows = []
-        if c is not None:
-            reviews = {(r.target.start, r.target.end): r for r in c.target_review}
-            for tc in c.target_changes:
-                rv = reviews.get((tc.old.start, tc.old.end)) if tc.old is not None else None
-                self._rows.append((tc, rv))
-        self.endResetModel()
-
-    def row(self, i: int) -> tuple[TargetChange, TargetReview | None]:
-        return self._rows[i]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Indicator"),
-                self.tr("Last year's target"),
-                self.tr("Last year's actual"),
-                self.tr("This year's target"),
-                self.tr("Change"),
-            )[section]
-        return None
-
-    def change_label(self, change: str) -> str:
-        return {
-            "unchanged": self.tr("Unchanged"),
-            "raised": self.tr("Raised"),
-            "lowered": self.tr("Lowered"),
-            "qualifier_changed": self.tr("Qualifier changed"),
-            "raised_and_qualifier_changed": self.tr("Raised, qualifier changed"),
-            "lowered_and_qualifier_changed": self.tr("Lowered, qualifier changed"),
-            "new": self.tr("New"),
-            "dropped": self.tr("Dropped"),
-        }.get(change, change)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        tc, rv = self._rows[index.row()]
-        col = index.column()
-        actual = rv.actual if rv is not None else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return tc.indicator
-            if col == 1:
-                return target_text(tc.old)
-            if col == 2:
-                if rv is None:
-                    return ""
-                return f"{STATUS_SYMBOLS.get(rv.status, '')} {target_text(actual)}".strip()
-            if col == 3:
-                return target_text(tc.new)
-            words = tc.wording if tc.change not in ("new", "dropped") else ""
-            label = self.change_label(tc.change)
-            return f"{SYMBOLS.get(tc.change, '')} {label}" + (f"：{words}" if words else "")
-        if role == Qt.ItemDataRole.BackgroundRole and col in (3, 4):
-            return TARGET_CHANGE_COLORS.get(tc.change)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [q for q in (tc.old and tc.old.quote, tc.new and tc.new.quote) if q]
-            if tc.wording:
-                lines.append(tc.wording)
-            if rv is not None and rv.wording:
-                lines.append(rv.wording)
-            return "\n".join(lines)
-        if role == SORT_ROLE:
-            if col == 0:
-                return tc.indicator
-            t = {1: tc.old, 2: actual, 3: tc.new}.get(col)
-            if col in (1, 2, 3):
-                return float(t.value) if t is not None else float("-inf")
-            return list(SYMBOLS).index(tc.change) if tc.change in SYMBOLS else 99
-        if role == CHANGE_ROLE:
-            return tc.change
-        return None
-
-
-class _Filter(KeyFilter):
-    """``key``: a FILTERS key; ``needle``: text in the indicator's name."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        m = self.sourceModel()
-        assert isinstance(m, TargetTableModel)
-        tc, _rv = m.row(row)
-        return matches_filter(tc.change, self.key) and (not self.needle or self.needle in tc.indicator)
-
+from reportdesk.ui.target_table import (
+    FILTERS,
+    STATUS_SYMBOLS,
+    TIER_FILTERS,
+    TargetFilter,
+    TargetTableModel,
+    target_text,
+)
 
 SeriesData = Mapping[str, Mapping[int, tuple]]  # indicator -> {year: (target_text, actual_text[, status])}
 
@@ -205,7 +65,7 @@ class TargetsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TargetTableModel(self)
-        self.proxy = _Filter(self)
+        self.proxy = TargetFilter(self)
         self.proxy.setSourceModel(self.model)
         self.year_box = QComboBox()
         self.year_box.setToolTip(self.tr("Which two reports to compare"))
@@ -214,6 +74,20 @@ class TargetsPanel(QWidget):
         placeholder = self.tr("Indicator")
         self.filters = FilterBar(self.proxy, choices, placeholder, self._update_count)
         self.filter_box, self.search = self.filters.box, self.filters.search
+        self.tier_box = QComboBox()
+        for key, label in TIER_FILTERS:
+            self.tier_box.addItem(self.tr(label), key)  # type: ignore[arg-type]  # as above
+        self.filters.layout.insertWidget(1, self.tier_box)
+        self.tier_box.currentIndexChanged.connect(self._tier_chosen)
+        # 提示: one report states a main target with two values.
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("QLabel { background: #fde2c8; color: #7a2e00; padding: 3px; }")
+        self.hint_label.hide()
+        # The current row's verdict and the two quotes it rests on.
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -243,7 +117,9 @@ class TargetsPanel(QWidget):
         pl = QVBoxLayout(pair_page)
         pl.setContentsMargins(0, 0, 0, 0)
         pl.addLayout(self.filters.layout)
+        pl.addWidget(self.hint_label)
         pl.addWidget(self.table, 1)
+        pl.addWidget(self.detail_label)
         self.tabs = QTabWidget()
         self.tabs.addTab(pair_page, self.tr("Year over year"))
         self.tabs.addTab(series_page, self.tr("Across years"))
@@ -266,18 +142,36 @@ class TargetsPanel(QWidget):
     def set_comparison(self, c: Comparison | None) -> None:
         self.model.set_comparison(c)
         self.table.resizeColumnsToContents()
+        hints = list(c.hints) if c is not None else []
+        self.hint_label.setText("\n".join(self.tr("Hint: %1").replace("%1", h.message) for h in hints))
+        self.hint_label.setVisible(bool(hints))
+        self.detail_label.setText("")
         self._update_count()
 
-    def set_filter(self, key: str = "", text: str = "") -> None:
+    def set_filter(self, key: str = "", text: str = "", tier: str = "") -> None:
+        self.tier_box.setCurrentIndex(max(self.tier_box.findData(tier), 0))
         self.filters.set(key, text)
+
+    def _tier_chosen(self) -> None:
+        self.proxy.set_tier(self.tier_box.currentData() or "")
+        self._update_count()
 
     def visible_indicators(self) -> list[str]:
         return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
 
+    def visible_rows(self) -> list[tuple[str, ...]]:
+        """The cells of every row shown, as displayed."""
+        cols = self.proxy.columnCount()
+        return [tuple(self.proxy.index(r, k).data() or "" for k in range(cols)) for r in range(self.proxy.rowCount())]
+
     def _update_count(self) -> None:
-        changed = sum(1 for r in range(self.model.rowCount()) if self.model.row(r)[0].change != "unchanged")
+        n = self.model.counts
+        if n is None:
+            self.count_label.setText(self.tr("No targets"))
+            return
+        text = self.tr("Target changes: %1 of %2 main and named targets · task quantities: %3")
         self.count_label.setText(
-            self.tr("{changed} of {total} targets changed").format(changed=changed, total=self.model.rowCount())
+            text.replace("%1", str(n.target_changes)).replace("%2", str(n.headline)).replace("%3", str(n.task))
         )
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -285,10 +179,11 @@ class TargetsPanel(QWidget):
             self._on_row(current)
 
     def _on_row(self, index: QModelIndex) -> None:
-        tc, _rv = self.model.row(self.proxy.mapToSource(index).row())
-        self.target_activated.emit(tc.old.start if tc.old else -1, tc.new.start if tc.new else -1)
-        if tc.indicator in self._series:
-            self.indicator_box.setCurrentText(tc.indicator)
+        row = self.model.row(self.proxy.mapToSource(index).row())
+        self.detail_label.setText("\n".join(self.model.verdict_lines(row)))
+        self.target_activated.emit(row.old.start if row.old else -1, row.new.start if row.new else -1)
+        if row.indicator in self._series:
+            self.indicator_box.setCurrentText(row.indicator)
 
     # ------------------------------------------------------------ series
     def set_years(self, years: list[int], current: int) -> None:

@@ -150,8 +150,24 @@
         <translation>移动</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>目标</translation>
+        <source>Target change</source>
+        <translation>目标变化</translation>
+    </message>
+    <message>
+        <source>Number edit</source>
+        <translation>数字修改</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>上年</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -178,8 +194,16 @@
         <translation>措辞修改</translation>
     </message>
     <message>
-        <source>Targets</source>
-        <translation>指标</translation>
+        <source>Hints</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Target changes</source>
+        <translation>目标变化</translation>
+    </message>
+    <message>
+        <source>Number edits</source>
+        <translation>数字修改</translation>
     </message>
     <message>
         <source>Moves</source>
@@ -515,10 +539,6 @@ You can go on working, but saving the draft now is recommended.</source>
         <translation>%1（草稿，可编辑）</translation>
     </message>
     <message>
-        <source>Edits: %1 · Moves: %2 · Target changes: %3 · New phrases: %4</source>
-        <translation>修改 %1 处 · 移动 %2 处 · 目标变化 %3 项 · 新提法 %4 个</translation>
-    </message>
-    <message>
         <source>%1 ⇄ %2 (draft)</source>
         <translation>%1 ⇄ %2（草稿）</translation>
     </message>
@@ -529,6 +549,14 @@ You can go on working, but saving the draft now is recommended.</source>
     <message>
         <source>Now drop the other report on the other pane.</source>
         <translation>请再把另一份报告拖到另一侧。</translation>
+    </message>
+    <message>
+        <source>Edits: %1 · Moves: %2 · Target changes: %3 (%4 edits) · Number edits: %5 · New phrases: %6</source>
+        <translation>修改 %1 处 · 移动 %2 处 · 目标变化 %3 项（涉及 %4 处修改）· 数字修改 %5 处 · 新提法 %6 个</translation>
+    </message>
+    <message>
+        <source>Hints: %1</source>
+        <translation>提示 %1 条</translation>
     </message>
 </context>
 <context>
@@ -764,6 +792,10 @@ Restore it?</source>
         <translation>变化</translation>
     </message>
     <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
@@ -794,6 +826,54 @@ Restore it?</source>
     <message>
         <source>Dropped</source>
         <translation>不再提出</translation>
+    </message>
+    <message>
+        <source>Main target</source>
+        <translation>主要目标</translation>
+    </message>
+    <message>
+        <source>Named target</source>
+        <translation>其他年度目标</translation>
+    </message>
+    <message>
+        <source>Task quantity</source>
+        <translation>任务量</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>No actual found</source>
+        <translation>未见实际数</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>判断：%1</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s target: “%1”</source>
+        <translation>上年目标：“%1”</translation>
+    </message>
+    <message>
+        <source>This year&apos;s report: “%1”</source>
+        <translation>本年报告：“%1”</translation>
+    </message>
+    <message>
+        <source>This year&apos;s report states no actual for it.</source>
+        <translation>本年报告未写明实际数。</translation>
+    </message>
+    <message>
+        <source>Last year: “%1”</source>
+        <translation>上年：“%1”</translation>
+    </message>
+    <message>
+        <source>This year: “%1”</source>
+        <translation>本年：“%1”</translation>
     </message>
 </context>
 <context>
@@ -832,6 +912,23 @@ Restore it?</source>
         <translation>未变</translation>
     </message>
     <message>
+        <source>All tiers</source>
+        <extracomment>Tier choices: &quot;headline&quot; is main and named targets (what 目标变化 counts).</extracomment>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>Main and named targets</source>
+        <translation>主要和其他年度目标</translation>
+    </message>
+    <message>
+        <source>Main targets</source>
+        <translation>主要目标</translation>
+    </message>
+    <message>
+        <source>Task quantities</source>
+        <translation>任务量</translation>
+    </message>
+    <message>
         <source>Which two reports to compare</source>
         <translation>比较哪两年的报告</translation>
     </message>
@@ -864,8 +961,16 @@ Restore it?</source>
         <translation>历年走势</translation>
     </message>
     <message>
-        <source>{changed} of {total} targets changed</source>
-        <translation>{total} 项指标中 {changed} 项有变化</translation>
+        <source>Hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>No targets</source>
+        <translation>没有目标</translation>
+    </message>
+    <message>
+        <source>Target changes: %1 of %2 main and named targets · task quantities: %3</source>
+        <translation>目标变化 %1 项（主要和其他年度目标共 %2 项）· 任务量 %3 项</translation>
     </message>
     <message>
         <source>{old} → {new}</source>

@@ -36,7 +36,8 @@ def test_chinese_loads_and_english_is_the_source(qapp):
     tr = QCoreApplication.translate
     assert tr("Menus", "&File") == "文件(&F)"
     assert tr("Actions", "&Next change") == "下一处(&N)"
-    assert "修改 %1 处" in tr("MainWindow", "Edits: %1 · Moves: %2 · Target changes: %3 · New phrases: %4")
+    counts = tr("MainWindow", "Edits: %1 · Moves: %2 · Target changes: %3 (%4 edits) · Number edits: %5 · New phrases: %6")
+    assert "修改 %1 处" in counts and "目标变化 %3 项" in counts and "数字修改 %5 处" in counts
     assert tr("QPlatformTheme", "Cancel") in ("取消", "Cancel")  # Qt's own buttons when qtbase_zh_CN exists
     install_translators(qapp, "en")
     assert tr("Menus", "&File") == "&File"
