@@ -44,7 +44,7 @@ def test_letters_from_two_billion_fall_back_to_digits_at_once(tmp_path: Path) ->
     body = p("甲", num_pr(1, 0)) * 200 + p("乙", num_pr(1, 1))
     t = time.perf_counter()
     got = _labels(tmp_path, body, numbering)
-    assert time.perf_counter() - t < 2
+    assert time.perf_counter() - t < 30  # a hang guard, not a speed test: the bomb ran for minutes
     assert got[:2] == ["2000000000.", "2000000001."]
     assert got[-1] == "A)"  # short letters are still letters
 
@@ -85,7 +85,7 @@ def test_empty_paragraph_bomb_stops_at_the_element_bound(tmp_path: Path) -> None
     assert f.stat().st_size < 200_000
     t = time.perf_counter()
     err = _error(f)
-    assert time.perf_counter() - t < 10
+    assert time.perf_counter() - t < 60  # a hang guard: the bomb reached 1.26 GB
     assert "太多" in err.message and "工作报告" in err.message
     assert "XML elements" in err.detail
 

@@ -89,7 +89,7 @@ def test_national_highlighting_is_fast(qtbot, national) -> None:
     assert v.set_comparison(national)
     elapsed = time.perf_counter() - t
     # The GUI thread only builds range tables; blocks are painted in batches later.
-    assert elapsed < 0.5, elapsed
+    assert elapsed < 2.0, elapsed  # painting every block here took seconds; generous for a loaded CI
     v.flush_highlighting()
     marked = sum(1 for b in range(v.new_editor().document().blockCount()) if _formats(v.new_editor(), b))
     assert marked > 20
