@@ -77,6 +77,9 @@ class TargetsPanel(QWidget):
         self.tier_box = QComboBox()
         for key, label in TIER_FILTERS:
             self.tier_box.addItem(self.tr(label), key)  # type: ignore[arg-type]  # as above
+        # Narrow by its own measure: the dock (and so the window) must not grow wider for it.
+        self.tier_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tier_box.setMinimumContentsLength(6)
         self.filters.layout.insertWidget(1, self.tier_box)
         self.tier_box.currentIndexChanged.connect(self._tier_chosen)
         # 提示: one report states a main target with two values.

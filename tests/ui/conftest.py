@@ -15,6 +15,7 @@ from reportdesk.engine.model import (
     PairKind,
     Span,
     Stats,
+    TargetTier,
 )
 from reportdesk.engine.structure.build import report_from_text
 from reportdesk.ui.pyside_fix import make_none_immortal
@@ -76,7 +77,8 @@ def hand_comparison(old_text: str = OLD, new_text: str = NEW) -> Comparison:
         AlignedPair(4, PairKind.INSERTED, None, n_s4, 0.0, 0),
     )
     changes = (
-        Change(0, ChangeKind.REPLACE, "一、总体要求", o_5, n_45, "5%", "4.5%", 1, is_target=True),
+        Change(0, ChangeKind.REPLACE, "一、总体要求", o_5, n_45, "5%", "4.5%", 1, is_target=True,
+               target_tier=TargetTier.MAIN),  # a main target's number: 目标变化
         Change(1, ChangeKind.INSERT, "一、总体要求", Span(o_s3.end - 1, o_s3.end - 1), n_ins, "", "新质生产力", 3),
         Change(2, ChangeKind.INSERT, "一、总体要求", Span(len(OLD), len(OLD)), n_s4, "", "新增一段话。", 4),
     )

@@ -100,3 +100,34 @@ def test_series_from_plain_mapping(qtbot) -> None:
     p.set_series({"粮食产量": {2025: ("1.4万亿斤左右", ""), 2024: ("1.3万亿斤以上", "1.4万亿斤", "met")}})
     assert p.series_rows()[0][:3] == ("2024", "1.3万亿斤以上", "1.4万亿斤")
     assert p.series_rows()[1][0] == "2025"
+
+
+def test_rows_are_the_documents_and_tiers_come_in_order(panel, national) -> None:
+    from reportdesk.engine import TargetTier, target_counts, target_rows
+
+    rows = target_rows(national)
+    assert panel.visible_indicators() == [r.indicator for r in rows]
+    order = {TargetTier.MAIN: 0, TargetTier.NAMED: 1, TargetTier.TASK: 2}
+    assert [order[r.tier] for r in rows] == sorted(order[r.tier] for r in rows)
+    assert {cells[5] for cells in panel.visible_rows()} <= {"Main target", "Named target", "Task quantity"}
+    n = target_counts(national)
+    panel.set_filter(tier="headline")
+    assert panel.proxy.rowCount() == n.headline
+    panel.set_filter(tier="task")
+    assert panel.proxy.rowCount() == n.task
+    assert all(cells[5] == "Task quantity" for cells in panel.visible_rows())
+    panel.set_filter("changed", tier="headline")
+    assert panel.proxy.rowCount() == n.target_changes
+    assert f"Target changes: {n.target_changes} of {n.headline}" in panel.count_label.text()
+
+
+def test_verdict_shows_both_quotes(panel, national) -> None:
+    from reportdesk.engine import ReviewStatus
+
+    rv = next(r for r in national.target_review if r.status is ReviewStatus.MET and r.actual is not None)
+    r = next(i for i in range(panel.proxy.rowCount()) if panel.proxy.index(i, 1).data() and
+             panel.model.row(panel.proxy.mapToSource(panel.proxy.index(i, 0)).row()).review == rv)
+    tip = panel.proxy.index(r, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"“{rv.target_quote}”" in tip and f"“{rv.actual_quote}”" in tip
+    panel.table.setCurrentIndex(panel.proxy.index(r, 0))
+    assert rv.target_quote in panel.detail_label.text() and rv.actual_quote in panel.detail_label.text()
