@@ -68,9 +68,9 @@ class Actions(QObject):
         self.lang_en.setData("en")
         for a in (self.lang_zh, self.lang_en):
             self.language_group.addAction(a)
-        # Toolbar texts are shorter than the menu entries.
-        self.prev_change.setIconText(self.tr("◀ Previous"))
-        self.next_change.setIconText(self.tr("Next ▶"))
+        # Toolbar texts are shorter than the menu entries; the icon is the only arrow.
+        self.prev_change.setIconText(self.tr("Previous"))
+        self.next_change.setIconText(self.tr("Next"))
         self.open.setIconText(self.tr("Open"))
         self.export.setIconText(self.tr("Export review"))
         self.prev_change.setToolTip(self.tr("Previous change (Shift+F8, Alt+↑)"))

@@ -8,6 +8,8 @@ longer has is ignored (the caller re-compares).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QWidget
@@ -57,6 +59,7 @@ class CompareView(QWidget):
         self._comparison: Comparison | None = None
         self._index: ChangeIndex | None = None
         self._current: int | None = None
+        self._current_change: Change | None = None  # kept to find it again after a re-compare
         self._setting_text = Guard()
         self._old.file_dropped.connect(lambda p: self.file_dropped.emit("old", p))
         self._new.file_dropped.connect(lambda p: self.file_dropped.emit("new", p))
@@ -92,6 +95,7 @@ class CompareView(QWidget):
         self._comparison = None
         self._index = None
         self._current = None
+        self._current_change = None
         self._old.mark_spans([])
         self._new.mark_spans([])
         self.sync.reset()
@@ -135,11 +139,13 @@ class CompareView(QWidget):
                 continue
             marks.append((change_kind(c, ch), s, e))
         self.overview.set_marks(marks)
-        if self._current is not None and self._current < len(c.changes):
-            self._mark(c.changes[self._current])
-        else:
-            self._current = None
-            self._mark(None)
+        previous = self._current_change
+        same = _same_change(previous, c.changes) if previous is not None else None
+        self._current = same.id if same is not None else None
+        self._current_change = same
+        self._mark(same)
+        if same is not None and previous is not None and same.id != previous.id:
+            self.current_change_changed.emit(same.id)
         return True
 
     def flush_highlighting(self) -> None:
@@ -184,7 +190,7 @@ class CompareView(QWidget):
         ch = self.change(change) if isinstance(change, int) else change
         if ch is None:
             return
-        self._current = ch.id
+        self._current, self._current_change = ch.id, ch
         # Each pane goes to its own span: a move's two ends are far apart,
         # so scroll sync must not drag one pane after the other here.
         self.sync.show_both(self._old_pos(ch), self._new_pos(ch), SHOW_AT)
@@ -246,3 +252,24 @@ class CompareView(QWidget):
             return self._index.next_of(cur) if direction > 0 else self._index.previous_of(cur)
         pos = int(self._new.offset_at_top())
         return self._index.next_after(pos - 1) if direction > 0 else self._index.previous_before(pos)
+
+
+def _same_change(ch: Change, changes: Sequence[Change]) -> Change | None:
+    """After a re-compare: the change at the same place as ``ch`` (the earlier report never
+    changes, so its span is the surest key; then the draft's span, then the nearest there)."""
+    if ch.old is not None:
+        for other in changes:
+            if other.old is not None and (other.old.start, other.old.end) == (ch.old.start, ch.old.end):
+                return other
+        for other in changes:
+            if other.old is not None and other.old.start <= ch.old.start < max(other.old.end, other.old.start + 1):
+                return other
+    if ch.new is not None:
+        pos = ch.new.start
+        with_new = [o for o in changes if o.new is not None]
+        for other in with_new:
+            if other.new_text == ch.new_text and other.new is not None and other.new.start == pos:
+                return other
+        if with_new:
+            return min(with_new, key=lambda o: abs(o.new.start - pos) if o.new is not None else 0)
+    return None

@@ -49,8 +49,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.view = CompareView(self)
         self.setCentralWidget(self.view)
-        self.view.old_editor().setPlaceholderText(
-            self.tr("Drop last year's report here, or use File ▸ Open comparison (Ctrl+O)."))
+        self.view.old_editor().setPlaceholderText(  # lines of their own: Chinese has no spaces to wrap at
+            self.tr("Drop last year's report here,\nor use File ▸ Open comparison (Ctrl+O)."))
         self.view.new_editor().setPlaceholderText(self.tr("Drop this year's report or draft here."))
         self._build_docks()
         self.actions_ = Actions(self)
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.targets_dock = self._dock(self.tr("Targets"), "targetsDock", self.targets, RIGHT)
         self.tabifyDockWidget(self.navigator_dock, self.targets_dock)
         self.navigator_dock.raise_()
-        self.resizeDocks([self.outline_dock, self.navigator_dock], [230, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock, self.navigator_dock], [200, 440], Qt.Orientation.Horizontal)
 
     def show_all_panels(self) -> None:
         """Changes above targets instead of tabbed, with room for both (the screenshot's layout)."""
@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._busy_changed)
         self.files.opened.connect(self.refresh_recent)
         self.files.saved.connect(self._draft_saved)
+        self.files.exported.connect(self.status.show_exported)
         self.comparison_shown.connect(self.files.run_deferred_export)
         self.view.draft_edited.connect(self.drafting.on_edited)
         self.drafting.applied.connect(self._comparison_applied)
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.view.file_dropped.connect(self._pane_drop)
         # select_change emits nothing back, so the list follows the view without an echo.
         self.view.current_change_changed.connect(self.navigator.select_change)
+        self.view.current_change_changed.connect(self.status.show_position)
         self.navigator.change_activated.connect(self.view.show_change)
         self.navigator.hint_activated.connect(self.view.show_hint)
         self.targets.target_activated.connect(self.show_positions)
@@ -215,6 +217,9 @@ class MainWindow(QMainWindow):
         self.outline_old.set_report(result.old)
         self.outline_new.set_report(result.new)
         self._show_years(result)
+        self.navigator.set_filter()  # a new comparison starts unfiltered
+        self.targets.set_filter()
+        self.status.clear_exported()
         self.end_loading()
         self._set_open_state(True)
         if s.draft_text != result.new.text or not self.drafting.apply(result.comparison):
@@ -239,7 +244,7 @@ class MainWindow(QMainWindow):
         # The panes are updated; the panels follow in a later turn of the event loop,
         # so the two halves of the work never block it together (and only the newest
         # comparison reaches the panels when several arrive close together).
-        self.status.show_counts(c)
+        self.status.show_counts(c, self.view.current_change())
         self._panel_comparison = c
         self._panel_timer.start()
 

@@ -107,6 +107,10 @@ class ChangeListModel(RowsModel):
             "hint": self.tr("Hint"),
         }.get(kind, kind)
 
+    def section_label(self, section: str) -> str:
+        """The engine names the parts before the first heading in Chinese: show them in the UI's language."""
+        return {"标题与署名": self.tr("Title and signature"), "开篇": self.tr("Opening")}.get(section, section)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return {0: "#", 1: self.tr("Kind"), 2: self.tr("Section"), 3: self.tr("Change")}[section]
@@ -120,11 +124,11 @@ class ChangeListModel(RowsModel):
         if isinstance(ch, TargetHint):
             return self._hint_data(ch, col, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(ch.id + 1), self.kind_label(kind), ch.section, text)[col]
+            return (str(ch.id + 1), self.kind_label(kind), self.section_label(ch.section), text)[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return self._icons.get(kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [ch.section]
+            parts = [self.section_label(ch.section)]
             if ch.old_text:
                 parts.append("− " + ch.old_text)
             if ch.new_text:
@@ -201,7 +205,9 @@ class ChangeNavigator(QWidget):
         # comparison for its data (~100 ms per re-compare on a national report).
         fm = self.view.fontMetrics()
         header.resizeSection(0, fm.horizontalAdvance("00000") + 12)
-        header.resizeSection(1, fm.horizontalAdvance("■ 目标变化") + 16)
+        # The kind column fits the longest kind word in the current language (English is wider).
+        kinds = ("changed", "inserted", "deleted", "moved", "target", "number", "hint")
+        header.resizeSection(1, max(fm.horizontalAdvance(self.model.kind_label(k)) for k in kinds) + 32)
         header.resizeSection(2, 90)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)

@@ -1,8 +1,13 @@
-"""The status bar's fixed parts: change counts, the legend, and a busy indicator."""
+"""The status bar's fixed parts: change counts, the current change's position, the legend,
+a busy indicator, and links to the last exported document."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from reportdesk.engine import ChangeKind, Comparison, target_counts
@@ -34,6 +39,16 @@ class StatusArea:
         self.counts_label = QLabel("")
         self.counts_label.setObjectName("countsLabel")
         bar.addWidget(self.counts_label)
+        # After an export: 打开文件 · 打开所在文件夹 (stays until the next comparison opens).
+        self.export_label = QLabel("")
+        self.export_label.setObjectName("exportLinks")
+        self.export_label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.export_label.hide()
+        bar.addWidget(self.export_label)
+        self._total = 0
+        self.position_label = QLabel("")
+        self.position_label.setObjectName("changePosition")
+        bar.addPermanentWidget(self.position_label)
         self.legend = LegendBar()
         bar.addPermanentWidget(self.legend)
         # Showing progress must not change any widget's geometry: a relayout makes the
@@ -60,5 +75,39 @@ class StatusArea:
         self.busy_label.setText("")
         self.progress.setVisible(still_working)
 
-    def show_counts(self, c: Comparison) -> None:
+    def show_counts(self, c: Comparison, current: int | None = None) -> None:
         self.counts_label.setText(counts_text(c))
+        self.counts_label.setToolTip(counts_text(c))  # whole, when a narrow window cuts the label
+        self._total = len(c.changes)
+        self.show_position(current)
+
+    def show_position(self, index: int | None) -> None:
+        """“第 3 / 共 561 处” for the current change (``index`` counts from 0; None: none is current)."""
+        total = self._total
+        if total == 0:
+            self.position_label.setText("")
+            return
+        if index is None:
+            text = QCoreApplication.translate("MainWindow", "%1 changes").replace("%1", str(total))
+        else:
+            text = QCoreApplication.translate("MainWindow", "Change %1 of %2")
+            text = text.replace("%1", str(index + 1)).replace("%2", str(total))
+        self.position_label.setText(text)
+
+    def show_exported(self, path: str) -> None:
+        """Links to open the exported document and the folder it is in."""
+        file_url = QUrl.fromLocalFile(path).toString()
+        folder_url = QUrl.fromLocalFile(str(Path(path).parent)).toString()
+        done = QCoreApplication.translate("MainWindow", "Exported “%1”:").replace("%1", Path(path).name)
+        open_file = QCoreApplication.translate("MainWindow", "Open file")
+        open_folder = QCoreApplication.translate("MainWindow", "Open containing folder")
+        self.export_label.setText(
+            f'{escape(done)} <a href="{escape(file_url)}">{escape(open_file)}</a>'
+            f' · <a href="{escape(folder_url)}">{escape(open_folder)}</a>'
+        )
+        self.export_label.setToolTip(path)
+        self.export_label.show()
+
+    def clear_exported(self) -> None:
+        self.export_label.hide()
+        self.export_label.setText("")

@@ -23,7 +23,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QTableView,
     QTableWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reportdesk.engine import Comparison
+from reportdesk.ui.column_fit import ColumnFitter
 from reportdesk.ui.filter_table import FilterBar
 from reportdesk.ui.guard import Guard
 from reportdesk.ui.target_table import (
@@ -99,9 +99,9 @@ class TargetsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
+        # 指标 takes what is left; 上年实际 and 层级 hide before 上年目标, 本年目标 or 变化 would scroll.
+        self.fitter = ColumnFitter(self.table, elastic=0, optional=(2, 5), min_em=7)
         # Series tab: one indicator across the years.
         self.indicator_box = QComboBox()
         self.series_table = QTableWidget(0, 4)
@@ -144,7 +144,7 @@ class TargetsPanel(QWidget):
     # ------------------------------------------------------------ pair table
     def set_comparison(self, c: Comparison | None) -> None:
         self.model.set_comparison(c)
-        self.table.resizeColumnsToContents()
+        self.fitter.fit()
         hints = list(c.hints) if c is not None else []
         self.hint_label.setText("\n".join(self.tr("Hint: %1").replace("%1", h.message) for h in hints))
         self.hint_label.setVisible(bool(hints))

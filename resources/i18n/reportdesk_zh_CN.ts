@@ -107,12 +107,12 @@
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <source>◀ Previous</source>
-        <translation>◀ 上一处</translation>
+        <source>Previous</source>
+        <translation>上一处</translation>
     </message>
     <message>
-        <source>Next ▶</source>
-        <translation>下一处 ▶</translation>
+        <source>Next</source>
+        <translation>下一处</translation>
     </message>
     <message>
         <source>Open</source>
@@ -160,6 +160,14 @@
     <message>
         <source>Hint</source>
         <translation>提示</translation>
+    </message>
+    <message>
+        <source>Title and signature</source>
+        <translation>标题与署名</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>开篇</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -382,6 +390,14 @@ You can go on working, but saving the draft now is recommended.</source>
         <translation>正在比较…</translation>
     </message>
     <message>
+        <source>Both sides are the same file: there is nothing to compare. Choose last year&apos;s report for the left side.</source>
+        <translation>左右两侧是同一个文件，没有可比较的内容。请在左侧选择上一年的报告。</translation>
+    </message>
+    <message>
+        <source>The two files have exactly the same text: there are no changes.</source>
+        <translation>两个文件的文字完全相同，没有任何修改。</translation>
+    </message>
+    <message>
         <source>How the files were read:</source>
         <translation>文件的读取情况：</translation>
     </message>
@@ -416,10 +432,6 @@ You can go on working, but saving the draft now is recommended.</source>
         <translation>正在导出审阅稿…</translation>
     </message>
     <message>
-        <source>Review document exported to %1</source>
-        <translation>审阅稿已导出到 %1</translation>
-    </message>
-    <message>
         <source>Export comparison as JSON</source>
         <translation>导出比较结果（JSON）</translation>
     </message>
@@ -447,8 +459,8 @@ You can go on working, but saving the draft now is recommended.</source>
         <translation>在上年报告中查找(&amp;E)</translation>
     </message>
     <message>
-        <source>Find &amp;next</source>
-        <translation>查找下一个(&amp;N)</translation>
+        <source>&amp;Find next</source>
+        <translation>查找下一个(&amp;F)</translation>
     </message>
     <message>
         <source>Find pre&amp;vious</source>
@@ -469,6 +481,14 @@ You can go on working, but saving the draft now is recommended.</source>
     <message>
         <source>Not found.</source>
         <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>Replaced; the next match is selected.</source>
+        <translation>已替换，已选中下一处。</translation>
+    </message>
+    <message>
+        <source>Replaced; no more matches.</source>
+        <translation>已替换，后面没有更多匹配。</translation>
     </message>
     <message numerus="yes">
         <source>%n replacement(s).</source>
@@ -499,8 +519,10 @@ You can go on working, but saving the draft now is recommended.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Drop last year&apos;s report here, or use File ▸ Open comparison (Ctrl+O).</source>
-        <translation>把上一年的报告拖到这里，或使用“文件 ▸ 打开对照”（Ctrl+O）。</translation>
+        <source>Drop last year&apos;s report here,
+or use File ▸ Open comparison (Ctrl+O).</source>
+        <translation>把上一年的报告拖到这里，
+或使用“文件 ▸ 打开对照”（Ctrl+O）。</translation>
     </message>
     <message>
         <source>Drop this year&apos;s report or draft here.</source>
@@ -557,6 +579,26 @@ You can go on working, but saving the draft now is recommended.</source>
     <message>
         <source>Hints: %1</source>
         <translation>提示 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>共 %1 处</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>第 %1 / 共 %2 处</translation>
+    </message>
+    <message>
+        <source>Exported “%1”:</source>
+        <translation>已导出“%1”：</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open containing folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>
@@ -704,6 +746,16 @@ You can go on working, but saving the draft now is recommended.</source>
     <message>
         <source>Overwrite the original?</source>
         <translation>覆盖原文件？</translation>
+    </message>
+    <message>
+        <source>The left (earlier) report is from %1, the right (draft) one from %2: they look swapped.
+Swap them, so the %2 report is on the left and the %1 report is the draft?</source>
+        <translation>左侧（上一年）的报告是 %1 年的，右侧（草稿）是 %2 年的，两者似乎放反了。
+要交换吗？交换后 %2 年的报告在左侧，%1 年的报告作为草稿。</translation>
+    </message>
+    <message>
+        <source>Swap the reports?</source>
+        <translation>交换两份报告？</translation>
     </message>
     <message>
         <source>“%1” is the file the draft was opened from. Overwrite it with the edited draft?

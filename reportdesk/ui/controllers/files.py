@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reportdesk.app import jobs
@@ -23,9 +23,24 @@ from reportdesk.app.autosave import DraftSnapshot, Recovery
 from reportdesk.app.context import AppContext
 from reportdesk.app.saving import atomic_write, save_draft
 from reportdesk.engine import ReportDeskError, SaveError
+from reportdesk.resources import resource_root
 from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.compare_dialog import CompareDialog
 from reportdesk.ui.dialogs.export_dialog import ExportDialog
+
+
+def is_bundled(path: Path | str) -> bool:
+    """True for a file shipped with ReportDesk (the demo samples): read-only, maybe under Program Files."""
+    try:
+        return Path(path).resolve().is_relative_to(resource_root().resolve())
+    except (OSError, FileNotFoundError):
+        return False
+
+
+def documents_dir() -> Path:
+    """The user's Documents folder (home when the system names none)."""
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs else Path.home()
 
 
 class FileHost(Protocol):
@@ -107,7 +122,8 @@ class FileController(QObject):
         if not self.confirm_discard():
             return False
         self._load(self.tr("Loading and comparing…"), jobs.open_pair, old, new, self.ctx.settings.compare_options())
-        self.ctx.settings.last_dir = str(Path(new).parent)
+        if not is_bundled(new):
+            self.ctx.settings.last_dir = str(Path(new).parent)
         return True
 
     def open_series(self, paths: list[str]) -> bool:
@@ -128,6 +144,8 @@ class FileController(QObject):
         return True
 
     def _loaded(self, result: jobs.Opened) -> None:
+        if self._pending_restore is None and not result.series and self._swap_asked(result):
+            return
         restore, self._pending_restore = self._pending_restore, None
         self._restoring = None
         self.host.show_opened(result, draft_text=restore)
@@ -136,6 +154,21 @@ class FileController(QObject):
         self.ctx.settings.add_recent(result.old.path, result.new.path)
         self.opened.emit(result)
         self._tell_how_read(result)
+
+    def _swap_asked(self, result: jobs.Opened) -> bool:
+        """Older year on the right: offer to swap (True: the swapped pair is loading instead).
+        The same file, or the same text, on both sides: say so."""
+        old, new = result.old, result.new
+        if old.year and new.year and old.year > new.year and prompts.ask_swap(self._parent, old.year, new.year):
+            self._load(self.tr("Loading and comparing…"), jobs.open_pair, new.path, old.path,
+                       self.ctx.settings.compare_options())
+            return True
+        if Path(old.path).resolve() == Path(new.path).resolve():
+            prompts.show_info(self._parent, self.tr("Both sides are the same file: there is nothing to compare. "
+                                                    "Choose last year's report for the left side."))
+        elif old.text == new.text:
+            prompts.show_info(self._parent, self.tr("The two files have exactly the same text: there are no changes."))
+        return False
 
     def _tell_how_read(self, result: jobs.Opened) -> None:
         """Say what a file held that was not read as plain text (revisions, comments, text boxes…)."""
@@ -214,6 +247,8 @@ class FileController(QObject):
         path = s.save_path
         if not path:
             opened = s.opened_path()
+            if opened is not None and is_bundled(opened):  # a demo sample is read-only: Save As
+                return self.save_as()
             if opened is not None and opened.suffix.lower() in (".txt", ".docx") and opened.is_file():
                 if prompts.ask_overwrite_opened(self._parent, opened.name):
                     s.confirmed_overwrite = True
@@ -244,6 +279,8 @@ class FileController(QObject):
         if s.save_path:
             return s.save_path
         base = Path(s.new_path) if s.new_path else Path(self.ctx.settings.last_dir or ".") / "草稿"
+        if is_bundled(base):  # never suggest the installed samples folder
+            base = documents_dir() / base.name
         return str(base.with_name(base.stem + suffix))
 
     def ask_save_path(self) -> str:
@@ -309,8 +346,7 @@ class FileController(QObject):
 
     def _exported(self, path: str) -> None:
         self.host.end_loading()
-        self.host.show_message(self.tr("Review document exported to %1").replace("%1", path), 8000)
-        self.exported.emit(path)
+        self.exported.emit(path)  # the window offers to open the file or its folder
 
     def _export_failed(self, exc: BaseException) -> None:
         self.host.end_loading()

@@ -39,8 +39,16 @@ def find_in(editor: QTextEdit, needle: str, backward: bool = False, case: bool =
     if found.isNull():
         return False
     editor.setTextCursor(found)
-    editor.ensureCursorVisible()
+    center_cursor(editor)
     return True
+
+
+def center_cursor(editor: QTextEdit) -> None:
+    """Scroll so the cursor's line sits in the middle of the pane (not at its bottom edge)."""
+    editor.ensureCursorVisible()
+    bar = editor.verticalScrollBar()
+    offset = editor.cursorRect().center().y() - editor.viewport().height() // 2
+    bar.setValue(bar.value() + offset)
 
 
 def replace_all(editor: QTextEdit, needle: str, replacement: str, case: bool = False) -> int:
@@ -91,7 +99,7 @@ class FindReplaceDialog(QDialog):
         self.status = QLabel("")
         grid.addWidget(self.status, 3, 0, 1, 2)
         col = QHBoxLayout()
-        self.next_btn = QPushButton(self.tr("Find &next"))
+        self.next_btn = QPushButton(self.tr("&Find next"))
         self.prev_btn = QPushButton(self.tr("Find pre&vious"))
         self.replace_btn = QPushButton(self.tr("&Replace"))
         self.replace_all_btn = QPushButton(self.tr("Replace &all"))
@@ -137,12 +145,18 @@ class FindReplaceDialog(QDialog):
         return ok
 
     def replace_one(self) -> None:
+        """Replace the selected match and select the next one (or say none is left)."""
         cur = self.draft.textCursor()
         needle = self.find_edit.text()
         same = cur.selectedText() == needle if self.case_box.isChecked() else cur.selectedText().lower() == needle.lower()
-        if needle and cur.hasSelection() and same:
+        replaced = bool(needle and cur.hasSelection() and same)
+        if replaced:
             cur.insertText(self.replace_edit.text())
-        self.find_match(False)
+        if self.find_match(False):
+            if replaced:
+                self.status.setText(self.tr("Replaced; the next match is selected."))
+        elif replaced:
+            self.status.setText(self.tr("Replaced; no more matches."))
 
     def replace_everything(self) -> int:
         n = replace_all(self.draft, self.find_edit.text(), self.replace_edit.text(), self.case_box.isChecked())

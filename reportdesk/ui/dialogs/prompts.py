@@ -83,3 +83,15 @@ def ask_restore(parent: QWidget | None, snap: DraftSnapshot, when: str) -> bool:
         Btn.Yes,
     )
     return btn == Btn.Yes
+
+
+def ask_swap(parent: QWidget | None, old_year: int, new_year: int) -> bool:
+    """The earlier-report side holds the later year: swap the two?"""
+    text = QCoreApplication.translate(
+        "Prompts",
+        "The left (earlier) report is from %1, the right (draft) one from %2: they look swapped.\n"
+        "Swap them, so the %2 report is on the left and the %1 report is the draft?",
+    ).replace("%1", str(old_year)).replace("%2", str(new_year))
+    btn = QMessageBox.question(parent, QCoreApplication.translate("Prompts", "Swap the reports?"), text,
+                               Btn.Yes | Btn.No, Btn.Yes)
+    return btn == Btn.Yes
