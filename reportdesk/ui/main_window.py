@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(RIGHT, self.targets_dock, Qt.Orientation.Vertical)
         self.targets_dock.show()
         self.resizeDocks([self.navigator_dock, self.targets_dock], [5, 4], Qt.Orientation.Vertical)
-        self.resizeDocks([self.outline_dock, self.navigator_dock], [170, 540], Qt.Orientation.Horizontal)
+        right = max(540, self.width() * 34 // 100)  # a wide screen gives the tables room
+        self.resizeDocks([self.outline_dock, self.navigator_dock], [170, right], Qt.Orientation.Horizontal)
 
     def _connect_actions(self) -> None:
         a, f, p, editor = self.actions_, self.files, self.prefs, self.view.new_editor()
