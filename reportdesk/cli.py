@@ -81,7 +81,7 @@ def summary(c: Any, limit: int = 20) -> str:
     lines = [
         f"{c.old.title or Path(c.old.path).name}（{c.old.year or '?'}）→ {c.new.title or Path(c.new.path).name}（{c.new.year or '?'}）",
         f"句子：原 {s.sentences_old}，新 {s.sentences_new}；相同 {s.equal}，修改 {s.changed}，新增 {s.inserted}，删除 {s.deleted}，移动 {s.moved}",
-        f"字数：新增 {s.chars_inserted}，删除 {s.chars_deleted}；相似度 {s.similarity:.1%}",
+        f"字数：新增 {s.chars_inserted}，删除 {s.chars_deleted}；相似度 {s.similarity:.1%}（新稿中未改动文字的占比）",
         f"变化 {len(c.changes)} 处：" + "，".join(f"{KIND_ZH.get(k, k)} {v}" for k, v in s.changes_by_kind if k in KIND_ZH),
         "",
         "章节：",

@@ -73,12 +73,13 @@ def statistics(c: Comparison) -> list[str]:
     for ch in c.changes:
         by[ch.kind.value] = by.get(ch.kind.value, 0) + 1
     s = c.stats
-    share = f"约为{round(s.similarity * 100)}%" if s.similarity >= 0.01 else "不足1%"
+    share = f"{round(s.similarity * 100)}%" if s.similarity >= 0.01 else "不足1%"
     lines = [
         f"共修改{len(c.changes)}处，其中新增{by['insert']}处、删除{by['delete']}处、改写{by['replace']}处、移动{by['move']}处；"
         f"新增{s.chars_inserted}字，删除{s.chars_deleted}字。",
         f"原稿{s.sentences_old}句，修改稿{s.sentences_new}句，其中未改动{s.equal}句、改写{s.changed}句、新增{s.inserted}句、删除{s.deleted}句、"
-        f"调整位置{s.moved}句；两稿文字相同的比例{share}。",
+        f"调整位置{s.moved}句。",
+        f"相似度{share}：修改稿中未改动的文字（含只调整了位置的句子）占修改稿字数的比例。",
     ]
     n = target_counts(c)
     lines.append(

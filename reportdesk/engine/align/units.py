@@ -56,16 +56,21 @@ class Unit:
     edge: int = 0  # 1: first sentence of its paragraph, 2: last, 3: both
 
 
-def units_of(report: Report, seen: dict[str, tuple[str, frozenset[str]]] | None = None) -> list[Unit]:
+def units_of(
+    report: Report, seen: dict[str, tuple[str, frozenset[str]]] | None = None, keep_clutter: bool = True
+) -> list[Unit]:
     """The sentences of a report as units.
 
     ``seen`` (sentence text -> key and bigrams) may be shared between the two
     reports of a comparison: a draft compared with itself after an edit then
-    computes each unchanged sentence's bigrams once.
+    computes each unchanged sentence's bigrams once.  Web-page chrome
+    (``Paragraph.clutter``) has no units unless ``keep_clutter``.
     """
     out: list[Unit] = []
     memo = seen if seen is not None else {}
     for p in report.paragraphs:
+        if p.clutter and not keep_clutter:
+            continue
         zone = "front" if p.kind is BlockKind.FRONT else "closing" if p.kind is BlockKind.CLOSING else "body"
         last = len(p.sentences) - 1
         section = p.section if zone == "body" else -1

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportdesk.engine.align.aligner import Alignment, Unit, align, units_of
+from reportdesk.engine.align.units import bigrams, dice
 from reportdesk.engine.comparison.changes import build_changes
+from reportdesk.engine.comparison.clutter import diff_front, tidy_changes
 from reportdesk.engine.diff.inline import diff_spans_checked
 from reportdesk.engine.model import (
     AlignedPair,
@@ -34,11 +36,12 @@ def compare(old: Report, new: Report, options: CompareOptions | None = None, pro
     report = progress or (lambda _stage, _frac: None)
     report("align", 0.0)
     seen: dict[str, tuple[str, frozenset[str]]] = {}  # unchanged sentences: bigrams once
-    ou, nu = units_of(old, seen), units_of(new, seen)
+    ou, nu = units_of(old, seen, options.keep_clutter), units_of(new, seen, options.keep_clutter)
     al = align(old, new, ou, nu, options)
     report("diff", 0.4)
     pairs = _build_pairs(_Sources(old, new, ou, nu, al, options))
-    changes = change_tiers(build_changes(old, new, pairs, al), old, new)
+    found = tidy_changes(old, new, build_changes(old, new, pairs, al), options.keep_clutter)
+    changes = change_tiers(found, old, new)
     stats = _stats(old, new, ou, nu, pairs, changes)
     anchors = _anchors(old, new, pairs)
     report("targets", 0.8)
@@ -98,8 +101,18 @@ def _build_pairs(src: _Sources) -> list[AlignedPair]:
     join_new = {n: al.joins.new[n] for n in by_new if n in al.joins.new}
     covered_old = paired_old | set(join_old.values())
     covered_new = set(join_new.values())
-    deleted = [u.index for u in ou if u.index not in covered_old]
+    front_o = [u for u in ou if u.zone == "front"]
+    front_n = [u for u in src.nu if u.zone == "front"]
     out: list[AlignedPair] = []
+    if front_o and front_n:
+        # Title, dateline, subtitle and speaker are split into lines differently from
+        # year to year: the front matter is diffed as one text, word by word.
+        fo, fn = {u.index for u in front_o}, {u.index for u in front_n}
+        covered_old |= fo
+        covered_new |= fn
+        by_new = {n: hit for n, hit in by_new.items() if n not in fn and hit[0] not in fo}
+        out.append(_front_pair(src, front_o, front_n))
+    deleted = [u.index for u in ou if u.index not in covered_old]
     di = 0
 
     def emit_deleted(upto_old: int) -> None:
@@ -140,21 +153,39 @@ def _next_anchor_old(src: _Sources, by_new: dict[int, tuple[int, float]]) -> lis
     return next_anchor_old
 
 
+def _front_pair(src: _Sources, front_o: list[Unit], front_n: list[Unit]) -> AlignedPair:
+    """The front matter of both reports as one pair (first to last line on each side)."""
+    o_span = Span(front_o[0].span.start, front_o[-1].span.end)
+    n_span = Span(front_n[0].span.start, front_n[-1].span.end)
+    sim = dice(bigrams("".join(u.key for u in front_o)), bigrams("".join(u.key for u in front_n)))
+    if src.old.text[o_span.start : o_span.end] == src.new.text[n_span.start : n_span.end]:
+        kind, ops, coarse = _diff_pair(src, o_span, n_span)
+    else:
+        opts = src.options
+        found, coarse = diff_front(src.old, o_span, src.new, n_span, opts.ignore_punctuation_width, opts.keep_clutter)
+        ops = tuple(found)
+        kind = PairKind.EQUAL if all(op.op is OpKind.EQUAL for op in ops) else PairKind.CHANGED
+    return AlignedPair(0, kind, o_span, n_span, round(sim, 3), -1, ops, coarse)
+
+
+def _diff_pair(src: _Sources, o_span: Span, n_span: Span) -> tuple[PairKind, tuple[InlineOp, ...], bool]:
+    """Kind (equal or changed), inline ops and coarseness of two aligned spans."""
+    if src.old.text[o_span.start : o_span.end] == src.new.text[n_span.start : n_span.end]:
+        return PairKind.EQUAL, (InlineOp(OpKind.EQUAL, o_span, n_span),), False
+    found, coarse = diff_spans_checked(
+        src.old.text, o_span, src.new.text, n_span, fold_width=src.options.ignore_punctuation_width
+    )
+    ops = tuple(found)
+    kind = PairKind.EQUAL if all(op.op is OpKind.EQUAL for op in ops) else PairKind.CHANGED
+    return kind, ops, coarse
+
+
 def _matched_pair(src: _Sources, index: int, o: Unit, n: Unit, sim: float) -> AlignedPair:
     """An aligned pair with its inline diff; a side joined to the next sentence covers both."""
     joins = src.al.joins
     o_span = Span(o.span.start, src.ou[joins.old[o.index]].span.end) if o.index in joins.old else o.span
     n_span = Span(n.span.start, src.nu[joins.new[n.index]].span.end) if n.index in joins.new else n.span
-    coarse = False
-    if src.old.text[o_span.start : o_span.end] == src.new.text[n_span.start : n_span.end]:
-        ops2: tuple[InlineOp, ...] = (InlineOp(OpKind.EQUAL, o_span, n_span),)
-        kind = PairKind.EQUAL
-    else:
-        found, coarse = diff_spans_checked(
-            src.old.text, o_span, src.new.text, n_span, fold_width=src.options.ignore_punctuation_width
-        )
-        ops2 = tuple(found)
-        kind = PairKind.EQUAL if all(op.op is OpKind.EQUAL for op in ops2) else PairKind.CHANGED
+    kind, ops2, coarse = _diff_pair(src, o_span, n_span)
     if (o.index, n.index) not in src.al.in_order:
         kind = PairKind.MOVED
     section = _section_index(src.al, o, n)
@@ -163,7 +194,7 @@ def _matched_pair(src: _Sources, index: int, o: Unit, n: Unit, sim: float) -> Al
 
 def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list[AlignedPair], changes: list[Change]) -> Stats:
     counts = {kind: 0 for kind in PairKind}
-    ins_chars = del_chars = 0
+    ins_chars = del_chars = same_chars = 0
     for p in pairs:
         counts[p.kind] += 1
         for op in p.ops:
@@ -171,13 +202,21 @@ def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list
                 ins_chars += _cjk_len(new.text, op.new)
             elif op.op is OpKind.DELETE and op.old is not None:
                 del_chars += _cjk_len(old.text, op.old)
-    total = max(sum(len(u.key) for u in ou), sum(len(u.key) for u in nu), 1)
+            elif op.op is OpKind.EQUAL and op.new is not None:
+                same_chars += _cjk_len(new.text, op.new)
     by_kind: dict[str, int] = {}
     for c in changes:
         by_kind[c.kind.value] = by_kind.get(c.kind.value, 0) + 1
     by_kind["target"] = sum(1 for c in changes if c.is_target)
     old_spans = {u.span for u in ou}
     new_spans = {u.span for u in nu}
+    # The front-matter pair (first, when both reports have front matter) covers all
+    # its lines: as many sentences as the shorter side pair up, the rest are joined
+    # (old side longer) or split (new side longer).
+    fo, fn = sum(u.zone == "front" for u in ou), sum(u.zone == "front" for u in nu)
+    sentence_pairs = pairs[1:] if fo and fn else pairs
+    if fo and fn:
+        counts[pairs[0].kind] += min(fo, fn) - 1
     return Stats(
         sentences_old=len(ou),
         sentences_new=len(nu),
@@ -188,12 +227,19 @@ def _stats(old: Report, new: Report, ou: list[Unit], nu: list[Unit], pairs: list
         moved=counts[PairKind.MOVED],
         chars_inserted=ins_chars,
         chars_deleted=del_chars,
-        similarity=round(max(0.0, 1.0 - max(ins_chars, del_chars) / total), 4),
+        similarity=_similarity(same_chars, new, nu),
         changes_by_kind=tuple(by_kind.items()),
         coarse=sum(1 for p in pairs if p.coarse),
-        split=sum(1 for p in pairs if p.new is not None and p.new not in new_spans),
-        merged=sum(1 for p in pairs if p.old is not None and p.old not in old_spans),
+        split=sum(1 for p in sentence_pairs if p.new is not None and p.new not in new_spans) + max(0, fn - fo),
+        merged=sum(1 for p in sentence_pairs if p.old is not None and p.old not in old_spans) + max(0, fo - fn),
     )
+
+
+def _similarity(same_chars: int, new: Report, nu: list[Unit]) -> float:
+    """Share of the new report's characters (spaces aside) that are unchanged: equal text
+    of aligned pairs (moved sentences included) over all text of the new report's sentences."""
+    total = sum(_cjk_len(new.text, u.span) for u in nu)
+    return round(min(1.0, same_chars / total), 4) if total else 1.0
 
 
 def _cjk_len(text: str, span: Span) -> int:

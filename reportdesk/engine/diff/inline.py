@@ -49,8 +49,12 @@ def diff_tokens_checked(
     new_tokens: Sequence[tuple[int, int]],
     *,
     fold_width: bool = True,
+    semantic: bool = True,
 ) -> tuple[list[InlineOp], bool]:
     """Diff two token sequences, and whether the MAX_TOKENS guardrail made the answer coarse.
+
+    ``semantic=False`` skips the semantic cleanup: front matter, lines of a few
+    words each, keeps every shared word (a title line is never replaced whole).
 
     The ops cover both token ranges completely, in order.
 
@@ -77,7 +81,8 @@ def diff_tokens_checked(
     a = _encode(ka[pre : len(ka) - suf], table)
     b = _encode(kb[pre : len(kb) - suf], table)
     diffs = _DMP.diff_main(a, b, False)
-    _DMP.diff_cleanupSemantic(diffs)
+    if semantic:
+        _DMP.diff_cleanupSemantic(diffs)
     ops: list[InlineOp] = []
     i = j = 0
     for op, chunk in diffs:

@@ -116,7 +116,7 @@ class Stats:
     moved: int
     chars_inserted: int
     chars_deleted: int
-    similarity: float  # 0..1, share of characters unchanged
+    similarity: float  # 0..1, share of the new report's non-space characters unchanged (equal ops, moves included)
     # (ChangeKind value or "target", count) in a fixed order; a tuple so Stats stays
     # immutable and hashable.  Read one with count(kind).
     changes_by_kind: tuple[tuple[str, int], ...] = ()
@@ -135,6 +135,7 @@ class CompareOptions:
     detect_moves: bool = True
     move_threshold: float = 0.6  # similarity for a moved sentence
     pair_threshold: float = 0.35  # below this, two sentences are delete + insert
+    keep_clutter: bool = False  # compare web-page chrome lines (Paragraph.clutter) too
 
 
 @dataclass(frozen=True)

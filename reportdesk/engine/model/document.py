@@ -77,6 +77,7 @@ class Paragraph(Spanned):
     heading_end: int = -1  # end offset of a (run-in) heading; -1 when none
     section: int = -1  # index into Report.sections; -1 for front matter
     sentences: tuple[Sentence, ...] = ()
+    clutter: bool = False  # web-page chrome (【字体：大 中 小】, 分享, 打印本页 …), front or closing
 
     @property
     def has_heading(self) -> bool:

@@ -77,7 +77,14 @@ def _build(text: str, lines: list[Line], src: _Source) -> Report:
         sections=sections,
         encoding=src.encoding,
         format=src.fmt,
+        notices=_clutter_notice(paragraphs),
     )
+
+
+def _clutter_notice(paragraphs: list[Paragraph]) -> tuple[str, ...]:
+    """The notice that web-page lines are left out of the comparison (CompareOptions.keep_clutter)."""
+    n = sum(1 for p in paragraphs if p.clutter)
+    return (f"忽略了 {n} 行网页信息（字体、分享、打印等）",) if n else ()
 
 
 def _paragraphs(text: str, lines: list[Line], body: int, closing: int) -> tuple[list[Paragraph], list[_Row]]:
@@ -90,7 +97,8 @@ def _paragraphs(text: str, lines: list[Line], body: int, closing: int) -> tuple[
         sents = split_sentences(text, ln.start, ln.end)
         if i < body or i >= closing:
             kind = BlockKind.FRONT if i < body else BlockKind.CLOSING
-            paragraphs.append(Paragraph(i, Span(ln.start, ln.end), ln.text, kind, sentences=sents))
+            clutter = fm.is_clutter(ln.text)
+            paragraphs.append(Paragraph(i, Span(ln.start, ln.end), ln.text, kind, sentences=sents, clutter=clutter))
             continue
         head = heads.get(i)
         level, heading_end, kind = 0, -1, BlockKind.BODY
@@ -188,7 +196,8 @@ def build_report(doc: LoadedDocument) -> Report:
         encoding=doc.encoding,
         fmt=doc.format,
     )
-    return replace(_build(norm.text, lines, src), notices=doc.notices)
+    report = _build(norm.text, lines, src)
+    return replace(report, notices=doc.notices + report.notices)
 
 
 def outline(report: Report) -> str:

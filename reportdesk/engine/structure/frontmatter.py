@@ -24,6 +24,12 @@ CLOSING_RE = re.compile(
     r"^[（(【\[]?(责任编辑|编辑[:：]|打印本页|关闭窗口|扫一扫|相关链接|相关附件|相关阅读|纠错"
     r"|分享到|返回顶部|来源[:：]|完[)）]$)"
 )
+# Web-page chrome a scrape carries around the report: font-size switches (also split
+# over lines: 【字体： / 大 / 中 / 小 / 】), share and print links, the page editor.
+CLUTTER_RE = re.compile(
+    r"^[【\[]?字体[:：]|^[【】\[\]]$|^[大中小](\s*[大中小]){0,2}\s*】?$|^分享(到)?[:：]?|打印本页|关闭窗口"
+    r"|^[（(【\[]?(责任编辑|纠错|扫一扫|返回顶部|相关链接|相关阅读|相关附件)"
+)
 SUBTITLE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日.{0,4}在.{2,40}(会议|大会)")
 _SENTENCE_END_RE = re.compile(r"[。！？；!;]")  # no ASCII ?: scrapes use it for lost spaces
 _YEAR_RE = re.compile(r"(?<!\d)(20[1-9]\d)(?!\d)")
@@ -33,6 +39,11 @@ _SPACES_RE = re.compile(r"[\s\u3000]+")
 def is_real_paragraph(s: str) -> bool:
     """Prose, not a title or dateline: long enough and with a sentence end."""
     return len(s) >= 8 and bool(_SENTENCE_END_RE.search(s)) and not FRONT_RE.search(s)
+
+
+def is_clutter(s: str) -> bool:
+    """Web-page chrome (字体 大中小, 分享, 打印本页, 责任编辑 …): no part of the report."""
+    return bool(CLUTTER_RE.search(s.strip()))
 
 
 def body_start(texts: Sequence[str], style_levels: Sequence[int | None] = ()) -> int:
