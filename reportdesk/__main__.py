@@ -21,7 +21,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def gui_main(argv: list[str] | None = None) -> int:
+    from . import cli_zh
     from .gui import run_gui  # imports Qt only when the window is wanted
+
+    cli_zh.install()  # ``reportdesk -h`` in Chinese, like the commands' help
 
     return run_gui(sys.argv[1:] if argv is None else argv)
 

@@ -35,6 +35,9 @@ def _utf8_stdio() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import cli_zh
+
+    cli_zh.install()
     p = argparse.ArgumentParser(prog="reportdesk", description="报告对照台：比较逐年政府工作报告")
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("compare", help="比较两份报告")
@@ -47,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--no-moves", action="store_true", help="不识别移动（移动按删除+新增处理）")
     c.add_argument("--limit", type=int, default=20, help="摘要中列出的变化条数")
     t = sub.add_parser("text", help="输出规范化后的正文（JSON 中的位置即指此文本）")
-    t.add_argument("file")
+    t.add_argument("file", help="报告（.docx/.txt）")
     t.add_argument("--outline", action="store_true", help="只输出章节目录")
     t.add_argument("--marks", action="store_true", help="每段前标出结构（标题级别、前置信息）")
     from . import cli_targets

@@ -8,6 +8,8 @@ actual over successive reports.
 from __future__ import annotations
 
 import argparse
+import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +45,8 @@ def add_subcommands(subparsers: Any) -> None:
 
 
 def _width(s: str) -> int:
-    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
+    """Display width in a terminal: wide and full-width characters (CJK) take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
 
 
 def _pad(s: str, n: int) -> str:
@@ -76,14 +79,27 @@ def cmd_targets(args: argparse.Namespace) -> int:
             return 0
     shown = found if args.all else [t for t in found if t.kind is FigureKind.TARGET]
     print(f"{Path(report.path).name}（{report.year or '?'}年）：{len(shown)} 项")
-    for t in shown:
-        section = report.sections[t.section].title if 0 <= t.section < len(report.sections) else ""
-        print(
-            f"  {_pad(t.indicator or '（未命名）', 28)} {_pad(value_text(t), 18)} "
-            f"{DIRECTION_ZH[t.direction]} {KIND_ZH[t.kind]}  {t.quote}"
-            + (f"  〔{section[:14]}〕" if section else "")
-        )
+    rows = [(t.indicator or "（未命名）", value_text(t), DIRECTION_ZH[t.direction], KIND_ZH[t.kind], t.quote) for t in shown]
+    sections = [report.sections[t.section].title if 0 <= t.section < len(report.sections) else "" for t in shown]
+    _print_table(("指标", "数值", "增/减", "类别", "原文"), rows, sections)
     return 0
+
+
+def _print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], groups: list[str]) -> None:
+    """Columns padded to their widest cell by display width (the last one not padded); a
+    group's name (the section, whole) on a line of its own before its first row."""
+    widths = [max(_width(r[k]) for r in [header, *rows]) for k in range(len(header) - 1)]
+
+    def line(r: tuple[str, ...]) -> str:
+        return "  " + "  ".join(_pad(cell, w) for cell, w in zip(r, widths, strict=False)) + "  " + r[-1]
+
+    print(line(header))
+    last = None
+    for r, g in zip(rows, groups, strict=True):
+        if g != last and g:
+            print(f"〔{g}〕")
+        last = g
+        print(line(r))
 
 
 def cmd_series(args: argparse.Namespace) -> int:

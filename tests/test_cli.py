@@ -154,3 +154,47 @@ def test_internal_error_is_one_line_not_a_traceback(tmp_path):
     )  # fmt: skip
     assert r.returncode == 3
     assert r.stderr.startswith("错误：") and "Traceback" not in r.stderr and "KeyError" in r.stderr
+
+
+def test_help_is_chinese_throughout():
+    # argparse's own strings (usage, headings, -h, errors) are translated too (issue 13).
+    for args in (("compare", "-h"), ("text", "-h"), ("targets", "-h"), ("series", "-h")):
+        r = run(*args)
+        assert r.returncode == 0
+        assert r.stdout.startswith("用法：") and "位置参数：" in r.stdout and "选项：" in r.stdout
+        for english in ("usage", "positional arguments", "options:", "show this help"):
+            assert english not in r.stdout, (args, english)
+    bad = run("compare", str(CORPUS / "national/2025.txt"), "--json")
+    assert bad.returncode == 2
+    assert "错误：参数 --json：需要一个值" in bad.stderr and "error" not in bad.stderr
+    missing = run("compare")
+    assert "缺少必需的参数：old, new" in missing.stderr
+
+
+def test_outline_roles_are_chinese():
+    r = run("text", str(CORPUS / "national/2025.txt"), "--outline")
+    assert "[开篇，2段]" in r.stdout and "[工作回顾，" in r.stdout and "[工作任务，" in r.stdout
+    for role in ("preamble", "review", "requirements", "tasks", "government", "other"):
+        assert f"[{role}，" not in r.stdout
+
+
+def test_targets_table_has_a_header_whole_sections_and_aligns_by_display_width():
+    import unicodedata
+
+    def width(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+
+    r = run("targets", str(CORPUS / "national/2025.txt"))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    header = lines[1]
+    assert header.split() == ["指标", "数值", "增/减", "类别", "原文"]
+    # Section names whole, on their own line.
+    assert "〔二、2025年经济社会发展总体要求和政策取向〕" in lines
+    rows = [ln for ln in lines[2:] if ln.startswith("  ")]
+    assert rows
+    # Every row's 原文 column starts at the same display column as the header's.
+    col = width(header[: header.index("原文")])
+    for ln in rows:
+        quote_start = ln.index("  目标  ") + len("  目标  ")
+        assert width(ln[:quote_start]) == col, ln

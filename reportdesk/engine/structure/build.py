@@ -200,10 +200,16 @@ def build_report(doc: LoadedDocument) -> Report:
     return replace(report, notices=doc.notices + report.notices)
 
 
+PART_ZH = {
+    Part.PREAMBLE: "开篇", Part.REVIEW: "工作回顾", Part.REQUIREMENTS: "总体要求", Part.TASKS: "工作任务",
+    Part.GOVERNMENT: "政府建设", Part.OTHER: "其他",
+}  # fmt: skip
+
+
 def outline(report: Report) -> str:
     """Indented heading tree, one section per line (for ``reportdesk text FILE --outline``)."""
     rows = [f"{report.title or '（无标题）'}  {report.year or ''}".rstrip()]
     for s in report.sections:
         name = s.title if s.level else "（前言）"
-        rows.append(f"{'  ' * s.level}{name}  [{s.part.value}，{len(s.paragraphs)}段]")
+        rows.append(f"{'  ' * s.level}{name}  [{PART_ZH[s.part]}，{len(s.paragraphs)}段]")
     return "\n".join(rows)
