@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", metavar="PATH", help="把结果写成 JSON（- 为标准输出）")
     c.add_argument("-o", "--output", metavar="DOCX", help="导出审阅稿 .docx")
     c.add_argument("--form", choices=("tracked", "table", "both"), default="both", help="审阅稿形式")
-    c.add_argument("--author", default="ReportDesk", help="修订作者")
+    c.add_argument("--author", help="修订人（默认：本机用户的显示名）")
     c.add_argument("--no-moves", action="store_true", help="不识别移动（移动按删除+新增处理）")
     c.add_argument("--limit", type=int, default=20, help="摘要中列出的变化条数")
     t = sub.add_parser("text", help="输出规范化后的正文（JSON 中的位置即指此文本）")
@@ -70,9 +70,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         write_json(comparison_to_dict(result), args.json, (args.old, args.new))
     if args.output:
+        from .export.author import default_author
         from .export.docx_review import ExportOptions, export_review
 
-        path = export_review(result, args.output, ExportOptions(form=args.form, author=args.author))
+        author = args.author or default_author()
+        path = export_review(result, args.output, ExportOptions(form=args.form, author=author))
         print(f"已导出审阅稿：{path}", file=sys.stderr if args.json == "-" else sys.stdout)
     if args.json != "-":
         print(summary(result, args.limit))

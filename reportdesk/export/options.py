@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+
+from reportdesk.export.author import default_author
 
 FORMS = ("tracked", "table", "both")
 
@@ -11,7 +13,7 @@ FORMS = ("tracked", "table", "both")
 @dataclass(frozen=True)
 class ExportOptions:
     form: str = "both"  # "tracked" | "table" | "both"
-    author: str = "ReportDesk"
+    author: str = field(default_factory=default_author)  # the OS user's display name
     date: datetime | None = None  # revision date; default now
     include_unchanged: bool = False  # table: show unchanged rows too
     include_targets: bool = True

@@ -53,9 +53,12 @@ def report_label(r: Report) -> str:
 
 
 def report_name(r: Report) -> str:
-    """2025年政府工作报告（2025.txt）: what a reader calls it, and which file it is."""
+    """2025年政府工作报告（2025年）: what a reader calls it and the year it was given in;
+    the file's name only when neither title nor year was found."""
     name = report_label(r)
-    file = Path(r.path).name if r.path else ""
+    if r.year:
+        return f"{name}（{r.year}年）"
+    file = Path(r.path).name if r.path and not r.title.strip() else ""
     return f"{name}（{file}）" if file else name
 
 
