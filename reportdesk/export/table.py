@@ -9,6 +9,7 @@ right (marks that survive black-and-white printing).
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,8 +21,30 @@ from . import layout, oxml
 from .comments import changed_targets, hint_text, review_text, target_text, unmet_reviews, where_in
 from .options import ExportOptions
 
-WIDTHS = [700, 3300, 3300, layout.TEXT_W - 700 - 6600]
+WIDTHS = [700, 3300, 3300, layout.TEXT_W - 700 - 6600]  # an empty table's
 HEAD = ["序号", "原文", "修改后", "说明"]
+_CHAR = layout.TABLE_PT * 20  # twips of one full-width character in a table cell
+_CELL_MARGIN = 2 * 85 + 40  # left and right cell margins (oxml.table) and a little air
+_NOTE_CHARS = (6, 10)  # 说明 column: at least 6 characters a line (未修改, 新增), at most 10
+
+
+def _chars(text: str) -> float:
+    """Width of a text in full-width characters (Latin letters and digits count half)."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F", "A") else 0.5 for c in text)
+
+
+def column_widths(table_rows: list[Row]) -> list[int]:
+    """Widths (twips) that follow the content: 序号 fits its largest number, 说明 nine
+    notes in ten on one line (6 to 10 characters wide), 原文 and 修改后 share the rest
+    equally, side by side."""
+    if not table_rows:
+        return WIDTHS
+    number = round(max(2.0, _chars(str(len(table_rows)))) * _CHAR) + _CELL_MARGIN
+    lengths = sorted(_chars(n) for r in table_rows for n in r.notes)
+    typical = lengths[(len(lengths) * 9) // 10] if lengths else 0.0  # the few long target notes wrap
+    notes = round(min(max(typical, _NOTE_CHARS[0]), _NOTE_CHARS[1]) * _CHAR) + _CELL_MARGIN
+    rest = layout.TEXT_W - number - notes
+    return [number, rest // 2, rest - rest // 2, notes]
 
 
 @dataclass
@@ -202,9 +225,10 @@ def build(c: Comparison, options: ExportOptions) -> list[etree._Element]:
         legend(),
     ]
     table_rows = rows(c, options)
-    tbl = oxml.table(WIDTHS)
+    widths = column_widths(table_rows)
+    tbl = oxml.table(widths)
     tbl.append(
-        oxml.table_row([[_plain(h, layout.S_TABLE_HEAD)] for h in HEAD], WIDTHS, header=True)
+        oxml.table_row([[_plain(h, layout.S_TABLE_HEAD)] for h in HEAD], widths, header=True)
     )
     strike = oxml.rpr(strike=True)
     insert = oxml.rpr(bold=True, underline=True)
@@ -215,7 +239,7 @@ def build(c: Comparison, options: ExportOptions) -> list[etree._Element]:
             _cell(r.new, insert),
             [_plain(n) for n in r.notes] or [_plain("")],
         ]
-        tbl.append(oxml.table_row(cells, WIDTHS))
+        tbl.append(oxml.table_row(cells, widths))
     if not table_rows:
         tbl.append(
             oxml.table_row(

@@ -106,3 +106,26 @@ def test_table_form_has_no_tracked_body(tmp_path: Path) -> None:
         export_review(c, tmp_path / "t.docx", ExportOptions(form="table")), "word/document.xml"
     )
     assert not list(body.iter(W + "ins")) and not list(body.iter(W + "del"))
+
+
+@pytest.mark.parametrize(("old_rel", "new_rel"), PAIRS + [("sichuan/2025.txt", "sichuan/2026.txt")], ids=str)
+def test_column_widths_follow_content(tmp_path: Path, old_rel: str, new_rel: str) -> None:
+    # Issue 13: the 说明 column wrapped at 4 characters a line.
+    from reportdesk.export import layout
+    from reportdesk.export.table import rows as table_rows
+
+    c = comparison(old_rel, new_rel)
+    out = export_review(c, tmp_path / "t.docx", ExportOptions(form="table"))
+    body = part(out, "word/document.xml")
+    grids = [[int(g.get(W + "w")) for g in t.iter(W + "gridCol")] for t in body.iter(W + "tbl")]
+    widths = next(g for g in grids if len(g) == 4)
+    assert sum(widths) == layout.TEXT_W
+    char = layout.TABLE_PT * 20
+    number, old_w, new_w, notes = widths
+    assert 6 * char < notes <= 11 * char  # 6..10 characters a line, margins aside
+    assert number >= len(str(len(change_table(out)) - 1)) * char // 2
+    assert old_w == new_w or abs(old_w - new_w) == 1
+    # Nine notes in ten fit on one line, up to the 10-character cap.
+    notes_text = [n for r in table_rows(c, ExportOptions(form="table")) for n in r.notes]
+    fits = sum(1 for n in notes_text if len(n) * char <= notes - 2 * 85)
+    assert fits >= 0.9 * len(notes_text) or notes >= 10 * char
