@@ -16,6 +16,15 @@ from reportdesk.ui.pyside_fix import make_none_immortal  # noqa: E402
 
 make_none_immortal()
 
+# Property tests run the same examples on every machine and every run: a check that passes
+# or fails by chance would block every landing.  Explore with new examples on purpose:
+# HYPOTHESIS_PROFILE=explore python -m pytest tests/engine
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 REPO = Path(__file__).resolve().parents[1]
 TESTS = REPO / "tests"
 # The reports and labels the tests need are in the repository (tests/corpus/SOURCES.md), so the
