@@ -282,3 +282,18 @@ def test_opening_a_docx_with_revisions_says_how_it_was_read(qtbot, window, boxes
 def test_plain_files_open_without_a_notice(qtbot, window, boxes, pair):
     open_pair(qtbot, window, *pair)
     assert boxes.of("information") == []
+
+
+def test_export_dialog_signs_with_the_users_name_and_keeps_a_typed_one(qtbot, tmp_path, monkeypatch):
+    from reportdesk.ui.dialogs import export_dialog
+    from reportdesk.ui.dialogs.export_dialog import ExportDialog
+
+    monkeypatch.setattr(export_dialog, "default_author", lambda: "张三")
+    fresh = ExportDialog(str(tmp_path / "审阅稿.docx"), "", "both", lambda _p: False)
+    qtbot.addWidget(fresh)
+    assert fresh.author.text() == "张三" and fresh.options()["author"] == "张三"
+    remembered = ExportDialog(str(tmp_path / "审阅稿.docx"), "李四", "both", lambda _p: False)
+    qtbot.addWidget(remembered)
+    assert remembered.options()["author"] == "李四"
+    remembered.author.clear()
+    assert remembered.options()["author"] == "张三"  # never the program's name

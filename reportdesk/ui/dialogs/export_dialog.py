@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk.export.author import default_author
+
 FORMS = ("tracked", "table", "both")
 
 
@@ -62,8 +64,11 @@ class ExportDialog(QDialog):
         holder.setLayout(radios)
         radios.setContentsMargins(0, 0, 0, 0)
         form_box.addRow(self.tr("Form:"), holder)
-        self.author = QLineEdit(author)
-        self.author.setPlaceholderText("ReportDesk")
+        # The reviser defaults to the signed-in user's name; what the user types is kept
+        # in the settings by the caller, so it is asked once.
+        self._default_author = default_author()
+        self.author = QLineEdit(author or self._default_author)
+        self.author.setPlaceholderText(self._default_author)
         form_box.addRow(self.tr("&Author:"), self.author)
         self.include_targets = QCheckBox(self.tr("Include the target changes table"))
         self.include_targets.setChecked(True)
@@ -105,7 +110,7 @@ class ExportDialog(QDialog):
         """The choices as keyword arguments for ExportOptions (the caller drops unknown ones)."""
         return {
             "form": self.form(),
-            "author": self.author.text().strip() or "ReportDesk",
+            "author": self.author.text().strip() or self._default_author,
             "include_unchanged": self.include_unchanged.isChecked(),
             "include_targets": self.include_targets.isChecked(),
             "include_comments": self.include_comments.isChecked(),
