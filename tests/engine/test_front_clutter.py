@@ -68,3 +68,20 @@ def test_similarity_is_share_of_new_text_unchanged():
         assert c.stats.similarity == round(same / total, 4), (old, new)
         assert 0.02 < c.stats.similarity < 0.5, (old, new, c.stats.similarity)
     assert comparison("national/2025.txt", "national/2025.txt").stats.similarity == 1.0
+
+
+def test_identical_clutter_is_equal_text_in_the_edit_script_and_the_front_pair():
+    """Clutter left out of the changes must not come back as delete + insert in the review
+    document (tracked changes) or in the front pair's highlights."""
+    from reportdesk.engine import OpKind, compare, document_ops, load_report
+
+    from .conftest import CORPUS
+
+    r = load_report(CORPUS / "sichuan/2026.txt")
+    c = compare(r, load_report(CORPUS / "sichuan/2026.txt"))
+    assert [op for op in document_ops(c) if op.op is not OpKind.EQUAL] == []
+    old = load_report(CORPUS / "sichuan/2025.txt")
+    front = compare(old, r).pairs[0]
+    deleted = "".join(old.text[op.old.start : op.old.end] for op in front.ops if op.op is OpKind.DELETE and op.old)
+    inserted = "".join(r.text[op.new.start : op.new.end] for op in front.ops if op.op is OpKind.INSERT and op.new)
+    assert not ("字体" in deleted and "字体" in inserted)

@@ -57,18 +57,16 @@ def _without(c: Change, old: Report, new: Report, co: list[Span], cn: list[Span]
     )  # fmt: skip
 
 
-def _tokens_outside(text: str, span: Span, clutter: list[Span]) -> list[tuple[int, int]]:
-    inside = [c for c in clutter if span.start <= c.start < span.end]
-    return [t for t in tokenize(text, span.start, span.end) if not any(c.start <= t[0] < c.end for c in inside)]
-
-
 def diff_front(
     old: Report, o_span: Span, new: Report, n_span: Span, fold_width: bool, keep_clutter: bool
 ) -> tuple[list[InlineOp], bool]:
-    """Word diff of the front matter of both reports, clutter lines (unless kept) left out of it."""
-    co = [] if keep_clutter else _clutter_spans(old)
-    cn = [] if keep_clutter else _clutter_spans(new)
-    ot, nt = _tokens_outside(old.text, o_span, co), _tokens_outside(new.text, n_span, cn)
+    """Word diff of the front matter of both reports.
+
+    Clutter lines stay in the diff, so identical clutter is equal text; a change made of
+    clutter only is left out later (``tidy_changes``), unless ``keep_clutter``.
+    """
+    del keep_clutter  # decided in tidy_changes, from the same options
+    ot, nt = tokenize(old.text, o_span.start, o_span.end), tokenize(new.text, n_span.start, n_span.end)
     ops, coarse = diff_tokens_checked(old.text, ot, new.text, nt, fold_width=fold_width, semantic=False)
     out: list[InlineOp] = []
     o_pos, n_pos = o_span.start, n_span.start

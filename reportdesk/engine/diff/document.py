@@ -14,7 +14,11 @@ from __future__ import annotations
 import difflib
 
 from reportdesk.engine.comparison.navigation import ChangeIndex
-from reportdesk.engine.model import Comparison, InlineOp, OpKind, PairKind, Span
+from reportdesk.engine.model import Comparison, InlineOp, OpKind, PairKind, Report, Span
+
+
+def _sentences(report: Report, keep_clutter: bool) -> list[Span]:
+    return [s.span for p in report.paragraphs if keep_clutter or not p.clutter for s in p.sentences]
 
 
 def document_ops(c: Comparison) -> list[InlineOp]:
@@ -23,8 +27,10 @@ def document_ops(c: Comparison) -> list[InlineOp]:
     index = ChangeIndex(c)
     moved_old = {p.old for p in c.pairs if p.kind is PairKind.MOVED and p.old is not None}
     moved_new = {p.new for p in c.pairs if p.kind is PairKind.MOVED and p.new is not None}
-    old_sents = [s.span for s in c.old.sentences()]
-    new_sents = [s.span for s in c.new.sentences()]
+    # The sentences the aligner saw: clutter it left out is diffed as plain text between
+    # pairs, so identical clutter on both sides is equal, never deleted and re-inserted.
+    old_sents = _sentences(c.old, c.options.keep_clutter)
+    new_sents = _sentences(c.new, c.options.keep_clutter)
     raw: list[InlineOp] = []
     o_pos = n_pos = 0
     for p in c.pairs:
