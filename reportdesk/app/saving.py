@@ -11,14 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportdesk.engine import SaveError
-from reportdesk.export import atomic, draft_docx
+from reportdesk.export import atomic
 
 SAVE_FORMATS = (".docx", ".txt")
-
-
-def atomic_write(path: str | Path, data: bytes) -> Path:
-    """Replace ``path`` with ``data`` in one step; raises SaveError (see export.atomic)."""
-    return atomic.write_bytes(path, data)
 
 
 def txt_bytes(text: str) -> bytes:
@@ -37,5 +32,8 @@ def save_draft(text: str, path: str | Path) -> Path:
             str(p),
         )
     if ext == ".docx":
+        # python-docx loads only when a .docx is saved, not with the window
+        from reportdesk.export import draft_docx
+
         return draft_docx.write_draft(text, p)
     return atomic.write_bytes(p, txt_bytes(text))

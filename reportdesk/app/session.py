@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportdesk.engine import Comparison, Report
+from reportdesk.export.atomic import same_file
 
 _YEAR = re.compile(r"(19|20)\d\d")
 
@@ -86,8 +87,8 @@ class Session:
 
     def is_input(self, path: str) -> bool:
         """True for either file being compared (exports must never overwrite them)."""
-        target = Path(path).resolve()
-        return any(p and Path(p).resolve() == target for p in (self.old_path, self.new_path))
+        target = Path(path).expanduser()
+        return any(p and same_file(target, Path(p)) for p in (self.old_path, self.new_path))
 
     def labels(self, pattern: str = "%1年报告") -> tuple[str, str]:
         old = year_label(self.old_report, self.old_path, pattern)

@@ -65,7 +65,7 @@ def lock_files(path: Path) -> list[Path]:
     return [path.with_name(n) for n in names]
 
 
-def _same(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file, as the file system sees it.
 
     Windows compares names without case and reaches one file through short (8.3)
@@ -94,7 +94,7 @@ def refuse_inputs(target: str | Path, inputs: Iterable[str | Path | None], what:
     """
     t = Path(target).expanduser()
     for inp in inputs:
-        if inp and _same(t, Path(inp).expanduser()):
+        if inp and same_file(t, Path(inp).expanduser()):
             raise ExportError(
                 f"不能把{what}保存为正在比较的文件“{Path(inp).name}”，否则原文会被覆盖。请换一个文件名。",
                 f"output equals input: {t}",

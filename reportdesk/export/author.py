@@ -8,6 +8,7 @@ resort is ``ReportDesk``.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import sys
 
@@ -36,6 +37,7 @@ def _gecos_name() -> str:
     return pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
 
 
+@functools.cache  # one OS lookup per process (a domain query on Windows may be slow)
 def default_author() -> str:
     """The OS user's display name, else login name, else ``ReportDesk``."""
     try:

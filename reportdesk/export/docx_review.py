@@ -23,13 +23,13 @@ from .tracked import TrackedWriter
 __all__ = ["ExportOptions", "build_document", "export_review"]
 
 BODY_BOOKMARK_ID = 90000  # apart from comment ids (0…) and revision ids (100001…)
-DEFAULT_OPTIONS = ExportOptions()  # frozen, so one shared default is safe
 
 
 def build_document(
-    comparison: Comparison, options: ExportOptions = DEFAULT_OPTIONS
+    comparison: Comparison, options: ExportOptions | None = None
 ) -> DocumentObject:
     """The whole review document as a python-docx object (not yet saved)."""
+    options = options or ExportOptions()  # built per call: the author is looked up at export time
     if options.form not in FORMS:
         raise ExportError(
             f"未知的审阅稿形式“{options.form}”，应为修订稿、对照表或两者。",
@@ -89,9 +89,10 @@ def _drop_template_leftovers(doc: DocumentObject) -> None:
 
 
 def export_review(
-    comparison: Comparison, path: str | Path, options: ExportOptions = DEFAULT_OPTIONS
+    comparison: Comparison, path: str | Path, options: ExportOptions | None = None
 ) -> Path:
     """Write the review document to ``path`` (a .docx that is neither input); returns the path written."""
+    options = options or ExportOptions()  # built per call: the author is looked up at export time
     target = atomic.check_target(path, [comparison.old.path, comparison.new.path])
     try:
         doc = build_document(comparison, options)

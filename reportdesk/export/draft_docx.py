@@ -21,7 +21,9 @@ from reportdesk.engine import SaveError
 from . import atomic, layout, oxml
 from .options import ExportOptions
 
-BODY_FONT = ExportOptions().body_font  # what 党政机关公文 bodies use; Word substitutes when missing
+# What 党政机关公文 bodies use (the export's default); Word substitutes when missing.  Read from
+# the field, not an instance, so importing this module asks the OS nothing.
+BODY_FONT: str = ExportOptions.__dataclass_fields__["body_font"].default  # type: ignore[assignment]
 
 
 def build_draft(text: str, font: str = BODY_FONT) -> DocumentObject:

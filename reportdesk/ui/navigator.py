@@ -260,8 +260,12 @@ class ChangeNavigator(QWidget):
                 return
 
     def _update_count(self) -> None:
+        # 提示 rows head the list but are not changes: count changes only, as the status bar does
+        hints = len(self.visible_hints())
+        total = self.model.rowCount() - sum(1 for r in range(self.model.rowCount())
+                                            if self.model.index(r, 0).data(HINT_ROLE) is not None)
         self.count_label.setText(
-            self.tr("{shown} of {total} changes").format(shown=self.proxy.rowCount(), total=self.model.rowCount())
+            self.tr("{shown} of {total} changes").format(shown=self.proxy.rowCount() - hints, total=total)
         )
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -76,8 +76,9 @@ class StatusArea:
         self.progress.setVisible(still_working)
 
     def show_counts(self, c: Comparison, current: int | None = None) -> None:
-        self.counts_label.setText(counts_text(c))
-        self.counts_label.setToolTip(counts_text(c))  # whole, when a narrow window cuts the label
+        text = counts_text(c)
+        self.counts_label.setText(text)
+        self.counts_label.setToolTip(text)  # whole, when a narrow window cuts the label
         self._total = len(c.changes)
         self.show_position(current)
 

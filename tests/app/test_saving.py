@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from reportdesk.app.saving import atomic_write, save_draft
+from reportdesk.app.saving import save_draft
 from reportdesk.engine.errors import SaveError
 from reportdesk.engine.load.loader import load_report
+from reportdesk.export.atomic import write_bytes as atomic_write
 
 
 @pytest.fixture(scope="module")

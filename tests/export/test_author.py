@@ -29,24 +29,30 @@ def test_default_author_is_the_os_users_name() -> None:
 
 def test_display_name_preferred_then_login_then_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(author_mod, "_gecos_name", lambda: "张三")
+    author_mod.default_author.cache_clear()  # looked up once per process
     assert author_mod.default_author() == "张三"
     monkeypatch.setattr(author_mod, "_gecos_name", lambda: "")
     monkeypatch.setattr(author_mod.getpass, "getuser", lambda: "zhangsan")
+    author_mod.default_author.cache_clear()
     assert author_mod.default_author() == "zhangsan"
 
     def fail() -> str:
         raise OSError("no user")
 
     monkeypatch.setattr(author_mod.getpass, "getuser", fail)
+    author_mod.default_author.cache_clear()
     assert author_mod.default_author() == "ReportDesk"
+    author_mod.default_author.cache_clear()
 
 
 def test_windows_without_display_name_falls_back_to_login(monkeypatch: pytest.MonkeyPatch) -> None:
-    # On a machine without windll (this one) the Windows branch fails and the login name is used.
+    # A display name Windows cannot give (no domain, no full name) falls back to the login name.
     monkeypatch.setattr(author_mod.sys, "platform", "win32")
+    monkeypatch.setattr(author_mod, "_windows_display_name", lambda: "")
     monkeypatch.setattr(author_mod.getpass, "getuser", lambda: "lisi")
-    if not hasattr(__import__("ctypes"), "windll"):
-        assert author_mod.default_author() == "lisi"
+    author_mod.default_author.cache_clear()
+    assert author_mod.default_author() == "lisi"
+    author_mod.default_author.cache_clear()
 
 
 def test_cover_names_reports_by_title_and_year_and_author(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ handler (sys.excepthook).
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Callable
@@ -21,8 +20,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from reportdesk.app import jobs
 from reportdesk.app.autosave import DraftSnapshot, Recovery
 from reportdesk.app.context import AppContext
-from reportdesk.app.saving import atomic_write, save_draft
+from reportdesk.app.saving import save_draft
 from reportdesk.engine import ReportDeskError, SaveError
+from reportdesk.export.atomic import same_file
+from reportdesk.export.author import default_author
+from reportdesk.export.json_out import write_json_file
 from reportdesk.resources import resource_root
 from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.compare_dialog import CompareDialog
@@ -163,7 +165,7 @@ class FileController(QObject):
             self._load(self.tr("Loading and comparing…"), jobs.open_pair, new.path, old.path,
                        self.ctx.settings.compare_options())
             return True
-        if Path(old.path).resolve() == Path(new.path).resolve():
+        if same_file(Path(old.path), Path(new.path)):
             prompts.show_info(self._parent, self.tr("Both sides are the same file: there is nothing to compare. "
                                                     "Choose last year's report for the left side."))
         elif old.text == new.text:
@@ -264,7 +266,7 @@ class FileController(QObject):
         path = self.ask_save_path()
         if not path:
             return False
-        if s.old_path and Path(path).resolve() == Path(s.old_path).resolve():
+        if s.old_path and same_file(Path(path), Path(s.old_path)):
             prompts.show_error(self._parent, SaveError("不能用草稿覆盖正在比较的上一年报告，请另选文件名。",
                                                        "save target is the old report", path))
             return False
@@ -316,7 +318,9 @@ class FileController(QObject):
                            settings.export_form, s.is_input, self._parent)
         if not dlg.exec():
             return
-        settings.author = dlg.author.text()
+        # keep only a name the user chose: the signed-in name is looked up afresh each time
+        typed = dlg.author.text().strip()
+        settings.author = "" if typed == default_author() else typed
         settings.export_form = dlg.form()
         self.export(dlg.path(), dlg.options())
 
@@ -365,8 +369,7 @@ class FileController(QObject):
             return
         from reportdesk.engine import comparison_to_dict
 
-        data = json.dumps(comparison_to_dict(s.comparison), ensure_ascii=False, indent=2, default=str)
         try:
-            atomic_write(path, data.encode("utf-8"))
-        except SaveError as exc:
+            write_json_file(comparison_to_dict(s.comparison), path, (s.old_path, s.new_path))
+        except ReportDeskError as exc:
             prompts.show_error(self._parent, exc)
