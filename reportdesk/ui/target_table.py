@@ -38,7 +38,6 @@ SYMBOLS = {
     "dropped": "－",
 }
 STATUS_SYMBOLS = {"met": "✓", "not_met": "✗", "not_reported": "？"}
-TIER_ORDER = {TargetTier.MAIN: 0, TargetTier.NAMED: 1, TargetTier.TASK: 2}
 TASK_FG = QColor("#5f6368")  # task quantities read quieter than the targets a summary counts
 
 #: Filter choices: (key, English source label); keys match TargetChange.change prefixes.
@@ -203,7 +202,7 @@ class TargetTableModel(RowsModel):
             if col == 0:
                 return row.indicator
             if col == 5:
-                return TIER_ORDER.get(row.tier, 3)
+                return row.tier.rank if row.tier else 3
             actual = row.review.actual if row.review is not None else None
             t = {1: row.old, 2: actual, 3: row.new}.get(col)
             if col in (1, 2, 3):

@@ -37,6 +37,14 @@ class TargetTier(StrEnum):
     NAMED = "named"  # another named annual indicator (粮食产量, 赤字率, 专项债 …)
     TASK = "task"  # a task quantity (建成20座公厕, 投资15亿元): judged only with evidence
 
+    @property
+    def rank(self) -> int:
+        """0 for main, 1 for named, 2 for task: the order every list and summary uses."""
+        return _TIER_RANKS[self]
+
+
+_TIER_RANKS = {TargetTier.MAIN: 0, TargetTier.NAMED: 1, TargetTier.TASK: 2}
+
 
 @dataclass(frozen=True)
 class Quantity(Spanned):

@@ -41,12 +41,11 @@ def change_tiers(changes: Sequence[Change], old: Report, new: Report) -> list[Ch
     for c in changes:
         tiers = [t for side, span in (("old", c.old), ("new", c.new)) if span is not None
                  for s, t in figs[side] if s.start < span.end and span.start < s.end]
-        tier = min(tiers, key=_RANK.__getitem__) if tiers else None
+        tier = min(tiers, key=lambda t: t.rank) if tiers else None
         out.append(replace(c, target_tier=tier) if tier is not c.target_tier else c)
     return out
 
 
-_RANK = {TargetTier.MAIN: 0, TargetTier.NAMED: 1, TargetTier.TASK: 2}
 
 
 def _numbers(figures: Sequence[Figure]) -> list[tuple[Span, TargetTier]]:

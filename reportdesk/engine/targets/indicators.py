@@ -122,7 +122,7 @@ def same_indicator(a: str, b: str) -> float:
     if ia.key == ib.key:
         return 1.0
     if ia.known or ib.known:
-        return 1.0 if ia.key == ib.key else 0.0
+        return 0.0  # a table name pairs only with its own entry
     if ia.scope and ib.scope and ia.scope != ib.scope:
         return 0.0  # 区本级… and 全社会…: scope words that differ
     return name_similarity(a, b)

@@ -42,7 +42,6 @@ __all__ = [
 ]
 
 MIN_SIMILARITY = 0.6
-_TIER_RANK = {TargetTier.MAIN: 0, TargetTier.NAMED: 1, TargetTier.TASK: 2}
 
 
 # ---------------------------------------------------------------- helpers
@@ -58,7 +57,7 @@ def plan_targets(report: Report, targets: Sequence[Figure] | None = None) -> lis
     """
     found = extract_targets(report) if targets is None else targets
     cands = sorted((t for t in found if t.kind is FigureKind.TARGET),
-                   key=lambda t: (_TIER_RANK[t.tier], t.start))
+                   key=lambda t: (t.tier.rank, t.start))
     out: list[Figure] = []
     keys: set[tuple[str, str, int | None, bool]] = set()
     same_value: dict[tuple[object, ...], list[Figure]] = {}  # restatements share the value
@@ -75,18 +74,6 @@ def plan_targets(report: Report, targets: Sequence[Figure] | None = None) -> lis
         out.append(t)
     out.sort(key=lambda t: t.start)
     return out
-
-
-def same_object(a: Figure, b: Figure) -> float:
-    """How surely two figures measure one thing (0: never pair them).
-
-    Identity first (the name table, scope words), then the unit, then level against
-    increment for amounts (450元 is no 再增加40元); a task quantity pairs only when
-    both names say which object, not a generic 投资 / 项目 alone.
-    """
-    if a.unit != b.unit or statement_key(a)[3] != statement_key(b)[3]:
-        return 0.0
-    return _names_pair(a.indicator, b.indicator)
 
 
 def _names_pair(a: str, b: str) -> float:
@@ -169,7 +156,7 @@ def match_target_lists(old: Sequence[Figure], new: Sequence[Figure], old_year: i
 
 
 def _weightier(a: Figure, b: Figure) -> TargetTier:
-    return min(a.tier, b.tier, key=lambda t: _TIER_RANK[t])
+    return min(a.tier, b.tier, key=lambda t: t.rank)
 
 
 def match_targets(old: Report, new: Report) -> list[TargetChange]:

@@ -24,7 +24,6 @@ from reportdesk.engine.model import (
 
 #: Tiers whose changes and verdicts the headline counts cover.
 HEADLINE_TIERS = (TargetTier.MAIN, TargetTier.NAMED)
-_TIER_ORDER = {TargetTier.MAIN: 0, TargetTier.NAMED: 1, TargetTier.TASK: 2}
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ def target_rows(c: Comparison) -> tuple[TargetRow, ...]:
             used.add(tc.old)
         rows.append(TargetRow(tc.indicator, tc.tier, tc, review))
     rows += [TargetRow(r.indicator, r.tier, None, r) for r in c.target_review if r.target not in used]
-    rows.sort(key=lambda row: _TIER_ORDER.get(row.tier, 3))  # stable: engine order within a tier
+    rows.sort(key=lambda row: row.tier.rank if row.tier else 3)  # stable: engine order within a tier
     return tuple(rows)
 
 
