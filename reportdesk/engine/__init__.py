@@ -12,6 +12,7 @@ Code outside ``reportdesk.engine`` imports from here only (checked by
 - ``targets``     numbers as values, figures, pairing across years, verdicts, series
 - ``phrases``     key phrases (提法) added, removed, kept
 - ``serialize``   JSON forms of the results
+- ``session``     a live comparison followed edit by edit (fast path, exact pass, screen deltas)
 """
 
 from __future__ import annotations
@@ -59,6 +60,27 @@ from reportdesk.engine.model import (
     TargetTier,
 )
 from reportdesk.engine.serialize import comparison_to_dict
+from reportdesk.engine.session import (
+    OLD_LEFT_OUT,
+    DraftEdit,
+    Screen,
+    ScreenDelta,
+    SessionLost,
+    apply_delta,
+    change_kind,
+    comparison_ranges,
+    flatten,
+    line_edit,
+    live_close,
+    live_edit,
+    live_exact,
+    live_reopen,
+    live_start,
+    per_line,
+    remap_line,
+    screen_of,
+    target_mark,
+)
 from reportdesk.engine.structure.build import build_report, outline, report_from_text
 from reportdesk.engine.targets.extract import extract_targets
 from reportdesk.engine.targets.rows import (
@@ -136,4 +158,24 @@ __all__ = [
     "target_to_dict",
     "value_text",
     "warm_up_tokenizer",
+    # live session (engine/session)
+    "OLD_LEFT_OUT",
+    "DraftEdit",
+    "Screen",
+    "ScreenDelta",
+    "SessionLost",
+    "apply_delta",
+    "change_kind",
+    "comparison_ranges",
+    "flatten",
+    "line_edit",
+    "live_close",
+    "live_edit",
+    "live_exact",
+    "live_reopen",
+    "live_start",
+    "per_line",
+    "remap_line",
+    "screen_of",
+    "target_mark",
 ]

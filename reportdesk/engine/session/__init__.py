@@ -1,0 +1,61 @@
+"""A live comparison session: the draft followed keystroke by keystroke (see ``live``)."""
+
+from reportdesk.engine.session.delta import (
+    DraftEdit,
+    Screen,
+    ScreenDelta,
+    apply_delta,
+    line_edit,
+    remap_line,
+    screen_of,
+)
+from reportdesk.engine.session.live import (
+    OLD_LEFT_OUT,
+    SessionLost,
+    live_close,
+    live_edit,
+    live_exact,
+    live_reopen,
+    live_start,
+)
+from reportdesk.engine.session.ranges import (
+    DELETED,
+    INSERTED,
+    MOVED,
+    TARGET,
+    LineRanges,
+    Range,
+    change_kind,
+    comparison_ranges,
+    flatten,
+    per_line,
+    target_mark,
+)
+
+__all__ = [
+    "DELETED",
+    "INSERTED",
+    "MOVED",
+    "OLD_LEFT_OUT",
+    "TARGET",
+    "DraftEdit",
+    "LineRanges",
+    "Range",
+    "Screen",
+    "ScreenDelta",
+    "SessionLost",
+    "apply_delta",
+    "change_kind",
+    "comparison_ranges",
+    "flatten",
+    "line_edit",
+    "live_close",
+    "live_edit",
+    "live_exact",
+    "live_reopen",
+    "live_start",
+    "per_line",
+    "remap_line",
+    "screen_of",
+    "target_mark",
+]

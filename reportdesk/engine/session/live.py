@@ -1,0 +1,135 @@
+"""The open comparison, kept where the engine runs, followed edit by edit.
+
+The engine process keeps the older report, the draft's lines and the screen
+it last described.  ``live_edit`` answers a keystroke at once from the kept
+alignment (the fast path); ``live_exact`` re-compares the whole draft and
+sends only the lines whose marks differ from what the fast path showed.  An
+exact pass overtaken by newer edits replays them on its result, so the
+screen converges while the clerk keeps typing; the comparison itself (for the
+panels) travels only with an exact pass on the newest revision, without the
+older report, which the window already has.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from reportdesk.engine.comparison.pipeline import compare
+from reportdesk.engine.model import CompareOptions, Comparison, Report
+from reportdesk.engine.session.delta import DraftEdit, Screen, ScreenDelta, changed_lines, screen_of
+from reportdesk.engine.session.fast import FastState, fast_edit, index_pairs, line_starts
+from reportdesk.engine.structure.build import report_from_text
+
+# Stands in for the older report on the way back; the window puts its own in.
+OLD_LEFT_OUT = Report(
+    path="", title="", year=None, text="", raw="", raw_offsets=(0,), paragraphs=(), sections=()
+)
+
+
+class SessionLost(LookupError):
+    """The engine holds no such session (it restarted): open it again."""
+
+
+class LiveSession:
+    def __init__(self, c: Comparison, revision: int = 0) -> None:
+        self.old, self.options = c.old, c.options
+        self.base = c.new  # path, title and year for every draft report
+        self.revision = revision
+        self.seq = 0
+        self._lock = threading.Lock()
+        self._log: list[DraftEdit] = []  # edits since the last exact pass started
+        self.state = self._state_of(c)
+
+    def _state_of(self, c: Comparison) -> FastState:
+        scr = screen_of(c)
+        return FastState(
+            old_text=c.old.text,
+            old_starts=line_starts(c.old.text),
+            lines=c.new.text.split("\n"),
+            old_screen=list(scr.old),
+            new_screen=list(scr.new),
+            pairs=index_pairs(c),
+            fold_width=c.options.ignore_punctuation_width,
+        )
+
+    def screen(self) -> Screen:
+        with self._lock:
+            return Screen(tuple(self.state.old_screen), tuple(self.state.new_screen))
+
+    def edit(self, e: DraftEdit) -> ScreenDelta:
+        with self._lock:
+            if e.first + e.removed > len(self.state.lines):
+                raise SessionLost(
+                    f"edit of lines {e.first}+{e.removed} on a draft of {len(self.state.lines)}"
+                )
+            added, old = fast_edit(self.state, e)
+            self.revision = e.revision
+            self._log.append(e)
+            self.seq += 1
+            return ScreenDelta(
+                self.seq, e.revision, False, (e.first, e.removed, added), tuple(sorted(old.items()))
+            )
+
+    def exact(self, revision: int) -> ScreenDelta | None:
+        """Re-compare the draft; None when a newer edit already asked for its own pass."""
+        with self._lock:
+            if revision < self.revision:
+                return None
+            text, done = "\n".join(self.state.lines), len(self._log)
+        draft = report_from_text(
+            text, path=self.base.path, title=self.base.title, year=self.base.year
+        )
+        c = compare(self.old, draft, self.options)
+        with self._lock:
+            fresh = self._state_of(c)
+            later, self._log = self._log[done:], []
+            for e in later:  # typed on meanwhile: carry the exact marks through those edits
+                fast_edit(fresh, e)
+            before = self.state
+            self.state = fresh
+            self.seq += 1
+            return ScreenDelta(
+                self.seq,
+                self.revision,
+                not later,
+                old=changed_lines(before.old_screen, fresh.old_screen),
+                new=changed_lines(before.new_screen, fresh.new_screen),
+                comparison=None if later else replace(c, old=OLD_LEFT_OUT),
+            )
+
+
+_SESSIONS: dict[str, LiveSession] = {}
+
+
+def live_start(sid: str, c: Comparison, revision: int = 0) -> Screen:
+    """Keep ``c`` as session ``sid`` (in the process that computed it); its screen."""
+    s = _SESSIONS[sid] = LiveSession(c, revision)
+    return s.screen()
+
+
+def live_reopen(
+    sid: str, old: Report, base: Report, text: str, revision: int, options: CompareOptions
+) -> tuple[Screen, Comparison]:
+    """After the engine restarted: compare the draft again and keep it (sends the older report once)."""
+    draft = report_from_text(text, path=base.path, title=base.title, year=base.year)
+    c = compare(old, draft, options)
+    return live_start(sid, c, revision), c
+
+
+def live_edit(sid: str, edit: DraftEdit) -> ScreenDelta:
+    s = _SESSIONS.get(sid)
+    if s is None:
+        raise SessionLost(sid)
+    return s.edit(edit)
+
+
+def live_exact(sid: str, revision: int) -> ScreenDelta | None:
+    s = _SESSIONS.get(sid)
+    if s is None:
+        raise SessionLost(sid)
+    return s.exact(revision)
+
+
+def live_close(sid: str) -> None:
+    _SESSIONS.pop(sid, None)
