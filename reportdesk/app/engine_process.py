@@ -4,21 +4,31 @@ Loading and comparing are pure Python.  In a thread of the GUI process they
 hold the GIL, and every paint or model call the GUI thread makes into Python
 then waits for it (each re-entry queues behind the worker: a "convoy"); jieba's
 dictionary load is one 0.5 s C call that holds the GIL outright.  In a child
-process none of that touches the GUI: the thread that waits for the child
-only pickles arguments and results (~10–25 ms for a national report pair).
+process none of that touches the GUI.
 
 One child serves the whole program (the first window starts it; tests share
 it).  Functions travel by reference (module-level engine/app functions only),
-arguments and results by pickle.  If the child dies, the job in flight fails
-with ``EngineCrashed`` and the next call starts a new child.  The child
-imports no Qt.
+arguments and results by pickle.  Calls are numbered and each runs in its own
+thread of the child, so a keystroke's fast path (a millisecond) is answered
+while an exact re-compare is still running; the child switches threads every
+millisecond for that.  The child also keeps the live session (engine.session)
+between calls.
+
+A call may have a timeout: without an answer by then the child is ended and
+restarted (``EngineTimeout``); ``cancel`` does the same at the user's word
+(``EngineCancelled``).  If the child dies, the calls in flight fail with
+``EngineCrashed`` and the next call starts a new child; if no child can be
+started at all, ``EngineUnavailable`` tells the caller to run the job itself.
+The child imports no Qt.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing as mp
 import os
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -39,8 +49,38 @@ class EngineCrashed(ReportDeskError):
         super().__init__("比较程序意外中止（可能是内存不足）。请再试一次；如果反复出现，请把日志发给维护人员。", detail)
 
 
+class EngineTimeout(EngineCrashed):
+    """No answer in time: the child was ended and will be restarted."""
+
+    def __init__(self, detail: str) -> None:
+        ReportDeskError.__init__(self, "比较程序长时间没有响应，已重新启动。请再试一次。", detail)
+
+
+class EngineCancelled(EngineCrashed):
+    """The user cancelled: the child was ended and will be restarted."""
+
+    def __init__(self, detail: str) -> None:
+        ReportDeskError.__init__(self, "已取消。", detail)
+
+
 def _serve(conn: Any) -> None:
-    """The child's loop: run ``fn(*args)`` for each message, send back the outcome."""
+    """The child's loop: each message ``(id, fn, args)`` runs in a thread; answers carry the id."""
+    sys.setswitchinterval(0.001)  # a fast call waits at most ~1 ms behind a long one
+    send_lock = threading.Lock()
+
+    def run(call_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        try:
+            out: tuple[bool, Any] = (True, fn(*args))
+        except BaseException as exc:  # sent to the parent, which decides
+            out = (False, exc)
+        with send_lock:
+            try:
+                conn.send((call_id, *out))
+            except (EOFError, OSError):
+                return
+            except Exception as exc:  # an unpicklable result or exception
+                conn.send((call_id, False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
     while True:
         try:
             msg = conn.recv()
@@ -48,22 +88,30 @@ def _serve(conn: Any) -> None:
             return
         if msg is None:
             return
-        fn, args = msg
-        try:
-            out: tuple[bool, Any] = (True, fn(*args))
-        except BaseException as exc:  # sent to the parent, which decides
-            out = (False, exc)
-        try:
-            conn.send(out)
-        except Exception as exc:  # an unpicklable result or exception
-            conn.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+        threading.Thread(target=run, args=msg, daemon=True).start()
+
+
+class _Slot:
+    """Where one call's answer arrives."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.ok = False
+        self.value: Any = None
+
+    def set(self, ok: bool, value: Any) -> None:
+        self.ok, self.value = ok, value
+        self.done.set()
 
 
 class EngineProcess:
     def __init__(self) -> None:
-        self._lock = threading.Lock()  # one job at a time in the child
+        self._lock = threading.Lock()  # guards the child, the pipe's sending end and the slots
         self._proc: Any = None
         self._conn: Any = None
+        self._slots: dict[int, _Slot] = {}
+        self._ids = itertools.count(1)
+        self.starts = 0  # children started so far (a restart shows as a new one)
 
     def _start(self) -> None:
         ctx = mp.get_context("spawn")  # the same on Windows and Linux; no forked Qt state
@@ -72,51 +120,94 @@ class EngineProcess:
         proc.start()
         child.close()
         self._proc, self._conn = proc, parent
+        self.starts += 1
+        threading.Thread(target=self._read, args=(proc, parent), name="reportdesk-engine-reader", daemon=True).start()
         log.info("engine process %s started", proc.pid)
+
+    def _read(self, proc: Any, conn: Any) -> None:
+        """Hand each answer to its caller; when the child ends, fail the calls still waiting."""
+        while True:
+            try:
+                call_id, ok, value = conn.recv()
+            except (EOFError, OSError, TypeError, ValueError):
+                break
+            with self._lock:
+                slot = self._slots.pop(call_id, None)
+            if slot is not None:
+                slot.set(ok, value)
+        with self._lock:
+            if self._proc is proc:
+                self._discard_locked()
+                self._fail_all(EngineCrashed("engine process ended"))
 
     def alive(self) -> bool:
         return self._proc is not None and self._proc.is_alive()
 
-    def call(self, fn: Callable[..., Any], *args: Any) -> Any:
+    def call(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None) -> Any:
         """Run ``fn(*args)`` in the child and return its result (or raise its exception)."""
+        slot = _Slot()
+        name = getattr(fn, "__name__", str(fn))
         with self._lock:
             if not self.alive():
+                self._discard_locked()
                 try:
                     self._start()
                 except Exception as exc:  # e.g. a locked-down PC that forbids child processes
-                    self._discard()
+                    self._discard_locked()
                     raise EngineUnavailable(str(exc)) from exc
+            call_id = next(self._ids)
+            self._slots[call_id] = slot
             try:
-                self._conn.send((fn, args))
-                ok, value = self._conn.recv()
-            except (EOFError, OSError, BrokenPipeError) as exc:
-                self._discard()
-                raise EngineCrashed(f"engine process ended during {getattr(fn, '__name__', fn)}") from exc
-        if ok:
-            return value
-        raise value
+                self._conn.send((call_id, fn, args))
+            except (EOFError, OSError) as exc:
+                self._slots.pop(call_id, None)
+                self._discard_locked()
+                raise EngineCrashed(f"engine process ended before {name}") from exc
+        if not slot.done.wait(timeout):
+            self.restart(EngineTimeout(f"no answer to {name} in {timeout} s"))
+        if slot.ok:
+            return slot.value
+        raise slot.value
 
-    def _discard(self) -> None:
+    def restart(self, reason: EngineCrashed | None = None) -> None:
+        """End the child now; calls in flight fail with ``reason``; the next call starts a new one."""
+        with self._lock:
+            self._discard_locked()
+            self._fail_all(reason or EngineCancelled("cancelled"))
+
+    def cancel(self) -> None:
+        """The user's 取消: end whatever the child is doing."""
+        self.restart(EngineCancelled("cancelled by the user"))
+
+    def _fail_all(self, exc: EngineCrashed) -> None:
+        slots, self._slots = self._slots, {}
+        for slot in slots.values():
+            slot.set(False, exc)
+
+    def _discard_locked(self) -> None:
         proc, self._proc = self._proc, None
         if self._conn is not None:
             self._conn.close()
             self._conn = None
         if proc is not None:
-            proc.join(timeout=1)
             if proc.is_alive():
                 proc.kill()
+            proc.join(timeout=1)
 
     def close(self) -> None:
         """Ask the child to finish (it also dies with the parent: daemon)."""
         if not self._lock.acquire(timeout=0.5):
-            return  # a job is running; the daemon child goes when we exit
+            return
         try:
             if self._conn is not None:
                 try:
                     self._conn.send(None)
                 except OSError:
                     pass
-            self._discard()
+                if self._proc is not None:
+                    self._proc.join(timeout=1)
+            self._discard_locked()
+            self._fail_all(EngineCancelled("engine closed"))
         finally:
             self._lock.release()
 

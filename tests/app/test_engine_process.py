@@ -48,3 +48,54 @@ def test_a_real_comparison_comes_back_whole(engine, corpus_dir):
     o = engine.call(open_pair, str(d / "2024.txt"), str(d / "2025.txt"), CompareOptions())
     assert o.old.year == 2024 and len(o.comparison.changes) > 100
     assert o.comparison.new is not None and o.comparison.new.text == o.new.text
+
+
+def test_a_call_without_an_answer_in_time_restarts_the_child(engine):
+    import time
+
+    from reportdesk.app.engine_process import EngineTimeout
+
+    first = engine.call(os.getpid)
+    with pytest.raises(EngineTimeout) as e:
+        engine.call(time.sleep, 30, timeout=0.5)
+    assert "没有响应" in e.value.message
+    assert engine.call(os.getpid) not in (first, os.getpid())
+
+
+def test_cancel_ends_the_job_in_flight_and_the_next_call_works(engine):
+    import threading
+    import time
+
+    from reportdesk.app.engine_process import EngineCancelled
+
+    engine.call(os.getpid)  # started
+    caught: list[BaseException] = []
+
+    def slow() -> None:
+        try:
+            engine.call(time.sleep, 30)
+        except BaseException as exc:
+            caught.append(exc)
+
+    t = threading.Thread(target=slow)
+    t.start()
+    time.sleep(0.3)
+    engine.cancel()
+    t.join(timeout=10)  # hang guard
+    assert caught and isinstance(caught[0], EngineCancelled) and caught[0].message == "已取消。"
+    assert engine.call(operator.add, 1, 1) == 2
+
+
+def test_a_quick_call_is_answered_while_a_long_one_runs(engine):
+    import threading
+    import time
+
+    engine.call(os.getpid)
+    done: list[float] = []
+    t = threading.Thread(target=lambda: done.append(engine.call(time.sleep, 1.5) or time.monotonic()))
+    t.start()
+    time.sleep(0.2)
+    assert engine.call(operator.mul, 6, 7) == 42
+    answered = time.monotonic()
+    t.join(timeout=20)
+    assert done and answered < done[0]  # the quick one did not wait for the long one
