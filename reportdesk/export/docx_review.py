@@ -1,4 +1,5 @@
-"""Comparison → review .docx: cover and statistics, tracked changes with comments, 修改对照表.
+"""Comparison → review .docx: the one-page summary, tracked changes with comments,
+修改对照表, 目标对照表 and 任务数量附录 — the parts the user chose, in that order.
 
 ``export_review(comparison, path, options)`` is the one entry point for the
 export dialog and ``reportdesk compare … -o review.docx``.  The document is
@@ -13,10 +14,12 @@ from typing import IO
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.oxml.ns import qn
+from lxml import etree
 
 from reportdesk.engine import Comparison, ExportError, ReportDeskError
 
-from . import atomic, comments, layout, oxml, summary, table
+from . import atomic, comments, layout, oxml, summary, table, target_tables
 from .options import FORMS, ExportOptions
 from .tracked import TrackedWriter
 
@@ -35,6 +38,8 @@ def build_document(
             f"未知的审阅稿形式“{options.form}”，应为修订稿、对照表或两者。",
             f"bad form {options.form!r}",
         )
+    if not options.chosen:
+        raise ExportError("请至少选择审阅稿的一个部分。", f"no parts in {options.parts!r}")
     date = options.date or datetime.now()
     doc = Document()
     layout.apply(doc, options)
@@ -49,20 +54,45 @@ def build_document(
 
     elements = summary.build(comparison, options, date)
     if options.tracked:
-        from reportdesk.engine import document_ops
-
-        notes = comments.notes(comparison, options)
-        anchors = comments.add_comments(doc, notes, options, date) if notes else []
-        writer = TrackedWriter(comparison, options, oxml.Revisions(options.author, date))
-        elements += writer.build(document_ops(comparison), anchors, BODY_BOOKMARK_ID)
-        if anchors and len(writer.placed) < len(anchors):
-            comments.drop_unplaced(doc, writer.placed)
+        elements += _tracked_part(doc, comparison, options, date)
     if options.table:
         elements += table.build(comparison, options)
+    if "targets" in options.chosen:
+        elements += target_tables.targets_part(comparison)
+    if "tasks" in options.chosen:
+        elements += target_tables.tasks_part(comparison)
     sect = doc.element.body.sectPr
     for e in elements:
         sect.addprevious(e)
     return doc
+
+
+def _tracked_part(
+    doc: DocumentObject, c: Comparison, options: ExportOptions, date: datetime
+) -> list[etree._Element]:
+    """修订稿: a heading and how to read it, then the newer report with revisions and comments."""
+    from reportdesk.engine import document_ops
+
+    notes = comments.notes(c, options)
+    anchors = comments.add_comments(doc, notes, options, date) if notes else []
+    writer = TrackedWriter(c, options, oxml.Revisions(options.author, date))
+    body = writer.build(document_ops(c), anchors, BODY_BOOKMARK_ID)
+    if anchors and len(writer.placed) < len(anchors):
+        comments.drop_unplaced(doc, writer.placed)
+    how = (
+        "以修改稿为正文，用修订标记标出与原稿的差异：删去的文字带删除线，新增的文字带下划线。"
+        "在 Word 或 WPS 中“接受所有修订”即得修改稿，“拒绝所有修订”即得原稿。"
+    )
+    if options.include_comments:
+        how += "批注说明目标变化、上年目标未完成的情况（引出目标和实际的原文）、提示和调整了位置的句子。"
+    head = [
+        oxml.paragraph(oxml.ppr(style=layout.S_TITLE, page_break_before=True), oxml.run("修订稿")),
+        oxml.paragraph(oxml.ppr(style=layout.S_NOTE), oxml.run(how)),
+    ]
+    # The body follows the heading on its page (the writer starts it on a page of its own).
+    for brk in body[0].iter(qn("w:pageBreakBefore")) if body else ():
+        brk.getparent().remove(brk)
+    return head + body
 
 
 # python-docx refuses a core property (title, author) over 255 characters.
