@@ -45,7 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("new", help="今年的报告或草稿")
     c.add_argument("--json", metavar="PATH", help="把结果写成 JSON（- 为标准输出）")
     c.add_argument("-o", "--output", metavar="DOCX", help="导出审阅稿 .docx")
-    c.add_argument("--form", choices=("tracked", "table", "both"), default="both", help="审阅稿形式")
+    c.add_argument("--form", choices=("tracked", "table", "both"), default="both", help="审阅稿形式（给出 --parts 时不用）")
+    c.add_argument(
+        "--parts",
+        type=_parts,
+        metavar="PARTS",
+        help="审阅稿包含的部分，逗号分隔（文中总按此顺序）：summary 摘要、tracked 修订稿、table 修改对照表、"
+        "targets 目标对照表、tasks 任务数量附录（英文或中文名均可；默认按 --form）",
+    )
     c.add_argument("--author", help="修订人（默认：本机用户的显示名）")
     c.add_argument("--no-moves", action="store_true", help="不识别移动（移动按删除+新增处理）")
     c.add_argument("--limit", type=int, default=20, help="摘要中列出的变化条数")
@@ -57,6 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_targets.add_subcommands(sub)
     return p
+
+
+def _parts(text: str) -> tuple[str, ...]:
+    """--parts summary,tracked (or 摘要,修订稿): argparse reports a bad name in Chinese."""
+    from .export.options import PART_ZH, parse_parts
+
+    try:
+        parts = parse_parts(text)
+    except ValueError as e:
+        names = "、".join(f"{k}（{v}）" for k, v in PART_ZH.items())
+        raise argparse.ArgumentTypeError(f"未知的部分“{e}”，可选：{names}") from e
+    if not parts:
+        raise argparse.ArgumentTypeError("至少选择一个部分")
+    return parts
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -74,7 +95,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         from .export.docx_review import ExportOptions, export_review
 
         author = args.author or default_author()
-        path = export_review(result, args.output, ExportOptions(form=args.form, author=author))
+        opts = ExportOptions(form=args.form, author=author, parts=args.parts)
+        path = export_review(result, args.output, opts)
         print(f"已导出审阅稿：{path}", file=sys.stderr if args.json == "-" else sys.stdout)
     if args.json != "-":
         print(summary(result, args.limit))
