@@ -125,6 +125,20 @@ class Settings:
         self._s.setValue("export/form", value)
 
     @property
+    def export_parts(self) -> tuple[str, ...] | None:
+        """The review document's parts last chosen; None before the first export with parts
+        (then the older ``export_form`` says)."""
+        value = self._s.value("export/parts")
+        if value is None:
+            return None
+        words = value.split(",") if isinstance(value, str) else [str(v) for v in value]
+        return tuple(w for w in words if w)
+
+    @export_parts.setter
+    def export_parts(self, value: tuple[str, ...]) -> None:
+        self._s.setValue("export/parts", ",".join(value))
+
+    @property
     def ignore_punctuation_width(self) -> bool:
         return _to_bool(self._s.value("compare/ignore_punctuation_width"), True)
 

@@ -306,27 +306,31 @@ You can go on working, but saving the draft now is recommended.</source>
     </message>
     <message>
         <source>Tracked changes (accept / reject in Word or WPS)</source>
-        <translation>修订模式（可在 Word 或 WPS 中接受/拒绝）</translation>
+        <translation>修订稿（修订模式，可在 Word 或 WPS 中接受/拒绝）</translation>
+    </message>
+    <message>
+        <source>Summary (one page: main targets, counts, key phrases)</source>
+        <translation>摘要（一页：主要目标、修改概况、提法变化）</translation>
     </message>
     <message>
         <source>Comparison table (old | new | change)</source>
-        <translation>对照表（原文 | 新文 | 变化）</translation>
-    </message>
-    <message>
-        <source>Both: tracked changes followed by the table</source>
-        <translation>两者都要：修订稿后附对照表</translation>
-    </message>
-    <message>
-        <source>Form:</source>
-        <translation>形式：</translation>
+        <translation>修改对照表（原文 | 修改后 | 说明）</translation>
     </message>
     <message>
         <source>&amp;Author:</source>
         <translation>修订者(&amp;A)：</translation>
     </message>
     <message>
-        <source>Include the target changes table</source>
-        <translation>附指标变化表</translation>
+        <source>Target table (main and named targets)</source>
+        <translation>目标对照表（主要目标和其他年度目标）</translation>
+    </message>
+    <message>
+        <source>Appendix: task quantities by section</source>
+        <translation>任务数量附录（按部分分列）</translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation>包含部分：</translation>
     </message>
     <message>
         <source>List unchanged sentences in the table too</source>
@@ -347,6 +351,10 @@ You can go on working, but saving the draft now is recommended.</source>
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>Choose at least one part.</source>
+        <translation>请至少选择一个部分。</translation>
     </message>
     <message>
         <source>Choose where to save the review document.</source>

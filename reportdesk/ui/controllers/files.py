@@ -314,14 +314,16 @@ class FileController(QObject):
         s, settings = self.ctx.session, self.ctx.settings
         if s.comparison is None:
             return
+        parts = settings.export_parts
         dlg = ExportDialog(self.suggested_name("（审阅稿）.docx"), settings.author,
-                           settings.export_form, s.is_input, self._parent)
+                           settings.export_form if parts is None else parts, s.is_input, self._parent)
         if not dlg.exec():
             return
         # keep only a name the user chose: the signed-in name is looked up afresh each time
         typed = dlg.author.text().strip()
         settings.author = "" if typed == default_author() else typed
         settings.export_form = dlg.form()
+        settings.export_parts = dlg.parts()
         self.export(dlg.path(), dlg.options())
 
     def export(self, path: str, options: dict[str, Any]) -> None:

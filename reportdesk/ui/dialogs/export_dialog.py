@@ -1,4 +1,7 @@
-"""File ▸ Export review document: form, author, what to include, where to save.
+"""File ▸ Export review document: which parts, author, comments, where to save.
+
+The parts (摘要, 修订稿, 修改对照表, 目标对照表, 任务数量附录) are check boxes; the
+caller keeps the choice in the settings (issue 13, item 9).
 
 The output may never be one of the compared files: the dialog refuses it
 before anything runs.
@@ -6,11 +9,11 @@ before anything runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -20,14 +23,28 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reportdesk.export.author import default_author
+from reportdesk.export.options import PARTS, ExportOptions
 
 FORMS = ("tracked", "table", "both")
+PART_LABELS = {
+    "summary": QT_TRANSLATE_NOOP("ExportDialog", "Summary (one page: main targets, counts, key phrases)"),
+    "tracked": QT_TRANSLATE_NOOP("ExportDialog", "Tracked changes (accept / reject in Word or WPS)"),
+    "table": QT_TRANSLATE_NOOP("ExportDialog", "Comparison table (old | new | change)"),
+    "targets": QT_TRANSLATE_NOOP("ExportDialog", "Target table (main and named targets)"),
+    "tasks": QT_TRANSLATE_NOOP("ExportDialog", "Appendix: task quantities by section"),
+}
+
+
+def parts_of(chosen: str | Sequence[str]) -> tuple[str, ...]:
+    """A remembered choice: a list of parts, or an old setting's form name."""
+    if isinstance(chosen, str):
+        return ExportOptions(form=chosen if chosen in FORMS else "both").chosen
+    return tuple(p for p in PARTS if p in chosen)
 
 
 class ExportDialog(QDialog):
@@ -35,7 +52,7 @@ class ExportDialog(QDialog):
         self,
         suggested: str,
         author: str,
-        form: str,
+        parts: str | Sequence[str],
         is_input: Callable[[str], bool],
         parent: QWidget | None = None,
     ) -> None:
@@ -46,37 +63,30 @@ class ExportDialog(QDialog):
         lay = QVBoxLayout(self)
         form_box = QFormLayout()
         lay.addLayout(form_box)
-        self.group = QButtonGroup(self)
-        radios = QVBoxLayout()
-        labels = {
-            "tracked": self.tr("Tracked changes (accept / reject in Word or WPS)"),
-            "table": self.tr("Comparison table (old | new | change)"),
-            "both": self.tr("Both: tracked changes followed by the table"),
-        }
-        self.radio: dict[str, QRadioButton] = {}
-        for key in FORMS:
-            r = QRadioButton(labels[key])
-            self.radio[key] = r
-            self.group.addButton(r)
-            radios.addWidget(r)
-        self.radio.get(form, self.radio["both"]).setChecked(True)
+        boxes = QVBoxLayout()
+        chosen = parts_of(parts)
+        self.part_box: dict[str, QCheckBox] = {}
+        for key in PARTS:
+            box = QCheckBox(self.tr(PART_LABELS[key]))
+            box.setChecked(key in chosen)
+            box.toggled.connect(lambda _on: self._validate())
+            self.part_box[key] = box
+            boxes.addWidget(box)
         holder = QWidget()
-        holder.setLayout(radios)
-        radios.setContentsMargins(0, 0, 0, 0)
-        form_box.addRow(self.tr("Form:"), holder)
+        holder.setLayout(boxes)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        form_box.addRow(self.tr("Parts:"), holder)
         # The reviser defaults to the signed-in user's name; what the user types is kept
         # in the settings by the caller, so it is asked once.
         self._default_author = default_author()
         self.author = QLineEdit(author or self._default_author)
         self.author.setPlaceholderText(self._default_author)
         form_box.addRow(self.tr("&Author:"), self.author)
-        self.include_targets = QCheckBox(self.tr("Include the target changes table"))
-        self.include_targets.setChecked(True)
         self.include_unchanged = QCheckBox(self.tr("List unchanged sentences in the table too"))
         self.include_unchanged.setChecked(False)
         self.include_comments = QCheckBox(self.tr("Explain moves and target changes in comments"))
         self.include_comments.setChecked(True)
-        for box in (self.include_targets, self.include_comments, self.include_unchanged):
+        for box in (self.include_comments, self.include_unchanged):
             form_box.addRow("", box)
         out = QHBoxLayout()
         self.path_edit = QLineEdit(suggested)
@@ -97,8 +107,15 @@ class ExportDialog(QDialog):
         self.path_edit.textChanged.connect(self._validate)
         self._validate()
 
+    def parts(self) -> tuple[str, ...]:
+        return tuple(k for k, box in self.part_box.items() if box.isChecked())
+
     def form(self) -> str:
-        return next((k for k, r in self.radio.items() if r.isChecked()), "both")
+        """The older setting's name for the choice (kept for whoever still reads it)."""
+        parts = self.parts()
+        if "tracked" in parts and "table" not in parts:
+            return "tracked"
+        return "table" if "table" in parts and "tracked" not in parts else "both"
 
     def path(self) -> str:
         p = self.path_edit.text().strip().strip('"')
@@ -110,13 +127,15 @@ class ExportDialog(QDialog):
         """The choices as keyword arguments for ExportOptions (the caller drops unknown ones)."""
         return {
             "form": self.form(),
+            "parts": self.parts(),
             "author": self.author.text().strip() or self._default_author,
             "include_unchanged": self.include_unchanged.isChecked(),
-            "include_targets": self.include_targets.isChecked(),
             "include_comments": self.include_comments.isChecked(),
         }
 
     def problem(self) -> str:
+        if not self.parts():
+            return self.tr("Choose at least one part.")
         p = self.path()
         if not p:
             return self.tr("Choose where to save the review document.")
@@ -128,7 +147,9 @@ class ExportDialog(QDialog):
 
     def _validate(self) -> None:
         msg = self.problem()
-        self.warning.setText(msg if self.path_edit.text() else "")
+        self.warning.setText(msg if self.path_edit.text() or not self.parts() else "")
+        self.include_comments.setEnabled(self.part_box["tracked"].isChecked())
+        self.include_unchanged.setEnabled(self.part_box["table"].isChecked())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not msg)
 
     def _browse(self) -> None:
