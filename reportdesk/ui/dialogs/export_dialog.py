@@ -67,7 +67,7 @@ class ExportDialog(QDialog):
         chosen = parts_of(parts)
         self.part_box: dict[str, QCheckBox] = {}
         for key in PARTS:
-            box = QCheckBox(self.tr(PART_LABELS[key]))
+            box = QCheckBox(self.tr(str(PART_LABELS[key])))  # QT_TRANSLATE_NOOP is typed object
             box.setChecked(key in chosen)
             box.toggled.connect(lambda _on: self._validate())
             self.part_box[key] = box
