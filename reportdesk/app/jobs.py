@@ -14,7 +14,9 @@ from reportdesk.engine import (
     CompareOptions,
     Comparison,
     Report,
+    Screen,
     compare,
+    live_start,
     load_report,
     report_from_text,
     target_series,
@@ -31,6 +33,7 @@ class Opened:
     series: dict[int, Report]
     seconds: float
     series_table: object | None = None  # engine.series.Series over all loaded years
+    screen: Screen | None = None  # the marks of every line, when a live session was started
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Recompared:
     draft: Report
     comparison: Comparison
     seconds: float
+    screen: Screen | None = None  # when the engine keeps it as a live session from now on
 
 
 # Characters QTextDocument.toPlainText() gives back differently; the panes must hold the
@@ -66,14 +70,19 @@ def load(path: str) -> Report:
     return qt_plain(load_report(path))
 
 
-def open_pair(old_path: str, new_path: str, options: CompareOptions) -> Opened:
+def _live(opened: Opened, sid: str) -> Opened:
+    """Keep the comparison as live session ``sid`` where it was computed (the engine process)."""
+    return replace(opened, screen=live_start(sid, opened.comparison)) if sid else opened
+
+
+def open_pair(old_path: str, new_path: str, options: CompareOptions, sid: str = "") -> Opened:
     t0 = time.perf_counter()
     old = load(old_path)
     new = load(new_path)
-    return Opened(old, new, compare(old, new, options), {}, time.perf_counter() - t0)
+    return _live(Opened(old, new, compare(old, new, options), {}, time.perf_counter() - t0), sid)
 
 
-def open_series(paths: list[str], options: CompareOptions) -> Opened:
+def open_series(paths: list[str], options: CompareOptions, sid: str = "") -> Opened:
     """Several yearly reports: load all, compare the last two (by year, else by order)."""
     t0 = time.perf_counter()
     reports = [load(p) for p in paths]
@@ -82,21 +91,27 @@ def open_series(paths: list[str], options: CompareOptions) -> Opened:
     series = {r.year: r for r in ordered if r.year}
     old, new = ordered[-2], ordered[-1]
     table = target_series(ordered)
-    return Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0, table)
+    return _live(Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0, table), sid)
 
 
-def compare_in_series(old: Report, new: Report, options: CompareOptions, series: dict[int, Report], table: object | None) -> Opened:
+def compare_in_series(
+    old: Report, new: Report, options: CompareOptions, series: dict[int, Report], table: object | None, sid: str = ""
+) -> Opened:
     """Another pair of an already loaded series: nothing is read from disk again."""
     t0 = time.perf_counter()
-    return Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0, table)
+    return _live(Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0, table), sid)
 
 
-def recompare_draft(old: Report, base: Report, text: str, revision: int, options: CompareOptions) -> Recompared:
-    """Compare ``old`` with the draft's current ``text`` (``base`` gives path, title and year)."""
+def recompare_draft(
+    old: Report, base: Report, text: str, revision: int, options: CompareOptions, sid: str = ""
+) -> Recompared:
+    """Compare ``old`` with the draft's current ``text`` (``base`` gives path, title and year);
+    with ``sid``, keep it as that live session (the engine's copy is started afresh)."""
     t0 = time.perf_counter()
     draft = report_from_text(text, path=base.path, title=base.title, year=base.year)
     c = compare(old, draft, options)
-    return Recompared(revision, draft, c, time.perf_counter() - t0)
+    screen = live_start(sid, c, revision) if sid else None
+    return Recompared(revision, draft, c, time.perf_counter() - t0, screen)
 
 
 def report_files_in(folder: str) -> list[str]:

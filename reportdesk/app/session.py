@@ -7,6 +7,7 @@ directly, and autosave serializes a part of it.
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,8 @@ class Session:
     draft_revision: int = 0  # +1 per edit notification; compare results name the revision they saw
     series: dict[int, Report] = field(default_factory=dict)  # year -> report when a folder is open
     series_table: object | None = None  # the engine's Series of the loaded folder, if any
+    # Names this comparison's live session in the engine process (engine.session).
+    sid: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def is_open(self) -> bool:

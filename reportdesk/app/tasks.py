@@ -4,7 +4,9 @@ Jobs run on channels ("load", "compare", "export" …).  Each submit on a
 channel gets a new generation number; only the newest generation's result is
 delivered, older ones are dropped.  A channel runs one job at a time and keeps
 at most one waiting job (the newest), so typing fast never queues a pile of
-stale comparisons that fight the GUI thread for the GIL.
+stale comparisons that fight the GUI thread for the GIL.  A job submitted with
+``queue=True`` waits in line instead and its result is always delivered (the
+live session's keystrokes: each answer is a numbered delta the window needs).
 
 Results come back to the GUI thread through a queued signal, so callbacks may
 touch widgets.
@@ -38,6 +40,8 @@ class _Job:
     on_done: Done | None
     on_error: Failed | None
     in_process: bool = False
+    keep: bool = False  # deliver the result even when newer jobs were submitted since
+    timeout: float | None = None
     submitted: float = field(default_factory=time.perf_counter)
 
 
@@ -45,7 +49,7 @@ class _Job:
 class _Channel:
     generation: int = 0
     running: _Job | None = None
-    waiting: _Job | None = None
+    waiting: list[_Job] = field(default_factory=list)
 
 
 class TaskRunner(QObject):
@@ -72,19 +76,28 @@ class TaskRunner(QObject):
         on_done: Done | None = None,
         on_error: Failed | None = None,
         in_process: bool = False,
+        queue: bool = False,
+        keep: bool = False,
+        timeout: float | None = None,
     ) -> int:
         """Run ``fn(*args)`` in the background; returns the job's generation.
 
         ``in_process``: run it in the engine process (``fn`` must be a module-level
-        function and the arguments picklable); the worker thread only waits.
+        function and the arguments picklable); the worker thread only waits, at most
+        ``timeout`` seconds (then the engine restarts and the job fails).
+        ``queue``: wait in line behind earlier jobs and always deliver (see above).
+        ``keep``: deliver this job's result even if newer jobs were submitted since (a
+        newer one still replaces it while it waits).
         """
         ch = self._channels.setdefault(channel, _Channel())
         ch.generation += 1
-        job = _Job(channel, ch.generation, fn, args, on_done, on_error, in_process)
+        job = _Job(channel, ch.generation, fn, args, on_done, on_error, in_process, queue or keep, timeout)
         if ch.running is None:
             self._start(ch, job)
+        elif queue:
+            ch.waiting.append(job)
         else:
-            ch.waiting = job  # replaces an older waiting job: it would be stale anyway
+            ch.waiting = [job]  # replaces an older waiting job: it would be stale anyway
         self._update_busy()
         return job.generation
 
@@ -94,13 +107,28 @@ class TaskRunner(QObject):
 
     def is_busy(self, channel: str | None = None) -> bool:
         chans = [self._channels.get(channel)] if channel else list(self._channels.values())
-        return any(c is not None and (c.running is not None or c.waiting is not None) for c in chans)
+        return any(c is not None and (c.running is not None or bool(c.waiting)) for c in chans)
+
+    def cancel(self, channel: str) -> None:
+        """Drop the channel's waiting job and its result to come; end a job running in the
+        engine process (the engine restarts)."""
+        ch = self._channels.get(channel)
+        if ch is None:
+            return
+        ch.waiting = []
+        ch.generation += 1
+        running = ch.running
+        if running is not None:
+            running.keep = False
+            if running.in_process and self.engine is not None:
+                self.engine.cancel()
+        self._update_busy()
 
     def close(self) -> None:
         """Drop every result still to come (the window is closing)."""
         self._closed = True
         for ch in self._channels.values():
-            ch.waiting = None
+            ch.waiting = []
             ch.generation += 1
 
     # ------------------------------------------------------------ internals
@@ -121,7 +149,7 @@ class TaskRunner(QObject):
         engine = self.engine
         if job.in_process and engine is not None:
             try:
-                return engine.call(job.fn, *job.args)
+                return engine.call(job.fn, *job.args, timeout=job.timeout)
             except EngineUnavailable as exc:
                 log.warning("engine process unavailable (%s); running jobs in threads", exc)
                 self.engine = None
@@ -136,10 +164,9 @@ class TaskRunner(QObject):
     def _on_delivered(self, job: _Job, result: Any, error: BaseException | None) -> None:
         ch = self._channels[job.channel]
         ch.running = None
-        nxt, ch.waiting = ch.waiting, None
-        if nxt is not None and not self._closed:
-            self._start(ch, nxt)
-        current = job.generation == ch.generation and not self._closed
+        if ch.waiting and not self._closed:
+            self._start(ch, ch.waiting.pop(0))
+        current = (job.generation == ch.generation or job.keep) and not self._closed
         self._update_busy()
         if not current:
             log.debug("dropped stale %s result (generation %d < %d)", job.channel, job.generation, ch.generation)

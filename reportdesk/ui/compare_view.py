@@ -14,15 +14,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from reportdesk.engine import Change, ChangeIndex, Comparison, TargetHint
+from reportdesk.engine import (
+    Change,
+    ChangeIndex,
+    Comparison,
+    Screen,
+    ScreenDelta,
+    TargetHint,
+    screen_of,
+)
 from reportdesk.ui.change_gutter import ChangeGutter
 from reportdesk.ui.guard import Guard
-from reportdesk.ui.highlight_ranges import (
-    BlockRanges,
-    change_kind,
-    comparison_ranges,
-    gutter_chunks,
-)
+from reportdesk.ui.highlight_ranges import change_kind, gutter_chunks
 from reportdesk.ui.overview_strip import OverviewStrip
 from reportdesk.ui.scroll_sync import ScrollSync
 from reportdesk.ui.text_pane import TextPane
@@ -115,16 +118,18 @@ class CompareView(QWidget):
         self.overview.update()
 
     # ------------------------------------------------------------ comparison
-    def set_comparison(self, c: Comparison) -> bool:
-        """Apply ``c``; False (and nothing changes) when it was computed on other texts."""
+    def set_comparison(self, c: Comparison, screen: Screen | None = None, painted: bool = False) -> bool:
+        """Apply ``c``; False (and nothing changes) when it was computed on other texts.
+
+        ``screen``: its marks, when the engine drew them (else drawn here);
+        ``painted``: the marks are on screen already (the engine session sent them
+        line by line), so only the gutter, strip, anchors and navigation follow."""
         if c.new.text != self.new_text() or c.old.text != self.old_text():
             return False
         self._comparison = c
         self._index = ChangeIndex(c)
-        old_ranges, new_ranges = comparison_ranges(c)
-        for pane, text, ranges in ((self._old, c.old.text, old_ranges), (self._new, c.new.text, new_ranges)):
-            top_block = pane.document().findBlock(pane.cursorForPosition(pane.viewport().rect().topLeft()).position())
-            pane.highlighter.set_ranges(BlockRanges.build(text, ranges), focus_block=top_block.blockNumber())
+        if not painted:
+            self.set_screen(c.old.text, c.new.text, screen or screen_of(c))
         self.sync.set_anchors(c.anchors)
         self.gutter.set_chunks(
             gutter_chunks(c, lambda n: self.sync.map_offset(n, 1), lambda o: self.sync.map_offset(o, 0))
@@ -147,6 +152,28 @@ class CompareView(QWidget):
         if same is not None and previous is not None and same.id != previous.id:
             self.current_change_changed.emit(same.id)
         return True
+
+    def set_screen(self, old_text: str, new_text: str, screen: Screen) -> None:
+        """Every line's marks (a new comparison), the lines in view first."""
+        for pane, text, lines in ((self._old, old_text, screen.old), (self._new, new_text, screen.new)):
+            top_block = pane.document().findBlock(pane.cursorForPosition(pane.viewport().rect().topLeft()).position())
+            pane.highlighter.set_screen(text.split("\n"), lines, focus_block=top_block.blockNumber())
+
+    def apply_delta(self, d: ScreenDelta, spliced: tuple[str, ...] = ()) -> None:
+        """The engine session's answer: the draft's ``spliced`` lines replaced as ``d.splice``
+        says, single lines re-marked; a few lines repaint at once, many in batches."""
+        first, removed, added = d.splice
+        if removed or added:
+            self._new.highlighter.splice(first, removed, spliced, added)
+        self._old.highlighter.set_lines(d.old)
+        self._new.highlighter.set_lines(d.new)
+        old_lines, new_lines = d.touched()
+        for pane, lines in ((self._old, old_lines), (self._new, new_lines)):
+            if len(lines) <= 8:
+                pane.highlighter.rehighlight_now(lines)
+            else:
+                top = pane.document().findBlock(pane.cursorForPosition(pane.viewport().rect().topLeft()).position())
+                pane.highlighter.queue(lines, top.blockNumber())
 
     def flush_highlighting(self) -> None:
         """Finish the background re-highlighting now (tests and screenshots)."""

@@ -1,23 +1,33 @@
 """QSyntaxHighlighter that paints the comparison, block by block.
 
 Formats live in each block's layout, never in the document, so they do not
-enter the undo stack or the saved draft.  The ranges are precomputed per block
-(``BlockRanges``); ``highlightBlock`` is a dict lookup plus ``setFormat`` calls.
+enter the undo stack or the saved draft.  The highlighter keeps, per block
+(one line of the text), the line's text and its ranges in code points as the
+engine sent them (``LineRanges``); ``highlightBlock`` converts one line to
+Qt's UTF-16 units and calls ``setFormat``.
 
-After ``set_ranges`` only the blocks whose ranges changed are re-highlighted,
-in small batches from the event loop (the visible ones first), so a new
-comparison never freezes the window.
+Updates come as whole screens (a new comparison) or as the engine session's
+deltas (a few lines); only the blocks whose marks changed are re-highlighted:
+a keystroke's lines at once, a whole screen in small batches from the event
+loop (the visible ones first), so a new comparison never freezes the window.
+A block whose text no longer matches (typed since the engine answered)
+carries its marks through the edit (``remap_line``) instead of dropping them:
+no flicker while typing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
 
-from reportdesk.ui.highlight_ranges import BlockRanges
+from reportdesk.engine import remap_line
 from reportdesk.ui.palette import char_format
+from reportdesk.ui.qt_offsets import offset_map
 
 _BATCH = 24  # blocks per event-loop turn: a few ms each
+LineRanges = tuple[tuple[int, int, int], ...]
 
 
 class DiffHighlighter(QSyntaxHighlighter):
@@ -25,8 +35,8 @@ class DiffHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self._ranges: BlockRanges | None = None
-        self._by_text: dict[str, tuple] = {}
+        self._texts: list[str] = []
+        self._lines: list[LineRanges] = []
         self._pending: list[int] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -34,47 +44,45 @@ class DiffHighlighter(QSyntaxHighlighter):
         self._timer.timeout.connect(self._work)
 
     # ------------------------------------------------------------ API
-    def ranges(self) -> BlockRanges | None:
-        return self._ranges
+    def set_screen(self, texts: Sequence[str], lines: Sequence[LineRanges], focus_block: int = 0, sync: bool = False) -> None:
+        """Marks for every line of a text; re-highlight the lines whose marks or text changed."""
+        old_t, old_l = self._texts, self._lines
+        self._texts, self._lines = list(texts), list(lines)
+        n = max(len(old_t), len(self._texts))
+        changed = [
+            i for i in range(n)
+            if i >= len(old_t) or i >= len(self._texts) or old_t[i] != self._texts[i] or old_l[i] != self._lines[i]
+        ]  # fmt: skip
+        self._queue(changed, focus_block, sync)
 
-    def set_ranges(self, ranges: BlockRanges | None, focus_block: int = 0, sync: bool = False) -> None:
-        """Use ``ranges``; re-highlight changed blocks (nearest ``focus_block`` first)."""
-        previous = self._ranges
-        self._ranges = ranges
-        self._by_text = {}
-        if ranges is not None:
-            # Fallback for blocks shifted by an edit (Enter pressed above them):
-            # a paragraph text that occurs once still finds its ranges.
-            seen: dict[str, int] = {}
-            for t in ranges.texts:
-                seen[t] = seen.get(t, 0) + 1
-            self._by_text = {
-                t: ranges.blocks.get(i, ())
-                for i, t in enumerate(ranges.texts)
-                if seen[t] == 1 and t
-            }
-        if ranges is None:
-            changed = set(previous.blocks) if previous is not None else set()
-        else:
-            changed = ranges.changed_blocks(previous)
-        n = self.document().blockCount()
-        todo = sorted((b for b in changed if b < n), key=lambda b: (abs(b - focus_block), b))
-        # Keep blocks queued by an earlier call that are still not done.
-        queued = set(todo)
-        todo += [b for b in self._pending if b not in queued and b < n]
-        self._pending = todo
-        if sync:
-            self.flush()
-        elif self._pending:
-            self._timer.start()
+    def splice(self, first: int, removed: int, texts: Sequence[str], lines: Sequence[LineRanges]) -> None:
+        """Lines ``first .. first+removed`` became ``texts`` with ``lines`` (an edit the engine answered)."""
+        self._texts[first : first + removed] = texts
+        self._lines[first : first + removed] = lines
+
+    def set_lines(self, changed: Iterable[tuple[int, LineRanges]]) -> None:
+        for i, r in changed:
+            if i < len(self._lines):
+                self._lines[i] = r
+
+    def rehighlight_now(self, blocks: Iterable[int]) -> None:
+        """Repaint these few blocks at once (a keystroke's answer)."""
+        doc = self.document()
+        for b in blocks:
+            block = doc.findBlockByNumber(b)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def queue(self, blocks: Iterable[int], focus_block: int = 0) -> None:
+        self._queue(list(blocks), focus_block, False)
 
     def reset(self, text: str) -> None:
         """Forget all ranges before the document gets ``text`` (no re-highlighting:
         a freshly set document has no formats)."""
         self._timer.stop()
         self._pending = []
-        self._by_text = {}
-        self._ranges = BlockRanges({}, tuple(text.split("\n")))
+        self._texts = text.split("\n")
+        self._lines = [()] * len(self._texts)
 
     def flush(self) -> None:
         """Finish all pending work now (tests, screenshots)."""
@@ -86,17 +94,40 @@ class DiffHighlighter(QSyntaxHighlighter):
     def pending(self) -> int:
         return len(self._pending)
 
-    def block_ranges(self, block_number: int, text: str) -> tuple:
-        """The (start16, length16, flags) ranges for a block with this text."""
-        r = self._ranges
-        if r is None:
+    def screen(self) -> tuple[list[str], list[LineRanges]]:
+        """The texts and code-point ranges the highlighter holds (tests compare it with the engine's)."""
+        return list(self._texts), list(self._lines)
+
+    def line_ranges(self, block_number: int, text: str) -> LineRanges:
+        """Code-point ranges for a block with this text (carried through an edit not yet answered)."""
+        if block_number >= len(self._texts):
             return ()
-        if block_number < len(r.texts) and r.texts[block_number] == text:
-            return r.blocks.get(block_number, ())
-        # An edited block keeps no stale marks; a shifted one finds its own.
-        return self._by_text.get(text, ())
+        known = self._texts[block_number]
+        ranges = self._lines[block_number]
+        return ranges if known == text else remap_line(ranges, known, text)
+
+    def block_ranges(self, block_number: int, text: str) -> tuple[tuple[int, int, int], ...]:
+        """The (start16, length16, flags) ranges for a block with this text."""
+        ranges = self.line_ranges(block_number, text)
+        if not ranges:
+            return ()
+        om = offset_map(text)
+        if om.identity:
+            return tuple((s, e - s, f) for s, e, f in ranges)
+        return tuple((om.to_qt(s), om.to_qt(e) - om.to_qt(s), f) for s, e, f in ranges)
 
     # ------------------------------------------------------------ internals
+    def _queue(self, changed: list[int], focus_block: int, sync: bool) -> None:
+        n = self.document().blockCount()
+        todo = sorted((b for b in changed if b < n), key=lambda b: (abs(b - focus_block), b))
+        queued = set(todo)  # keep blocks queued by an earlier call that are still not done
+        todo += [b for b in self._pending if b not in queued and b < n]
+        self._pending = todo
+        if sync:
+            self.flush()
+        elif self._pending:
+            self._timer.start()
+
     def _work(self, schedule: bool = True) -> None:
         doc = self.document()
         batch, self._pending = self._pending[:_BATCH], self._pending[_BATCH:]

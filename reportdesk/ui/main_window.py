@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.status.clear_exported()
         self.end_loading()
         self._set_open_state(True)
-        if s.draft_text != result.new.text or not self.drafting.apply(result.comparison):
+        if s.draft_text != result.new.text or not self.drafting.start(result, s.draft_text):
             # the editor changed the text (recovered draft, or Qt normalized a character)
             s.draft_revision += 1
             self.drafting.recompare_now()

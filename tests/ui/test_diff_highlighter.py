@@ -68,14 +68,19 @@ def test_highlights_never_enter_undo_or_the_text(qtbot, small) -> None:
     assert v.new_text() == small.new.text
 
 
-def test_edited_block_drops_its_stale_marks(qtbot, small) -> None:
+def test_edited_block_keeps_its_marks_through_the_edit(qtbot, small) -> None:
+    """Until the engine answers, typed text is marked inserted and the rest of the line keeps
+    its marks where its characters went (issue 12: no flicker while typing)."""
     v = _view(qtbot, small)
     ed = v.new_editor()
+    before = [(s, n, f.fontUnderline()) for s, n, f in _formats(ed, 2)]
     cur = ed.textCursor()
     block = ed.document().findBlockByNumber(2)
     cur.setPosition(block.position())
     cur.insertText("我们")  # (QTest key clicks cannot type CJK)
-    assert _formats(ed, 2) == []  # stale ranges are not painted on the edited text
+    after = [(s, n, f.fontUnderline()) for s, n, f in _formats(ed, 2)]
+    assert after[0] == (0, 2, True)  # the typed text, underlined as inserted
+    assert after[1:] == [(s + 2, n, u) for s, n, u in before]  # the old marks moved along
     assert _formats(ed, 3)  # the untouched paragraph keeps its marks
 
 

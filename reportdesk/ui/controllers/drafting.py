@@ -1,28 +1,45 @@
 """Comparison that follows the draft as it is typed.
 
-Each edit bumps the session's draft revision and asks for ``report_from_text`` + ``compare`` on the text of that
-moment, in the background; while one runs, only the newest request waits.
-A result whose revision is no longer the draft's is dropped (a newer request
-is already on its way), and the view itself refuses a comparison whose texts
-are not on screen.
+The engine process keeps the open comparison as a live session
+(``engine.session``).  Each edit sends only the lines it replaced: the fast
+path answers at once from the kept alignment (the edited sentences
+re-diffed), and an exact re-compare follows in the background, coalesced to
+the newest revision, sending only the lines whose marks differ.  Both answers
+are numbered deltas, applied here in their order; the comparison itself (for
+the panels) comes with an exact pass on the newest text, without the older
+report, which the window has.
+
+Without a live session (none yet, the engine restarted, options changed) an
+edit asks for a whole re-compare that starts one; edits typed meanwhile are
+then sent as one catch-up edit.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reportdesk.app.context import AppContext
-from reportdesk.app.jobs import Recompared, recompare_draft
-from reportdesk.engine import Comparison, ReportDeskError
+from reportdesk.app.jobs import Opened, Recompared, recompare_draft
+from reportdesk.engine import (
+    Comparison,
+    DraftEdit,
+    ReportDeskError,
+    Screen,
+    ScreenDelta,
+    line_edit,
+    live_edit,
+    live_exact,
+)
 
-# The compare runs in the engine process and the task runner keeps at most one job
-# waiting (the newest text), so there is nothing to gain by waiting for the typist
-# to pause: 0 submits at each edit (set a delay to debounce instead).
+# Kept for a debounced mode (tests, slow machines): 0 sends each edit at once.
 DEBOUNCE_MS = 0
+FAST_TIMEOUT = 20.0  # s: a fast path takes milliseconds; longer means the engine hangs
+EXACT_TIMEOUT = 300.0  # s: a whole re-compare of a long report on a slow PC
 
 
 class DraftView(Protocol):
@@ -30,11 +47,16 @@ class DraftView(Protocol):
 
     def new_text(self) -> str: ...
 
-    def set_comparison(self, c: Comparison) -> bool: ...
+    def set_comparison(self, c: Comparison, screen: Screen | None = None, painted: bool = False) -> bool: ...
+
+    def apply_delta(self, d: ScreenDelta, spliced: tuple[str, ...] = ()) -> None: ...
+
+    def set_screen(self, old_text: str, new_text: str, screen: Screen) -> None: ...
 
 
 class DraftController(QObject):
     applied = Signal(object)  # the Comparison now on screen
+    fast_applied = Signal(int)  # the revision whose edited lines are re-marked (the fast path)
     stale = Signal(int)  # a result for an older draft revision was thrown away
     edited = Signal()  # the draft changed (dirty state may have changed)
     failed = Signal(object)  # a ReportDeskError from a re-compare
@@ -49,68 +71,161 @@ class DraftController(QObject):
         self.timer.timeout.connect(self.recompare_now)
         self.last_edit_at = 0.0
         self.last_latency: float | None = None  # edit → comparison applied, seconds
+        self.last_fast_latency: float | None = None  # edit → its lines re-marked, seconds
         self.last_compare_seconds: float | None = None
         self.last_apply_seconds: float | None = None
+        self.live = False  # the engine keeps this draft as a live session
+        self._epoch = 0  # +1 per live session; answers of an older one are ignored
+        self._seq = 0  # the last delta applied
+        self._held: dict[int, ScreenDelta] = {}  # deltas that arrived before their predecessor
+        self._lines: list[str] = []  # the draft's lines as sent to the engine
+        self._sent: dict[int, DraftEdit] = {}  # revision -> edit not answered yet
+        self._edit_at: dict[int, float] = {}
+        self._restarting = False  # a whole re-compare that starts a session is on its way
 
+    # ------------------------------------------------------------ starting
+    def start(self, result: Opened, draft_text: str) -> bool:
+        """A freshly opened pair on screen: live when the engine kept it and the draft is its text."""
+        self._begin(result.screen is not None and draft_text == result.new.text, draft_text)
+        return self.apply(result.comparison, result.screen)
+
+    def _begin(self, live: bool, text: str) -> None:
+        self.live = live
+        self._epoch += 1
+        self._seq = 0
+        self._held.clear()
+        self._sent.clear()
+        self._edit_at.clear()
+        self._lines = text.split("\n")
+
+    # ------------------------------------------------------------ edits
     def on_edited(self) -> None:
         """The draft pane's text changed (connected to ``CompareView.draft_edited``)."""
-        if not self.ctx.session.is_open:
+        s = self.ctx.session
+        if not s.is_open:
             return
-        self.ctx.session.edit(self.view.new_text())
+        revision = s.edit(self.view.new_text())
         self.last_edit_at = time.perf_counter()
-        if self.timer.interval() == 0:
-            # Submit now, before the panes re-highlight and re-layout after the edit:
-            # the engine starts ~0.1 s sooner.  A burst only replaces the waiting job.
-            self.recompare_now()
+        if self.live:
+            self._send(revision)
+        elif self.timer.interval() == 0:
+            if not self._restarting:
+                self.recompare_now()
         else:
             self.timer.start()
         self.edited.emit()
 
+    def _send(self, revision: int) -> None:
+        lines = self.ctx.session.draft_text.split("\n")
+        e = line_edit(self._lines, lines, revision)
+        self._lines = lines
+        self._sent[revision] = e
+        self._edit_at[revision] = self.last_edit_at
+        sid, epoch, runner = self.ctx.session.sid, self._epoch, self.ctx.runner
+        runner.submit("live", live_edit, sid, e, on_done=lambda d: self._delta(d, epoch),
+                      on_error=lambda x: self._live_failed(x, epoch), in_process=True, queue=True,
+                      timeout=FAST_TIMEOUT)
+        runner.submit("compare", live_exact, sid, revision, on_done=lambda d: self._delta(d, epoch),
+                      on_error=lambda x: self._live_failed(x, epoch), in_process=True, keep=True,
+                      timeout=EXACT_TIMEOUT)
+
     def pending(self) -> bool:
         """An edit has not been compared yet (tests and screenshots wait on this)."""
-        return self.timer.isActive() or self.ctx.runner.is_busy("compare")
+        r = self.ctx.runner
+        return self.timer.isActive() or self._restarting or r.is_busy("compare") or r.is_busy("live")
 
     def flush(self) -> None:
         """Compare a debounced edit now instead of after the delay."""
         if self.timer.isActive():
             self.recompare_now()
 
+    # ------------------------------------------------------------ answers of the live session
+    def _delta(self, d: ScreenDelta | None, epoch: int) -> None:
+        if d is None or epoch != self._epoch:
+            return  # overtaken by a newer exact pass, or from a session since replaced
+        self._held[d.seq] = d
+        while self._seq + 1 in self._held:
+            self._seq += 1
+            self._apply_delta(self._held.pop(self._seq))
+
+    def _apply_delta(self, d: ScreenDelta) -> None:
+        _first, removed, added = d.splice
+        spliced = self._sent[d.revision].lines if (removed or added) and d.revision in self._sent else ()
+        for rev in [r for r in self._sent if r <= d.revision]:
+            del self._sent[rev]
+        self.view.apply_delta(d, spliced)
+        t0 = self._edit_at.pop(d.revision, None)
+        if not d.exact and t0 is not None:
+            self.last_fast_latency = time.perf_counter() - t0
+            self.fast_applied.emit(d.revision)
+        if d.comparison is not None:
+            s = self.ctx.session
+            c = replace(d.comparison, old=s.old_report) if s.old_report is not None else d.comparison
+            if self.apply(c, painted=True) and self.last_edit_at:
+                self.last_latency = time.perf_counter() - self.last_edit_at
+
+    def _live_failed(self, exc: BaseException, epoch: int) -> None:
+        if epoch != self._epoch:
+            return
+        # The engine restarted (or never had this session): compare afresh, which starts one.
+        self.live = False
+        self._epoch += 1
+        if isinstance(exc, ReportDeskError):
+            if "取消" not in exc.message:
+                self.failed.emit(exc)
+        elif not isinstance(exc, LookupError):  # LookupError: SessionLost, said nothing about
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        self.recompare_now()
+
+    # ------------------------------------------------------------ whole re-compare
     def recompare_now(self) -> None:
         s = self.ctx.session
         if s.old_report is None or s.new_report is None:
             return
         self.timer.stop()
+        self._restarting = True
         self.ctx.runner.submit(
-            "compare",
+            "restart",
             recompare_draft,
             s.old_report,
             s.new_report,
             s.draft_text,
             s.draft_revision,
             self.ctx.settings.compare_options(),
+            s.sid,
             on_done=self._done,
             on_error=self._error,
             in_process=True,
         )
 
     def _done(self, r: Recompared) -> None:
-        if r.revision != self.ctx.session.draft_revision:
-            self.stale.emit(r.revision)  # typed on since: a newer comparison is on its way
-            return
+        self._restarting = False
+        s = self.ctx.session
         self.last_compare_seconds = r.seconds
-        if self.apply(r.comparison) and self.last_edit_at:
+        self._begin(r.screen is not None, r.draft.text)
+        if r.revision != s.draft_revision:
+            self.stale.emit(r.revision)  # typed on since: the screen follows through a catch-up edit
+            if self.live and r.screen is not None and s.old_report is not None:
+                # The marks of revision r, carried onto newer text until the catch-up edit's answer.
+                self.view.set_screen(s.old_report.text, r.draft.text, r.screen)
+                self._send(s.draft_revision)
+            else:
+                self.recompare_now()
+            return
+        if self.apply(r.comparison, r.screen) and self.last_edit_at:
             self.last_latency = time.perf_counter() - self.last_edit_at
 
     def _error(self, exc: BaseException) -> None:
+        self._restarting = False
         if isinstance(exc, ReportDeskError):
             self.failed.emit(exc)
         else:  # a bug: crash dialog + log, the draft stays as it is
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
-    def apply(self, c: Comparison) -> bool:
+    def apply(self, c: Comparison, screen: Screen | None = None, painted: bool = False) -> bool:
         """Show ``c`` if it matches the texts on screen; False when it was stale."""
         t0 = time.perf_counter()
-        if not self.view.set_comparison(c):
+        if not self.view.set_comparison(c, screen, painted):
             return False
         self.ctx.session.comparison = c
         self.last_apply_seconds = time.perf_counter() - t0

@@ -123,7 +123,8 @@ class FileController(QObject):
     def open_pair(self, old: str, new: str) -> bool:
         if not self.confirm_discard():
             return False
-        self._load(self.tr("Loading and comparing…"), jobs.open_pair, old, new, self.ctx.settings.compare_options())
+        self._load(self.tr("Loading and comparing…"), jobs.open_pair, old, new, self.ctx.settings.compare_options(),
+                   self.ctx.session.sid)
         if not is_bundled(new):
             self.ctx.settings.last_dir = str(Path(new).parent)
         return True
@@ -132,7 +133,7 @@ class FileController(QObject):
         if not self.confirm_discard():
             return False
         self._load(self.tr("Loading %n report(s)…", "", len(paths)), jobs.open_series, paths,
-                   self.ctx.settings.compare_options())
+                   self.ctx.settings.compare_options(), self.ctx.session.sid)
         return True
 
     def compare_in_series(self, pair: int) -> bool:
@@ -142,7 +143,7 @@ class FileController(QObject):
         if not 0 <= pair < len(years) - 1 or not self.confirm_discard():
             return False
         self._load(self.tr("Comparing…"), jobs.compare_in_series, s.series[years[pair]], s.series[years[pair + 1]],
-                   self.ctx.settings.compare_options(), dict(s.series), s.series_table)
+                   self.ctx.settings.compare_options(), dict(s.series), s.series_table, s.sid)
         return True
 
     def _loaded(self, result: jobs.Opened) -> None:
