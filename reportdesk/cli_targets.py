@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reportdesk.cli_output import write_json
-from reportdesk.engine import Direction, FigureKind, ReviewStatus, TargetChangeKind
+from reportdesk.engine import UNNAMED, Direction, FigureKind, ReviewStatus, TargetChangeKind
 
 KIND_ZH = {FigureKind.TARGET: "目标", FigureKind.ACTUAL: "实际", FigureKind.OTHER: "其他"}
 DIRECTION_ZH = {Direction.INCREASE: "增", Direction.DECREASE: "减", Direction.LEVEL: "—"}
@@ -79,7 +79,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
             return 0
     shown = found if args.all else [t for t in found if t.kind is FigureKind.TARGET]
     print(f"{Path(report.path).name}（{report.year or '?'}年）：{len(shown)} 项")
-    rows = [(t.indicator or "（未命名）", value_text(t), DIRECTION_ZH[t.direction], KIND_ZH[t.kind], t.quote) for t in shown]
+    rows = [(t.indicator or UNNAMED, value_text(t), DIRECTION_ZH[t.direction], KIND_ZH[t.kind], t.quote) for t in shown]
     sections = [report.sections[t.section].title if 0 <= t.section < len(report.sections) else "" for t in shown]
     _print_table(("指标", "数值", "增/减", "类别", "原文"), rows, sections)
     return 0
@@ -115,7 +115,7 @@ def cmd_series(args: argparse.Namespace) -> int:
     rows = [r for r in series.rows if len(r.cells) >= args.min_years]
     print(f"{len(reports)} 份报告（{years}），{len(rows)} 个指标")
     for row in rows:
-        print(f"\n{row.indicator or '（未命名）'}（{row.unit}）")
+        print(f"\n{row.indicator or UNNAMED}（{row.unit}）")
         print(f"  {_pad('年份', 6)}{_pad('目标', 20)}{_pad('实际', 18)}{_pad('完成情况', 12)}较上年")
         for c in row.cells:
             target = value_text(c.target) if c.target else "—"

@@ -85,6 +85,7 @@ from reportdesk.engine.structure.build import build_report, outline, report_from
 from reportdesk.engine.targets.extract import extract_targets
 from reportdesk.engine.targets.rows import (
     HEADLINE_TIERS,
+    UNNAMED,
     TargetCounts,
     TargetRow,
     target_counts,
@@ -141,6 +142,7 @@ __all__ = [
     "TargetHint",
     "TargetReview",
     "TargetRow",
+    "UNNAMED",
     "TargetTier",
     "build_report",
     "compare",

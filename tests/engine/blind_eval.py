@@ -4,7 +4,8 @@
     python -m tests.engine.blind_eval --verbose  # every disagreement
 
 A labelled change is found when some ``TargetChange`` has a figure whose span overlaps
-the labelled quote (old side, else new side); it is right when the kinds agree. A
+the labelled quote (old side, else new side) — when several do (one quote giving a level and
+a growth rate), the one with the labelled value; it is right when the kinds agree. A
 labelled verdict is found through the target's quote the same way. Labels are the
 labeller's reading, not the extractor's: disagreements are to be read, not all bugs.
 """
@@ -50,15 +51,34 @@ def _overlaps(figure: object, span: Span | None) -> bool:
     return span is not None and figure is not None and figure.span.overlaps(span)  # type: ignore[attr-defined]
 
 
+def _values(entries: list[dict], key: str) -> dict[tuple[str, str], float]:
+    """(quote, indicator) → labelled value: picks one figure among several sharing a quote."""
+    return {(e["quote"], e["indicator"]): float(e["value"]) for e in entries if e.get(key) is not None}
+
+
+def _pick(cands: list, want: list[tuple[str, float | None]], name: str) -> object:
+    """Among figures overlapping one quote (达到240亿元，同比增长21%; 城乡…分别增长7.5%), the
+    one with the labelled value, then the one whose name shares most with the label's."""
+    def fits(hit: object) -> tuple[bool, int]:
+        ok = all(v is None or (getattr(hit, side) is not None and float(getattr(hit, side).value) == v)
+                 for side, v in want)
+        return ok, len(set(name) & set(getattr(hit, "indicator", "")))
+    return max(cands, key=fits) if cands else None
+
+
 def score_pair(path: Path) -> Score:
     label = json.loads(path.read_text(encoding="utf-8"))
     old, new = load_report(TESTS / label["old"]), load_report(TESTS / label["new"])
     c = compare(old, new)
+    olds, news = _values(label["main_targets_old"], "value"), _values(label["main_targets_new"], "value")
     s = Score()
     for ch in label["changes"]:
         s.changes += 1
         so, sn = _span(old, ch["old_quote"]), _span(new, ch["new_quote"])
-        hit = next((tc for tc in c.target_changes if _overlaps(tc.old, so) or _overlaps(tc.new, sn)), None)
+        cands = [tc for tc in c.target_changes if _overlaps(tc.old, so) or _overlaps(tc.new, sn)]
+        want = [("old", olds.get((ch["old_quote"], ch["indicator"]))),
+                ("new", news.get((ch["new_quote"], ch["indicator"])))]
+        hit = _pick(cands, [(side, v) for side, v in want if v is not None], ch["indicator"])
         if hit is None:
             s.misses.append(f"{path.stem} change {ch['indicator']}: not found (label {ch['change']})")
             continue
@@ -69,8 +89,10 @@ def score_pair(path: Path) -> Score:
             s.misses.append(f"{path.stem} change {ch['indicator']}: {hit.change} ≠ label {ch['change']} ({hit.wording})")
     for v in label["verdicts"]:
         s.verdicts += 1
-        st = _span(old, v["target_quote"])
-        hit = next((r for r in c.target_review if _overlaps(r.target, st)), None)
+        quote = v.get("target_quote") or v.get("quote")
+        st = _span(old, quote)
+        cands = [r for r in c.target_review if _overlaps(r.target, st)]
+        hit = _pick(cands, [("target", olds.get((quote, v["indicator"])))], v["indicator"])
         got = str(hit.status) if hit is not None else "not_reported"
         if got == v["status"]:
             s.verdicts_right += 1

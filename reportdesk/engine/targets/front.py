@@ -80,11 +80,33 @@ def read_front(text: str, a: int, prev: Previous, to_follows: bool) -> Front:
 
 
 def clause_start(text: str, a: int) -> int:
-    """Start of the clause holding position ``a`` (after the last hard stop)."""
+    """Start of the clause holding position ``a`` (after the last hard stop).
+
+    A stop inside a short note in brackets that closes before ``a`` does not end the
+    clause: 广义货币M2（注：M2为M右下角加2）预期增长12%左右 is about M2.
+    """
     i = a - 1
-    while i >= 0 and text[i] not in HARD_STOPS:
+    while i >= 0:
+        if text[i] in HARD_STOPS:
+            opened = _open_bracket(text, i, a)
+            if opened < 0:
+                break
+            i = opened
         i -= 1
     return i + 1
+
+
+NOTE_SPAN = 30  # how far back a note's opening bracket may be
+
+
+def _open_bracket(text: str, i: int, a: int) -> int:
+    """Where the bracket around the stop at ``i`` opens, if it closes before ``a``; else -1."""
+    lo = max(0, i - NOTE_SPAN)
+    opened = max(text.rfind("（", lo, i), text.rfind("(", lo, i))
+    if opened < 0 or any(c in "）)" for c in text[opened:i]):
+        return -1
+    closes = any(c in "）)" for c in text[i:a])
+    return opened if closes else -1
 
 
 def _front_start(text: str, a: int, hard: int, prev_end: int) -> int:

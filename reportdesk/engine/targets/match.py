@@ -70,6 +70,8 @@ def plan_targets(report: Report, targets: Sequence[Figure] | None = None) -> lis
         bucket = same_value.setdefault((t.unit, t.value, t.value_max, t.qualifier, t.year), [])
         if any(same_indicator(t.indicator, o.indicator) >= 0.75 for o in bucket):
             continue
+        if not t.indicator and any(o.tier is not TargetTier.TASK for o in bucket):
+            continue  # 7%左右的速度可以…: an unnamed number restating a headline target
         bucket.append(t)
         out.append(t)
     out.sort(key=lambda t: t.start)

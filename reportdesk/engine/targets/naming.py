@@ -18,6 +18,7 @@ from reportdesk.engine.targets.front import Front
 from reportdesk.engine.targets.rules import (
     BARE_VERBS,
     BRACKET_NOTE,
+    CLAUSE_IN_NAME,
     FRONT_KEEPS_DIRECTION,
     FRONT_VERB_END,
     FUND,
@@ -25,9 +26,11 @@ from reportdesk.engine.targets.rules import (
     HAVE_KEPT,
     LIST_ADVERBS_END,
     MONEY_UNITS,
+    NOTE_IN_NAME,
     PLACE_END,
     RIGHT_VERB,
     SHARE_UNITS,
+    TAIL_FILLERS,
     TRIM_CHARS,
     URBAN_RURAL,
     WHEN_END,
@@ -162,11 +165,12 @@ def scoped_names(parts: list[str]) -> list[str]:
 
 def _tidy(r: Reading, indicator: str) -> str:
     """Final clean-up of a name; money with no name borrows the fund named earlier."""
-    indicator = strip_name(LIST_ADVERBS_END.sub("", indicator))
+    indicator = NOTE_IN_NAME.sub("", indicator)
+    indicator = strip_name(TAIL_FILLERS.sub("", LIST_ADVERBS_END.sub("", indicator)))
     if len(indicator) > 3 and indicator.endswith("有") and not indicator.endswith(HAVE_KEPT):
         indicator = indicator[:-1]  # 重点调度项目有66个: 有 only links the count
-    if len(indicator) == 1:
-        indicator = ""  # 有6.5%－7%: one character names nothing
+    if len(indicator) == 1 or CLAUSE_IN_NAME.search(indicator):
+        indicator = ""  # 有6.5%－7%: one character names nothing; 底线是严守: a clause
     if not indicator and r.q.unit in MONEY_UNITS:
         # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: the fund named earlier
         funds = list(FUND.finditer(r.sent.text, 0, r.front.hard))

@@ -22,6 +22,10 @@ from reportdesk.engine.model import (
     TargetTier,
 )
 
+#: What a row says when the report names no indicator for its number (底线是严守18亿亩):
+#: said plainly rather than a name made up from the clause.
+UNNAMED = "（未指明）"
+
 #: Tiers whose changes and verdicts the headline counts cover.
 HEADLINE_TIERS = (TargetTier.MAIN, TargetTier.NAMED)
 
@@ -82,8 +86,8 @@ def target_rows(c: Comparison) -> tuple[TargetRow, ...]:
         if tc.old is not None and tc.old in reviews and tc.old not in used:
             review = reviews[tc.old]
             used.add(tc.old)
-        rows.append(TargetRow(tc.indicator, tc.tier, tc, review))
-    rows += [TargetRow(r.indicator, r.tier, None, r) for r in c.target_review if r.target not in used]
+        rows.append(TargetRow(tc.indicator or UNNAMED, tc.tier, tc, review))
+    rows += [TargetRow(r.indicator or UNNAMED, r.tier, None, r) for r in c.target_review if r.target not in used]
     rows.sort(key=lambda row: row.tier.rank if row.tier else 3)  # stable: engine order within a tier
     return tuple(rows)
 

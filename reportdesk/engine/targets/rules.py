@@ -67,11 +67,15 @@ INDICATOR_ABBR = ("GDP", "CPI", "PPI", "PMI", "R&D", "M2")
 QUOTE_OPEN = "“‘\"「『"
 QUOTE_CLOSE = "”’\"」』"
 
-# Nouns for people: a bare 万/亿 count next to one counts persons (8000万纳税人).
+# Nouns for people: a bare 万/亿 count next to one counts persons (8000万纳税人,
+# 1000万以上农村贫困人口: up to four words of kind between).
 _PEOPLE = ("人口", "纳税人", "群众", "农民工", "学生", "居民", "职工")
-PEOPLE_AFTER = re.compile(rf"(?:以上|左右)?[\u4e00-\u9fff]{{0,2}}?(?:{_alt(_PEOPLE)})")
+PEOPLE_AFTER = re.compile(rf"(?:以上|左右)?[\u4e00-\u9fff]{{0,4}}?(?:{_alt(_PEOPLE)})")
 # ... in front only with a change verb between: 贫困人口减少1000万 (实时人口1.5亿 is a stock).
-PEOPLE_BEFORE = re.compile(rf"(?:{_alt(_PEOPLE)})(?:减少|增加|新增|转移|脱贫|培训)$")
+# … or the verb before the noun: 再减少农村贫困人口1000万以上.
+_PEOPLE_VERBS = "减少|增加|新增|转移|脱贫|培训"
+PEOPLE_BEFORE = re.compile(
+    rf"(?:(?:{_alt(_PEOPLE)})(?:{_PEOPLE_VERBS})|(?:{_PEOPLE_VERBS})[\u4e00-\u9fff]{{0,6}}(?:{_alt(_PEOPLE)}))$")
 
 # ================================================================ qualifiers
 
@@ -129,7 +133,7 @@ CONNECTORS: list[tuple[str, str, str]] = sorted(
 # A verb opening the indicator that makes the figure a cut: 压减地下水开采量1.57亿立方米.
 LEAD_DECREASE = any_of(("压减", "削减", "减少", "降低"))
 # An indicator named as a fall (降幅, 下降…) reads as a decrease; 压减 only at the end.
-DECREASE_NAME = re.compile(r"降幅|下降|降低|减少|压减$")
+DECREASE_NAME = re.compile(r"降幅|下降|降低|减少|脱贫|压减$")
 # An indicator named as a rise (新增就业, 增速) reads as an increase.
 INCREASE_NAME = any_of(("新增", "增长", "增速", "增幅", "增加", "提高"))
 # A price rise (CPI涨幅) is a ceiling on a level, not a rise to reach.
@@ -170,6 +174,12 @@ LEAD_FILLERS = sorted(
         "安排", "将", "要", "再", "使", "让", "把", "其中", "同时", "进一步", "预计", "计划",
         "全区", "全市", "全省", "全国", "年内", "当年", "继续", "积极", "大力", "加大", "共",
         "提质改扩建", "发行", "去年", "过去一年", "一年来", "截至目前", "目前", "年末", "年底", "力争实现", "确保实现", "预期", "并", "以及", "和", "及", "全面",
+        # conjunctions and modal links that open a clause, not a name: 但赤字率… → 赤字率
+        "但", "但是", "而", "而且", "也", "也要", "还要", "就是要", "具体来讲", "具体来说", "各地可", "由",
+        # the speaker's own place: 我区安排重点项目 → 重点项目
+        "我区", "我市", "我省", "我县", "我旗", "我州",
+        # how it is counted, not what: 按可比口径增长13% continues the indicator before it
+        "按可比口径", "按可比价格计算", "按可比价计算", "按可比价",
     ],
     key=len,
     reverse=True,
@@ -187,6 +197,7 @@ BARE_VERBS = {
     "完成", "推进", "新建", "启动", "实现", "吸引", "改扩建", "建成", "建设", "打造", "培育",
     "创建", "引进", "新增", "开工", "实施", "组织", "举办", "开展", "培训", "扶持", "认定",
     "完成好", "加快推进", "改造", "提供", "安置", "帮扶", "落实", "争创", "新培育", "带动",
+    "促进", "引导", "解决", "惠及", "吸纳", "帮助",
 }
 # A short front ending in one of these acts rather than measures; the noun follows the unit.
 FRONT_VERB_END = ends_with((
@@ -210,6 +221,13 @@ SHARE_UNITS = ("%", "个百分点", "‰")
 GENERIC_AMOUNTS = {"投资", "总投资", "启动投资", "资金", "投入", "完成投资", "计划投资"}
 # 分别 / 均 / 都 / 也 at the end of a name only link it to the list of numbers.
 LIST_ADVERBS_END = re.compile(r"(?:分别|均|都|也)+$")
+# An editor's note in brackets inside a name: 广义货币M2（注：M2为M右下角加2） → 广义货币M2.
+NOTE_IN_NAME = re.compile(r"[（(]注[：:][^（）()]*[）)]")
+# Words after a name that say how or whether it is planned, not what: 广义货币M2预期 → 广义货币M2.
+TAIL_FILLERS = re.compile(r"(?:按可比口径|按可比价格计算|按可比价计算|按可比价|预期增长目标|预期增长|预期目标|预期|拟)$")
+# A name holding a link verb or a modal is a clause about the number, not its name:
+# 底线是严守18亿亩, 7%左右的速度可以实现比较充分的就业. Such a number is left unnamed.
+CLAUSE_IN_NAME = re.compile(r"可以|能够|足以|是|处于")
 # 重点调度项目有66个: a trailing 有 only links the count (拥有 / 具有 are part of the name).
 HAVE_KEPT = ("拥有", "具有")
 # Money with no name in front borrows the fund named earlier: 发行超长期特别国债…先发行1万亿元.

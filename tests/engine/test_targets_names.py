@@ -1,0 +1,110 @@
+"""Issue 10, item 7 and the blind-label misses, on real reports: names are noun phrases
+(never 但赤字率 / 底线是严守 / 各地可), unnamed numbers say so, notes and fillers do not
+split an indicator, 新增就业 is the employment series, 按可比口径 continues the subject."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from reportdesk.engine import (
+    UNNAMED,
+    Comparison,
+    FigureKind,
+    Report,
+    ReviewStatus,
+    TargetChangeKind,
+    TargetTier,
+    compare,
+    load_report,
+    target_rows,
+)
+from reportdesk.engine.targets.extract import extract_targets
+from reportdesk.engine.targets.indicators import same_indicator
+from reportdesk.engine.targets.match import plan_targets
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@cache
+def rep(place: str, year: int) -> Report:
+    return load_report(CORPUS / place / f"{year}.txt")
+
+
+@cache
+def pair(place: str, year: int) -> Comparison:
+    return compare(rep(place, year), rep(place, year + 1))
+
+
+def _plan(place: str, year: int, quote_part: str) -> list:
+    return [t for t in plan_targets(rep(place, year)) if quote_part in rep(place, year).text[t.start:t.end + 20]]
+
+
+def _change(c: Comparison, name: str):
+    return [tc for tc in c.target_changes if name in (tc.indicator or "")]
+
+
+def test_a_conjunction_is_no_part_of_the_name():
+    # 2014: 但赤字率稳定在2.1% is the deficit ratio, a named target paired with 2013's 2%左右
+    found = [t for t in plan_targets(rep("national", 2014)) if t.value == Decimal("2.1") and t.unit == "%"]
+    assert [t.indicator for t in found] == ["赤字率"]
+    assert found[0].tier is TargetTier.NAMED
+    ch = _change(pair("national", 2013), "赤字率")
+    assert [tc.change for tc in ch] == [TargetChangeKind.RAISED_AND_QUALIFIER_CHANGED]
+
+
+def test_a_clause_names_nothing_and_says_so():
+    # 底线是严守18亿亩: the number's name is a clause, so it is unnamed, shown as （未指明）
+    t = next(t for t in plan_targets(rep("national", 2013)) if t.value == Decimal("1800000000"))
+    assert t.indicator == ""
+    rows = [r for r in target_rows(pair("national", 2013)) if r.old is t]
+    assert [r.indicator for r in rows] == [UNNAMED]
+    names = {t.indicator for y in (2013, 2014, 2015, 2018, 2019) for t in plan_targets(rep("national", y))}
+    for fragment in ("底线是严守", "各地可", "但赤字率", "速度可以实现比较充分的就业", "由中央代地方发债"):
+        assert fragment not in names
+
+
+def test_an_unnamed_restatement_of_a_main_target_is_no_second_target():
+    # 2015: 7%左右的速度可以实现比较充分的就业 restates the GDP target; it is not a task row
+    sevens = [t for t in plan_targets(rep("national", 2015)) if t.value == 7 and t.unit == "%"]
+    assert [t.indicator for t in sevens] == ["国内生产总值"]
+
+
+def test_an_editors_note_in_brackets_does_not_cut_the_name():
+    # 广义货币M2（注：M2为M右下角加2）预期增长12%左右: M2, paired across 2014 → 2015
+    m2 = [t for t in plan_targets(rep("national", 2015)) if t.value == 12 and t.unit == "%"]
+    assert [t.indicator for t in m2] == ["广义货币M2"]
+    ch = _change(pair("national", 2015), "广义货币M2")
+    assert [(tc.change, tc.old.value, tc.new.value) for tc in ch] == [(TargetChangeKind.RAISED, 12, 13)]
+
+
+def test_poverty_counts_without_a_unit_pair_across_wordings():
+    # 2016 完成1000万以上农村贫困人口脱贫任务 / 2017 再减少农村贫困人口1000万以上: one target, unchanged
+    ch = _change(pair("national", 2016), "贫困人口")
+    assert [tc.change for tc in ch] == [TargetChangeKind.UNCHANGED]
+    review = [r for r in pair("national", 2016).target_review if "贫困人口" in r.indicator]
+    assert [r.status for r in review] == [ReviewStatus.MET]
+
+
+def test_comparable_basis_continues_the_subject():
+    # 2017 review: 一般公共财政预算收入完成17亿元,按可比口径增长13% — the 13% is that revenue's growth
+    acts = [t for t in extract_targets(rep("hailar", 2017))
+            if t.kind is FigureKind.ACTUAL and t.value == 13 and t.unit == "%"]
+    assert [t.indicator for t in acts] == ["一般公共财政预算收入"]
+    review = [r for r in pair("hailar", 2016).target_review
+              if "预算收入" in r.indicator and r.target.unit == "%"]
+    assert [r.status for r in review] == [ReviewStatus.MET]
+    # and the 2017 target's name keeps no 按可比口径 tail
+    assert "按可比口径" not in "".join(t.indicator for t in plan_targets(rep("hailar", 2017)))
+
+
+def test_district_new_jobs_are_the_urban_jobs_series():
+    # Hailar 2012 新增就业5000人 → 2013 新增城镇就业5400人; 2013 review 城镇新增就业6128人 meets it
+    ch = _change(pair("hailar", 2012), "就业")
+    kinds = {tc.change for tc in ch if tc.old is not None and tc.old.value == 5000}
+    assert kinds == {TargetChangeKind.RAISED}
+    review = [r for r in pair("hailar", 2012).target_review if r.target.value == 5000 and r.target.unit == "人"]
+    assert [r.status for r in review] == [ReviewStatus.MET]
+    # a project's 新增就业岗位 stays a task name of its own (岗位 is not the series)
+    assert same_indicator("新增就业岗位", "城镇新增就业") < 0.6
