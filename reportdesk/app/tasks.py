@@ -15,6 +15,7 @@ touch widgets.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -50,6 +51,7 @@ class _Channel:
     generation: int = 0
     running: _Job | None = None
     waiting: list[_Job] = field(default_factory=list)
+    inbox: queue.SimpleQueue[_Job | None] | None = None  # the channel's worker thread reads it
 
 
 class TaskRunner(QObject):
@@ -130,12 +132,22 @@ class TaskRunner(QObject):
         for ch in self._channels.values():
             ch.waiting = []
             ch.generation += 1
+            if ch.inbox is not None:
+                ch.inbox.put(None)  # the worker ends after its job
 
     # ------------------------------------------------------------ internals
     def _start(self, ch: _Channel, job: _Job) -> None:
+        # One long-lived worker per channel: starting a thread per job waits for it to take
+        # the GIL, several ms on a busy machine — on every keystroke.
         ch.running = job
-        t = threading.Thread(target=self._work, args=(job,), name=f"reportdesk-{job.channel}", daemon=True)
-        t.start()
+        if ch.inbox is None:
+            ch.inbox = queue.SimpleQueue()
+            threading.Thread(target=self._serve, args=(ch.inbox,), name=f"reportdesk-{job.channel}", daemon=True).start()
+        ch.inbox.put(job)
+
+    def _serve(self, inbox: queue.SimpleQueue[_Job | None]) -> None:
+        while (job := inbox.get()) is not None:
+            self._work(job)
 
     def _work(self, job: _Job) -> None:
         try:

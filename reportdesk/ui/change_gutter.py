@@ -69,10 +69,11 @@ class ChangeGutter(PaneStrip):
 
     def _doc_ys(self, indices: list[int]) -> list[tuple[float, float, float, float]]:
         """Document ys (old top, old bottom, new top, new bottom) of the given chunks,
-        cached until either document's layout or text changes."""
+        cached until either document's size changes (``documentSizeChanged`` drops the key)
+        or the chunks do: a typed character that wraps no line keeps them (issue 12)."""
         old, new = self.panes
         key = tuple(
-            (p.document().revision(), p.document().textWidth(), p.document_height()) for p in (old, new)
+            (p.document().textWidth(), p.document_height()) for p in (old, new)
         )
         if key != self._key:
             self._ys = {}

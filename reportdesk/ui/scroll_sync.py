@@ -44,10 +44,14 @@ def normalize_anchors(anchors: Sequence[Anchor], old_len: int, new_len: int) -> 
     return out
 
 
-def interpolate(anchors: Sequence[Anchor], value: float, from_side: int) -> float:
-    """Map an offset on one side (0 old, 1 new) to the other, linearly between anchors."""
+def interpolate(anchors: Sequence[Anchor], value: float, from_side: int, keys: Sequence[int] | None = None) -> float:
+    """Map an offset on one side (0 old, 1 new) to the other, linearly between anchors.
+
+    ``keys``: the anchors' offsets on ``from_side``, when the caller keeps them (a
+    gutter maps hundreds of offsets through the same anchors: O(n) each otherwise)."""
     to_side = 1 - from_side
-    keys = [a[from_side] for a in anchors]
+    if keys is None:
+        keys = [a[from_side] for a in anchors]
     i = bisect.bisect_right(keys, value) - 1
     if i < 0:
         return float(anchors[0][to_side])
@@ -68,6 +72,7 @@ class ScrollSync(QObject):
         super().__init__(parent)
         self.panes = (old, new)
         self._anchors: list[Anchor] = []
+        self._keys: tuple[list[int], list[int]] | None = None  # the anchors' offsets per side
         self._busy = False
         self.enabled = True
         self._leader = 1  # the pane the user moved last; the draft by default
@@ -88,6 +93,7 @@ class ScrollSync(QObject):
     def reset(self) -> None:
         """New texts: no anchors, no remembered position."""
         self._anchors = []
+        self._keys = None
         self._top = None
         self._pinned = None
         self._leader = 1
@@ -96,6 +102,7 @@ class ScrollSync(QObject):
         old_len = len(self.panes[0].text())
         new_len = len(self.panes[1].text())
         self._anchors = normalize_anchors(anchors, old_len, new_len)
+        self._keys = ([a[0] for a in self._anchors], [a[1] for a in self._anchors])
 
     def anchors(self) -> list[Anchor]:
         if not self._anchors:
@@ -104,6 +111,8 @@ class ScrollSync(QObject):
         return self._anchors
 
     def map_offset(self, value: float, from_side: int) -> float:
+        if self._anchors and self._keys is not None:
+            return interpolate(self._anchors, value, from_side, self._keys[from_side])
         return interpolate(self.anchors(), value, from_side)
 
     # ------------------------------------------------------------ pixels

@@ -72,6 +72,7 @@ class DraftController(QObject):
         self.last_edit_at = 0.0
         self.last_latency: float | None = None  # edit → comparison applied, seconds
         self.last_fast_latency: float | None = None  # edit → its lines re-marked, seconds
+        self.last_fast_revision = 0  # the newest revision whose lines were re-marked
         self.last_compare_seconds: float | None = None
         self.last_apply_seconds: float | None = None
         self.live = False  # the engine keeps this draft as a live session
@@ -82,11 +83,13 @@ class DraftController(QObject):
         self._sent: dict[int, DraftEdit] = {}  # revision -> edit not answered yet
         self._edit_at: dict[int, float] = {}
         self._restarting = False  # a whole re-compare that starts a session is on its way
+        self.use_session = True  # False: a whole re-compare per edit (the benchmark's baseline)
 
     # ------------------------------------------------------------ starting
     def start(self, result: Opened, draft_text: str) -> bool:
         """A freshly opened pair on screen: live when the engine kept it and the draft is its text."""
-        self._begin(result.screen is not None and draft_text == result.new.text, draft_text)
+        live = self.use_session and result.screen is not None and draft_text == result.new.text
+        self._begin(live, draft_text)
         return self.apply(result.comparison, result.screen)
 
     def _begin(self, live: bool, text: str) -> None:
@@ -157,6 +160,7 @@ class DraftController(QObject):
         t0 = self._edit_at.pop(d.revision, None)
         if not d.exact and t0 is not None:
             self.last_fast_latency = time.perf_counter() - t0
+            self.last_fast_revision = d.revision
             self.fast_applied.emit(d.revision)
         if d.comparison is not None:
             s = self.ctx.session
@@ -192,7 +196,7 @@ class DraftController(QObject):
             s.draft_text,
             s.draft_revision,
             self.ctx.settings.compare_options(),
-            s.sid,
+            s.sid if self.use_session else "",
             on_done=self._done,
             on_error=self._error,
             in_process=True,
