@@ -41,7 +41,7 @@ TABLE_PT, TABLE_LINE = 10.5, 300
 HEAD_PT, HEAD_LINE, HEAD_BEFORE = 14, 440, 120
 TITLE_LINE, TITLE_AFTER = 700, 240
 PAGE = layout.LINES * layout.LINE_PITCH  # the text block's height
-BUDGET = PAGE * 92 // 100  # room for a renderer that sets type a little looser than we estimate
+BUDGET = PAGE * 95 // 100  # room for a renderer that wraps a little earlier than we estimate
 _CELL_PAD = 2 * 85 + 20  # cell margins and a little air
 _ROW_PAD = 60  # borders and rounding per table row
 SUMMARY_WIDTHS = [2100, 1500, 1950, 1500, layout.TEXT_W - 2100 - 1500 - 1950 - 1500]
@@ -70,14 +70,15 @@ def zh_date(d: datetime) -> str:
 
 
 def _width(text: str) -> float:
-    """Width in full-width characters (Latin letters and digits count a little over half)."""
+    """Width in full-width characters (Latin letters and digits count a little over half,
+    so a line's estimate errs long)."""
     return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F", "A") else 0.6 for c in text)
 
 
 def lines_of(text: str, width_twips: int, pt: float) -> int:
     """Lines ``text`` takes in a column ``width_twips`` wide at ``pt`` (an estimate on the high side)."""
-    per_line = max(1, int(width_twips / (pt * 20)))
-    return max(1, math.ceil(_width(text) * 1.04 / per_line))
+    per_line = max(1.0, width_twips / (pt * 20))
+    return max(1, math.ceil(_width(text) / per_line))
 
 
 class _Page:
@@ -212,7 +213,7 @@ def phrase_line(label: str, phrases: list[str]) -> str:
     if not phrases:
         return f"{label}：无。"
     head = f"{label}{len(phrases)}个："
-    room = PHRASE_LINES * int(layout.TEXT_W / (TEXT_PT * 20)) / 1.04 - _width(head) - 2
+    room = PHRASE_LINES * layout.TEXT_W / (TEXT_PT * 20) - _width(head) - 2
     shown: list[str] = []
     for p in phrases:
         if _width("、".join([*shown, p])) > room:
