@@ -36,7 +36,7 @@ PAIRS = (
 
 def alignment_digest(old_rel: str, new_rel: str, options: CompareOptions) -> dict[str, object]:
     old, new = report(old_rel), report(new_rel)
-    ou, nu = units_of(old, {}, options.keep_clutter), units_of(new, {}, options.keep_clutter)
+    ou, nu = units_of(old, options.keep_clutter), units_of(new, options.keep_clutter)
     al = align(old, new, ou, nu, options)
     canon = json.dumps(
         {

@@ -23,9 +23,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from reportdesk.engine.align import vector as vec
 from reportdesk.engine.align.dp import MAX_CELLS, SAME_TEXT, Joins, dp_align
 from reportdesk.engine.align.sections import SECTION_CELLS, match_sections
 from reportdesk.engine.align.units import Unit, bigrams, dice, in_order_pairs, key_of, units_of
+from reportdesk.engine.align.vector import np
 from reportdesk.engine.model import CompareOptions, Report, SectionMatch
 from reportdesk.engine.pairing import take_one_to_one
 
@@ -172,31 +174,35 @@ def _leftover_round(
     threshold: float,
     pred: list[float],
 ) -> list[tuple[int, int, float]]:
-    index: dict[str, list[Unit]] = defaultdict(list)
-    for u in free_o:
-        for g in u.grams:
-            index[g].append(u)
-    cands: list[tuple[float, float, int, int]] = []
-    for u in free_n:
-        shared: dict[int, int] = defaultdict(int)
-        by_index: dict[int, Unit] = {}
-        for g in u.grams:
-            for ou in index.get(g, ()):
-                shared[ou.index] += 1
-                by_index[ou.index] = ou
-        for o, cnt in shared.items():
-            ou = by_index[o]
-            if ou.zone != u.zone:
-                continue
-            if ou.key == u.key:
-                score = 1.0 + SAME_TEXT if ou.text == u.text else 1.0
-            else:
-                score = 2.0 * cnt / (len(ou.grams) + len(u.grams))
-            if score >= threshold:
-                cands.append((score, abs(pred[o] - u.index), o, u.index))
+    # Every (old, new) pair sharing a bigram, scored at once (``vector``); the sort key
+    # orders them totally, so how they are listed does not matter.
+    shared = vec.shared_counts(free_o, free_n)
+    same_key, same_text = vec.same_key_text(free_o, free_n)
+    score = _pair_scores(free_o, free_n, shared, same_key, np.where(same_text, 1.0 + SAME_TEXT, 1.0))
+    ok = (shared > 0) & _same_zone(free_o, free_n) & (score >= threshold)
+    rows, cols = np.nonzero(ok)
+    o_idx = np.asarray([u.index for u in free_o], dtype=np.int64)[rows]
+    n_idx = np.asarray([u.index for u in free_n], dtype=np.int64)[cols]
+    dist = np.abs(np.asarray(pred, dtype=np.float64)[o_idx] - n_idx)
+    cands = list(zip(score[rows, cols].tolist(), dist.tolist(), o_idx.tolist(), n_idx.tolist(), strict=True))
     cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
     taken = take_one_to_one(((score, o, n) for score, _dist, o, n in cands), paired_o, paired_n)
     return [(o, n, min(score, 1.0)) for o, n, score in taken]
+
+
+def _same_zone(a: list[Unit], b: list[Unit]) -> vec.Array:
+    zones = ("front", "body", "closing")
+    za = np.asarray([zones.index(u.zone) for u in a], dtype=np.int64)
+    zb = np.asarray([zones.index(u.zone) for u in b], dtype=np.int64)
+    return za[:, None] == zb[None, :]
+
+
+def _pair_scores(a: list[Unit], b: list[Unit], shared: vec.Array, same_key: vec.Array, equal: vec.Array) -> vec.Array:
+    """``equal`` where the keys are equal, else the Dice similarity from the shared bigram counts."""
+    size = vec.gram_sizes(a)[:, None] + vec.gram_sizes(b)[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        d = 2.0 * shared / size
+    return np.where(same_key, equal, np.where(size > 0, d, 0.0))
 
 
 _RESCUE_MARGIN = 0.25
@@ -234,28 +240,19 @@ def _rescue_candidates(
     cur_n = {n: s for (_, n), s in weak.items()}
     free_o = [u for u in st.old_units if len(u.key) >= 4 and (u.index in cur_o or u.index not in st.paired_o)]
     free_n = [u for u in st.new_units if len(u.key) >= 4 and (u.index in cur_n or u.index not in st.paired_n)]
+    shared = vec.shared_counts(free_o, free_n)
+    same_key, _ = vec.same_key_text(free_o, free_n)
+    score = _pair_scores(free_o, free_n, shared, same_key, np.ones_like(shared, dtype=np.float64))
+    weak_o = np.asarray([cur_o.get(u.index, 0.0) for u in free_o], dtype=np.float64)
+    weak_n = np.asarray([cur_n.get(u.index, 0.0) for u in free_n], dtype=np.float64)
     # A candidate needs a weakly paired side: free new sentences look only at weak old ones.
-    index_all: dict[str, list[Unit]] = defaultdict(list)
-    index_weak: dict[str, list[Unit]] = defaultdict(list)
-    for u in free_o:
-        for g in u.grams:
-            index_all[g].append(u)
-            if u.index in cur_o:
-                index_weak[g].append(u)
-    cands: list[tuple[float, int, int]] = []
-    for u in free_n:
-        index = index_all if u.index in cur_n else index_weak
-        shared: dict[int, int] = defaultdict(int)
-        for g in u.grams:
-            for ou in index.get(g, ()):
-                shared[ou.index] += 1
-        for o, cnt in shared.items():
-            ou = st.old_units[o]
-            if ou.zone != u.zone:
-                continue
-            score = 1.0 if ou.key == u.key else 2.0 * cnt / (len(ou.grams) + len(u.grams))
-            if score >= threshold and score >= max(cur_o.get(o, 0.0), cur_n.get(u.index, 0.0)) + _RESCUE_MARGIN:
-                cands.append((score, o, u.index))
+    ok = (shared > 0) & ((weak_o > 0)[:, None] | np.asarray([u.index in cur_n for u in free_n])[None, :])
+    ok &= _same_zone(free_o, free_n) & (score >= threshold)
+    ok &= score >= np.maximum(weak_o[:, None], weak_n[None, :]) + _RESCUE_MARGIN
+    rows, cols = np.nonzero(ok)
+    o_idx = np.asarray([u.index for u in free_o], dtype=np.int64)[rows]
+    n_idx = np.asarray([u.index for u in free_n], dtype=np.int64)[cols]
+    cands = list(zip(score[rows, cols].tolist(), o_idx.tolist(), n_idx.tolist(), strict=True))
     cands.sort(key=lambda t: (-t[0], t[1], t[2]))
     return cands
 

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from reportdesk.engine.align.units import Unit, bigrams, dice
+from reportdesk.engine.align.vector import np
 
 
 @dataclass
@@ -88,24 +89,24 @@ class _Scores:
 
 
 def _similarities(a: list[Unit], b: list[Unit], threshold: float) -> tuple[list[list[float]], list[tuple[int, int]]]:
-    """Sentence-to-sentence similarity matrix, and the cells similar enough to be half of a join."""
-    m = len(b)
-    sims = [[0.0] * m for _ in range(len(a))]
-    hot: list[tuple[int, int]] = []  # similar but not equal: may be half of a split or merge
-    for i, ua in enumerate(a):
-        la = len(ua.key)
-        srow = sims[i]
-        for j, ub in enumerate(b):
-            lb = len(ub.key)
-            if not la or not lb or min(la, lb) * 3 < max(la, lb) * threshold:
-                continue  # length alone rules it out
-            if ua.key == ub.key:
-                srow[j] = 1.0 + (SAME_TEXT + _SAME_PLACE * (ua.edge == ub.edge) if ua.text == ub.text else 0.0)
-                continue
-            s = srow[j] = dice(ua.grams, ub.grams)
-            if s >= _JOIN_GATE:
-                hot.append((i, j))
-    return sims, hot
+    """Sentence-to-sentence similarity matrix, and the cells similar enough to be half of a join.
+
+    All cells at once (``vector``), with the same floats the pair-by-pair loop gave.
+    """
+    from reportdesk.engine.align import vector as vec
+
+    la = np.asarray([len(u.key) for u in a], dtype=np.int64)[:, None]
+    lb = np.asarray([len(u.key) for u in b], dtype=np.int64)[None, :]
+    # length alone rules a pair out
+    ok = (la > 0) & (lb > 0) & ~(np.minimum(la, lb) * 3 < np.maximum(la, lb) * threshold)
+    same_key, same_text = vec.same_key_text(a, b)
+    edge_a = np.asarray([u.edge for u in a], dtype=np.int64)[:, None]
+    edge_b = np.asarray([u.edge for u in b], dtype=np.int64)[None, :]
+    same = 1.0 + np.where(same_text, SAME_TEXT + _SAME_PLACE * (edge_a == edge_b), 0.0)
+    d = vec.dice_matrix(a, b)
+    sims = np.where(ok & same_key, same, np.where(ok, d, 0.0))
+    rows, cols = np.nonzero(ok & ~same_key & (d >= _JOIN_GATE))  # row-major, as the loop found them
+    return sims.tolist(), list(zip(rows.tolist(), cols.tolist(), strict=True))
 
 
 def _adjacent(u: Unit, v: Unit) -> bool:

@@ -6,6 +6,8 @@ import bisect
 import operator
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from reportdesk.engine.model import BlockKind, Report, Span
 from reportdesk.engine.text.normalize import fold
@@ -54,20 +56,37 @@ class Unit:
     grams: frozenset[str]
     text: str = ""  # as written: among equal keys, identical text pairs first
     edge: int = 0  # 1: first sentence of its paragraph, 2: last, 3: both
+    ids: Any = None  # the bigrams as ints (``gram_ids``), for the array joins in ``vector``
 
 
-def units_of(
-    report: Report, seen: dict[str, tuple[str, frozenset[str]]] | None = None, keep_clutter: bool = True
-) -> list[Unit]:
+# Bigram -> int for the whole process: the ids of a sentence stay valid across compares, so
+# a re-compare after a keystroke finds them cached with the sentence.  It grows only by the
+# distinct bigrams of texts compared in this process (a few hundred thousand at most).
+_GRAM_IDS: dict[str, int] = {}
+
+
+def gram_ids(grams: frozenset[str]) -> Any:
+    import numpy as np
+
+    get = _GRAM_IDS.setdefault
+    return np.fromiter((get(g, len(_GRAM_IDS)) for g in grams), dtype=np.int64, count=len(grams))
+
+
+@lru_cache(maxsize=1 << 15)
+def sentence_form(text: str) -> tuple[str, frozenset[str], Any]:
+    """Key, bigrams and bigram ids of a sentence, cached by its text (unchanged sentences of a
+    draft, and the whole older report, are not worked out again on a re-compare)."""
+    key = sentence_key(text)
+    grams = bigrams(key)
+    return key, grams, gram_ids(grams)
+
+
+def units_of(report: Report, keep_clutter: bool = True) -> list[Unit]:
     """The sentences of a report as units.
 
-    ``seen`` (sentence text -> key and bigrams) may be shared between the two
-    reports of a comparison: a draft compared with itself after an edit then
-    computes each unchanged sentence's bigrams once.  Web-page chrome
-    (``Paragraph.clutter``) has no units unless ``keep_clutter``.
+    Web-page chrome (``Paragraph.clutter``) has no units unless ``keep_clutter``.
     """
     out: list[Unit] = []
-    memo = seen if seen is not None else {}
     for p in report.paragraphs:
         if p.clutter and not keep_clutter:
             continue
@@ -75,12 +94,9 @@ def units_of(
         last = len(p.sentences) - 1
         section = p.section if zone == "body" else -1
         for i, s in enumerate(p.sentences):
-            hit = memo.get(s.text)
-            if hit is None:
-                k = sentence_key(s.text)
-                hit = memo[s.text] = (k, bigrams(k))
+            key, grams, ids = sentence_form(s.text)
             edge = (i == 0) + 2 * (i == last)
-            out.append(Unit(len(out), s.span, p.index, section, zone, hit[0], hit[1], s.text, edge))
+            out.append(Unit(len(out), s.span, p.index, section, zone, key, grams, s.text, edge, ids))
     return out
 
 

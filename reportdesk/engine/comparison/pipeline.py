@@ -35,8 +35,7 @@ def compare(old: Report, new: Report, options: CompareOptions | None = None, pro
     options = options or CompareOptions()
     report = progress or (lambda _stage, _frac: None)
     report("align", 0.0)
-    seen: dict[str, tuple[str, frozenset[str]]] = {}  # unchanged sentences: bigrams once
-    ou, nu = units_of(old, seen, options.keep_clutter), units_of(new, seen, options.keep_clutter)
+    ou, nu = units_of(old, options.keep_clutter), units_of(new, options.keep_clutter)
     al = align(old, new, ou, nu, options)
     report("diff", 0.4)
     pairs = _build_pairs(_Sources(old, new, ou, nu, al, options))

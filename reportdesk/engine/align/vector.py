@@ -1,0 +1,82 @@
+"""Similarity of many sentence pairs at once (numpy), the same numbers as ``dice`` pair by pair.
+
+Aligning two reports compares tens of thousands of sentence pairs; a Python call per pair
+was most of a re-compare (issue 12).  Here the shared bigrams of every pair come from one
+join of the two sides' bigram postings, and the scores from array arithmetic written in
+the same order as the scalar code, so every float is bit-identical to it
+(``tests/engine/test_align_identity.py``).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reportdesk.engine.align.units import Unit
+
+# The engine runs in its own process next to the window: a BLAS thread pool per core
+# would only fight the GUI for the two cores.  Must be set before numpy is first imported.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import numpy as np  # noqa: E402
+
+Array = Any  # numpy arrays; numpy's own stubs make near-strict mypy noisy for little gain
+
+
+def _postings(units: list[Unit]) -> tuple[Array, Array]:
+    """Bigram ids of all units end to end, and the unit (row) each one belongs to."""
+    from reportdesk.engine.align.units import gram_ids
+
+    parts = [u.ids if u.ids is not None else gram_ids(u.grams) for u in units]
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    ids = np.concatenate(parts)
+    rows = np.repeat(np.arange(len(units), dtype=np.int64), [len(p) for p in parts])
+    return ids, rows
+
+
+def shared_counts(a: list[Unit], b: list[Unit]) -> Array:
+    """``len(a[i].grams & b[j].grams)`` for every i, j: an ``len(a) x len(b)`` int array."""
+    n, m = len(a), len(b)
+    a_ids, a_rows = _postings(a)
+    b_ids, b_rows = _postings(b)
+    if not len(a_ids) or not len(b_ids):
+        return np.zeros((n, m), dtype=np.int64)
+    order = np.argsort(b_ids, kind="stable")
+    b_ids, b_rows = b_ids[order], b_rows[order]
+    # each posting of a meets every posting of b with the same bigram
+    first = np.searchsorted(b_ids, a_ids, side="left")
+    reps = np.searchsorted(b_ids, a_ids, side="right") - first
+    total = int(reps.sum())
+    row = np.repeat(a_rows, reps)
+    offset = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
+    col = b_rows[np.repeat(first, reps) + offset]
+    return np.bincount(row * m + col, minlength=n * m).reshape(n, m)
+
+
+def _ids(values: list[str], ids: dict[str, int]) -> Array:
+    return np.asarray([ids.setdefault(v, len(ids)) for v in values], dtype=np.int64)
+
+
+def same_key_text(a: list[Unit], b: list[Unit]) -> tuple[Array, Array]:
+    """Boolean ``len(a) x len(b)`` arrays: equal comparison keys, equal text as written."""
+    keys: dict[str, int] = {}
+    texts: dict[str, int] = {}
+    ka, kb = _ids([u.key for u in a], keys), _ids([u.key for u in b], keys)
+    ta, tb = _ids([u.text for u in a], texts), _ids([u.text for u in b], texts)
+    return ka[:, None] == kb[None, :], ta[:, None] == tb[None, :]
+
+
+def gram_sizes(units: list[Unit]) -> Array:
+    return np.asarray([len(u.grams) for u in units], dtype=np.int64)
+
+
+def dice_matrix(a: list[Unit], b: list[Unit]) -> Array:
+    """``dice(a[i].grams, b[j].grams)`` for every pair, as float64 (0 where a side is empty)."""
+    inter = shared_counts(a, b)
+    size = gram_sizes(a)[:, None] + gram_sizes(b)[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = 2.0 * inter / size
+    return np.where(size > 0, out, 0.0)
