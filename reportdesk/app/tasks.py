@@ -43,6 +43,7 @@ class _Job:
     in_process: bool = False
     keep: bool = False  # deliver the result even when newer jobs were submitted since
     timeout: float | None = None
+    post: Callable[[Any], Any] | None = None  # runs on the result in the worker thread
     submitted: float = field(default_factory=time.perf_counter)
 
 
@@ -81,6 +82,7 @@ class TaskRunner(QObject):
         queue: bool = False,
         keep: bool = False,
         timeout: float | None = None,
+        post: Callable[[Any], Any] | None = None,
     ) -> int:
         """Run ``fn(*args)`` in the background; returns the job's generation.
 
@@ -90,10 +92,11 @@ class TaskRunner(QObject):
         ``queue``: wait in line behind earlier jobs and always deliver (see above).
         ``keep``: deliver this job's result even if newer jobs were submitted since (a
         newer one still replaces it while it waits).
+        ``post``: turn the result into what ``on_done`` gets, still off the GUI thread.
         """
         ch = self._channels.setdefault(channel, _Channel())
         ch.generation += 1
-        job = _Job(channel, ch.generation, fn, args, on_done, on_error, in_process, queue or keep, timeout)
+        job = _Job(channel, ch.generation, fn, args, on_done, on_error, in_process, queue or keep, timeout, post)
         if ch.running is None:
             self._start(ch, job)
         elif queue:
@@ -152,6 +155,8 @@ class TaskRunner(QObject):
     def _work(self, job: _Job) -> None:
         try:
             result = self._run(job)
+            if job.post is not None:
+                result = job.post(result)
         except BaseException as exc:  # delivered to the GUI thread, which decides
             self._deliver(job, None, exc)
         else:

@@ -61,7 +61,6 @@ from reportdesk.engine.model import (
 )
 from reportdesk.engine.serialize import comparison_to_dict
 from reportdesk.engine.session import (
-    OLD_LEFT_OUT,
     DraftEdit,
     Screen,
     ScreenDelta,
@@ -76,10 +75,12 @@ from reportdesk.engine.session import (
     live_exact,
     live_reopen,
     live_start,
+    pack_comparison,
     per_line,
     remap_line,
     screen_of,
     target_mark,
+    unpack_comparison,
 )
 from reportdesk.engine.structure.build import build_report, outline, report_from_text
 from reportdesk.engine.targets.extract import extract_targets
@@ -161,7 +162,6 @@ __all__ = [
     "value_text",
     "warm_up_tokenizer",
     # live session (engine/session)
-    "OLD_LEFT_OUT",
     "DraftEdit",
     "Screen",
     "ScreenDelta",
@@ -176,8 +176,10 @@ __all__ = [
     "live_exact",
     "live_reopen",
     "live_start",
+    "pack_comparison",
     "per_line",
     "remap_line",
     "screen_of",
     "target_mark",
+    "unpack_comparison",
 ]

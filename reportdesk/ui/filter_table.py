@@ -35,6 +35,36 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return self.COLUMN_COUNT
 
+    def replace_rows(self, rows: Sequence[Any], key: Callable[[Any], Any]) -> bool:
+        """Take ``rows`` in place of the current ones, telling views only about the run that
+        differs (by ``key``): rows removed or inserted there, the rest of it changed.  No model
+        reset, so a re-compare after a keystroke keeps the selection, the scroll position and
+        the filter, and the views re-read a few rows, not all.  True when any row differs."""
+        old, new = self._rows, list(rows)
+        ko, kn = [key(r) for r in old], [key(r) for r in new]
+        n = min(len(ko), len(kn))
+        head = 0
+        while head < n and ko[head] == kn[head]:
+            head += 1
+        tail = 0
+        while tail < n - head and ko[-1 - tail] == kn[-1 - tail]:
+            tail += 1
+        m_old, m_new = len(old) - head - tail, len(new) - head - tail
+        if m_old > m_new:
+            self.beginRemoveRows(QModelIndex(), head + m_new, head + m_old - 1)
+            self._rows = new
+            self.endRemoveRows()
+        elif m_new > m_old:
+            self.beginInsertRows(QModelIndex(), head + m_old, head + m_new - 1)
+            self._rows = new
+            self.endInsertRows()
+        else:
+            self._rows = new
+        both = min(m_old, m_new)
+        if both:
+            self.dataChanged.emit(self.index(head, 0), self.index(head + both - 1, self.COLUMN_COUNT - 1))
+        return bool(m_old or m_new)
+
 
 class KeyFilter(QSortFilterProxyModel):
     """Holds ``key`` and ``needle``; subclasses decide in ``filterAcceptsRow``."""

@@ -77,6 +77,14 @@ def _kind(c: Comparison, ch: Change) -> str:
     return change_kind(c, ch)
 
 
+def _row_key(row: tuple[Change | TargetHint, str, str, str]) -> tuple:
+    """What a row shows (display, tooltip, id): a row whose key is the same is not repainted."""
+    item, kind, category, text = row
+    if isinstance(item, TargetHint):
+        return (kind, text, item.message)
+    return (kind, category, text, item.id, item.section, item.old_text, item.new_text)
+
+
 class ChangeListModel(RowsModel):
     COLUMN_COUNT = 4  # #, kind, section, change
 
@@ -88,13 +96,16 @@ class ChangeListModel(RowsModel):
         self._icons = {k: _swatch(v[1]) for k, v in KIND_COLORS.items()}
 
     def set_comparison(self, c: Comparison | None) -> None:
-        self.beginResetModel()
+        """Rows of ``c``, updated in place (see ``RowsModel.replace_rows``)."""
         self._c = c
-        self._rows = []
+        rows: list[tuple[Change | TargetHint, str, str, str]] = []
         if c is not None:
-            self._rows = [(h, "hint", "hint", hint_text(h)) for h in c.hints]
-            self._rows += [(ch, _kind(c, ch), change_category(c, ch), short_text(ch)) for ch in c.changes]
-        self.endResetModel()
+            rows = [(h, "hint", "hint", hint_text(h)) for h in c.hints]
+            rows += [(ch, _kind(c, ch), change_category(c, ch), short_text(ch)) for ch in c.changes]
+        self.replace_rows(rows, _row_key)
+
+    def hint_count(self) -> int:
+        return sum(1 for r in self._rows if r[1] == "hint")
 
     def kind_label(self, kind: str) -> str:
         return {
@@ -261,9 +272,11 @@ class ChangeNavigator(QWidget):
 
     def _update_count(self) -> None:
         # 提示 rows head the list but are not changes: count changes only, as the status bar does
-        hints = len(self.visible_hints())
-        total = self.model.rowCount() - sum(1 for r in range(self.model.rowCount())
-                                            if self.model.index(r, 0).data(HINT_ROLE) is not None)
+        # The 提示 rows head the list (source order): count them without asking every row.
+        hints = 0
+        while hints < self.proxy.rowCount() and self.proxy.index(hints, 0).data(HINT_ROLE) is not None:
+            hints += 1
+        total = self.model.rowCount() - self.model.hint_count()
         self.count_label.setText(
             self.tr("{shown} of {total} changes").format(shown=self.proxy.rowCount() - hints, total=total)
         )

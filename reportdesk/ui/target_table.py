@@ -78,6 +78,18 @@ def target_text(t: Figure | None) -> str:
         return t.quote
 
 
+def gist(wording: str) -> str:
+    """The change in a cell: the wording without what the value columns beside it already
+    say (由5%左右调整为6%左右, 保持5%左右不变), so the cell fits a 1280-pixel window; the
+    tooltip keeps the whole wording."""
+    parts = wording.split("；")
+    kept = [
+        p for p in parts
+        if p and not (p.startswith("由") and "调整为" in p) and not (p.startswith("保持") and p.endswith("不变"))
+    ]
+    return "；".join(kept)
+
+
 def matches_filter(change: str, key: str) -> bool:
     if not key:
         return True
@@ -98,11 +110,13 @@ class TargetTableModel(RowsModel):
         self._rows: list[TargetRow] = []
         self.counts: TargetCounts | None = None
 
-    def set_comparison(self, c: Comparison | None) -> None:
-        self.beginResetModel()
-        self._rows = list(target_rows(c)) if c is not None else []
-        self.counts = target_counts(c, tuple(self._rows)) if c is not None else None
-        self.endResetModel()
+    def set_comparison(self, c: Comparison | None) -> bool:
+        """Rows of ``c``, updated in place; True when the indicators listed changed (refit the columns)."""
+        before = [r.indicator for r in self._rows]
+        rows = list(target_rows(c)) if c is not None else []
+        self.counts = target_counts(c, tuple(rows)) if c is not None else None
+        self.replace_rows(rows, lambda r: r)
+        return [r.indicator for r in self._rows] != before
 
     def row(self, i: int) -> TargetRow:
         return self._rows[i]
@@ -159,8 +173,9 @@ class TargetTableModel(RowsModel):
         if col == 5:
             return self.tier_label(row.tier)
         tc, kind = row.change, row.kind
-        words = tc.wording if tc is not None and kind not in ("new", "dropped") else ""
-        return f"{SYMBOLS.get(kind, '')} {self.change_label(kind)}" + (f"：{words}" if words else "")
+        words = gist(tc.wording) if tc is not None and kind not in ("new", "dropped") else ""
+        # The engine's wording says 提高/降低 itself: the label only when there is no wording.
+        return f"{SYMBOLS.get(kind, '')} {words or self.change_label(kind)}"
 
     def verdict_lines(self, row: TargetRow) -> list[str]:
         """The verdict on last year's target and the two quotes it rests on."""

@@ -143,8 +143,8 @@ class TargetsPanel(QWidget):
 
     # ------------------------------------------------------------ pair table
     def set_comparison(self, c: Comparison | None) -> None:
-        self.model.set_comparison(c)
-        self.fitter.fit()
+        if self.model.set_comparison(c):
+            self.fitter.fit()  # ~30 ms over all rows: only when other indicators are listed
         hints = list(c.hints) if c is not None else []
         self.hint_label.setText("\n".join(self.tr("Hint: %1").replace("%1", h.message) for h in hints))
         self.hint_label.setVisible(bool(hints))

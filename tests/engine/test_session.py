@@ -18,6 +18,7 @@ from reportdesk.engine.session import (
     live_start,
     remap_line,
     screen_of,
+    unpack_comparison,
 )
 from reportdesk.engine.session import live as live_mod
 from reportdesk.engine.session.ranges import DELETED, INSERTED, TARGET
@@ -68,7 +69,7 @@ def test_fast_then_exact_equals_full_compare(old_rel: str, new_rel: str) -> None
             total += 1
             fast_right += screen == full
             delta = live_exact("t", rev * 10 + burst - 1)
-            assert delta is not None and delta.exact and delta.comparison is not None
+            assert delta is not None and delta.exact and delta.packed
             screen = apply_delta(screen, delta)
             assert screen == full, f"edit {rev}: the screen after both passes differs from a full compare"
     finally:
@@ -97,13 +98,16 @@ def test_exact_pass_overtaken_by_edits_replays_them(monkeypatch: pytest.MonkeyPa
     try:
         rebased = live_exact("r", 1)
         monkeypatch.setattr(live_mod, "compare", real)
-        assert rebased is not None and not rebased.exact and rebased.comparison is None
+        assert rebased is not None and not rebased.exact and not rebased.packed
         screen = apply_delta(apply_delta(screen, sent[0]), rebased)  # in the order of their numbers
         assert live_exact("r", 1) is None  # superseded: revision 2 has its own pass
         final = live_exact("r", 2)
         assert final is not None and final.exact and final.seq == rebased.seq + 1
         screen = apply_delta(screen, final)
-        assert screen == screen_of(compare(old, _draft(base, "\n".join(second))))
+        full = compare(old, _draft(base, "\n".join(second)))
+        assert screen == screen_of(full)
+        # The comparison travels in pieces without the older report; rebuilt, it is the same.
+        assert unpack_comparison(final.packed, old) == full
     finally:
         live_close("r")
 

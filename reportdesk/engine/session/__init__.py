@@ -10,7 +10,6 @@ from reportdesk.engine.session.delta import (
     screen_of,
 )
 from reportdesk.engine.session.live import (
-    OLD_LEFT_OUT,
     SessionLost,
     live_close,
     live_edit,
@@ -18,6 +17,7 @@ from reportdesk.engine.session.live import (
     live_reopen,
     live_start,
 )
+from reportdesk.engine.session.pack import pack_comparison, unpack_comparison
 from reportdesk.engine.session.ranges import (
     DELETED,
     INSERTED,
@@ -36,7 +36,6 @@ __all__ = [
     "DELETED",
     "INSERTED",
     "MOVED",
-    "OLD_LEFT_OUT",
     "TARGET",
     "DraftEdit",
     "LineRanges",
@@ -54,6 +53,8 @@ __all__ = [
     "live_exact",
     "live_reopen",
     "live_start",
+    "pack_comparison",
+    "unpack_comparison",
     "per_line",
     "remap_line",
     "screen_of",

@@ -46,9 +46,10 @@ class ScreenDelta:
     """Turns the screen of delta ``seq - 1`` into that of ``seq``.
 
     The draft's lines are spliced first (``splice``: first, removed, ranges of
-    the lines put in), then single lines of either side replaced.  ``comparison``
-    comes with an exact pass on the newest revision, without the old report (the
-    window has it): the panels need it, the highlights do not.
+    the lines put in), then single lines of either side replaced.  ``packed``
+    comes with an exact pass on the newest revision: the comparison in pieces,
+    without the older report (``unpack_comparison``; the window has the report);
+    the panels need it, the highlights do not.
     """
 
     seq: int
@@ -57,7 +58,8 @@ class ScreenDelta:
     splice: tuple[int, int, tuple[LineRanges, ...]] = (0, 0, ())
     old: tuple[tuple[int, LineRanges], ...] = ()
     new: tuple[tuple[int, LineRanges], ...] = ()
-    comparison: Comparison | None = None
+    packed: tuple[bytes, ...] = ()
+    comparison: Comparison | None = None  # filled in by the receiver from ``packed``
 
     def touched(self) -> tuple[list[int], list[int]]:
         """(old lines, new lines) whose ranges this delta sets, new ones after the splice."""

@@ -13,18 +13,13 @@ older report, which the window already has.
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 
 from reportdesk.engine.comparison.pipeline import compare
 from reportdesk.engine.model import CompareOptions, Comparison, Report
 from reportdesk.engine.session.delta import DraftEdit, Screen, ScreenDelta, changed_lines, screen_of
 from reportdesk.engine.session.fast import FastState, fast_edit, index_pairs, line_starts
+from reportdesk.engine.session.pack import pack_comparison
 from reportdesk.engine.structure.build import report_from_text
-
-# Stands in for the older report on the way back; the window puts its own in.
-OLD_LEFT_OUT = Report(
-    path="", title="", year=None, text="", raw="", raw_offsets=(0,), paragraphs=(), sections=()
-)
 
 
 class SessionLost(LookupError):
@@ -95,7 +90,7 @@ class LiveSession:
                 not later,
                 old=changed_lines(before.old_screen, fresh.old_screen),
                 new=changed_lines(before.new_screen, fresh.new_screen),
-                comparison=None if later else replace(c, old=OLD_LEFT_OUT),
+                packed=() if later else pack_comparison(c),
             )
 
 

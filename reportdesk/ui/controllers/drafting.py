@@ -28,12 +28,14 @@ from reportdesk.app.jobs import Opened, Recompared, recompare_draft
 from reportdesk.engine import (
     Comparison,
     DraftEdit,
+    Report,
     ReportDeskError,
     Screen,
     ScreenDelta,
     line_edit,
     live_edit,
     live_exact,
+    unpack_comparison,
 )
 
 # Kept for a debounced mode (tests, slow machines): 0 sends each edit at once.
@@ -52,6 +54,14 @@ class DraftView(Protocol):
     def apply_delta(self, d: ScreenDelta, spliced: tuple[str, ...] = ()) -> None: ...
 
     def set_screen(self, old_text: str, new_text: str, screen: Screen) -> None: ...
+
+
+def _unpacked(d: ScreenDelta | None, old: Report | None) -> ScreenDelta | None:
+    """The exact pass's comparison rebuilt in the worker thread, piece by piece (see
+    ``unpack_comparison``: the GUI thread runs between pieces)."""
+    if d is None or not d.packed or old is None:
+        return d
+    return replace(d, comparison=unpack_comparison(d.packed, old), packed=())
 
 
 class DraftController(QObject):
@@ -125,12 +135,13 @@ class DraftController(QObject):
         self._sent[revision] = e
         self._edit_at[revision] = self.last_edit_at
         sid, epoch, runner = self.ctx.session.sid, self._epoch, self.ctx.runner
+        old = self.ctx.session.old_report
         runner.submit("live", live_edit, sid, e, on_done=lambda d: self._delta(d, epoch),
                       on_error=lambda x: self._live_failed(x, epoch), in_process=True, queue=True,
                       timeout=FAST_TIMEOUT)
         runner.submit("compare", live_exact, sid, revision, on_done=lambda d: self._delta(d, epoch),
                       on_error=lambda x: self._live_failed(x, epoch), in_process=True, keep=True,
-                      timeout=EXACT_TIMEOUT)
+                      timeout=EXACT_TIMEOUT, post=lambda d: _unpacked(d, old))
 
     def pending(self) -> bool:
         """An edit has not been compared yet (tests and screenshots wait on this)."""
@@ -162,9 +173,8 @@ class DraftController(QObject):
             self.last_fast_latency = time.perf_counter() - t0
             self.last_fast_revision = d.revision
             self.fast_applied.emit(d.revision)
-        if d.comparison is not None:
-            s = self.ctx.session
-            c = replace(d.comparison, old=s.old_report) if s.old_report is not None else d.comparison
+        c = d.comparison
+        if c is not None and c.old is self.ctx.session.old_report:
             if self.apply(c, painted=True) and self.last_edit_at:
                 self.last_latency = time.perf_counter() - self.last_edit_at
 
