@@ -14,18 +14,25 @@ from reportdesk.engine import ChangeKind, Comparison, target_counts
 from reportdesk.ui.legend import LegendBar
 
 
-def counts_text(c: Comparison) -> str:
+def counts_text(c: Comparison, full: bool = True) -> str:
     """“Edits: 120 · Moves: 3 · Target changes: 9 (14 edits) · Number edits: 31 · New phrases: 40”
-    (translated as the window's text).  The target counts are the review document's
-    (``target_counts``): 目标变化 covers main and named targets only."""
+    (translated as the window's text); ``full=False`` leaves out the edits behind the target
+    changes and the new phrases, so the line fits a 1280-pixel window in English (the full
+    line is the tooltip).  The target counts are the review document's (``target_counts``):
+    目标变化 covers main and named targets only."""
     moves = sum(1 for ch in c.changes if ch.kind is ChangeKind.MOVE)
     edits = len(c.changes) - moves
     n = target_counts(c)
     phrases = len(c.phrases.added)
-    text = QCoreApplication.translate(
-        "MainWindow", "Edits: %1 · Moves: %2 · Target changes: %3 (%4 edits) · Number edits: %5 · New phrases: %6"
-    )
-    for i, value in enumerate((edits, moves, n.target_changes, n.target_edits, n.number_edits, phrases), 1):
+    if full:
+        text = QCoreApplication.translate(
+            "MainWindow", "Edits: %1 · Moves: %2 · Target changes: %3 (%4 edits) · Number edits: %5 · New phrases: %6"
+        )
+        values: tuple[int, ...] = (edits, moves, n.target_changes, n.target_edits, n.number_edits, phrases)
+    else:
+        text = QCoreApplication.translate("MainWindow", "Edits: %1 · Moves: %2 · Target changes: %3 · Number edits: %4")
+        values = (edits, moves, n.target_changes, n.number_edits)
+    for i, value in enumerate(values, 1):
         text = text.replace(f"%{i}", str(value))
     if n.hints:
         text += " · " + QCoreApplication.translate("MainWindow", "Hints: %1").replace("%1", str(n.hints))
@@ -76,9 +83,8 @@ class StatusArea:
         self.progress.setVisible(still_working)
 
     def show_counts(self, c: Comparison, current: int | None = None) -> None:
-        text = counts_text(c)
-        self.counts_label.setText(text)
-        self.counts_label.setToolTip(text)  # whole, when a narrow window cuts the label
+        self.counts_label.setText(counts_text(c, full=False))
+        self.counts_label.setToolTip(counts_text(c))  # the secondary counts too
         self._total = len(c.changes)
         self.show_position(current)
 

@@ -585,6 +585,10 @@ or use File ▸ Open comparison (Ctrl+O).</source>
         <translation>修改 %1 处 · 移动 %2 处 · 目标变化 %3 项（涉及 %4 处修改）· 数字修改 %5 处 · 新提法 %6 个</translation>
     </message>
     <message>
+        <source>Edits: %1 · Moves: %2 · Target changes: %3 · Number edits: %4</source>
+        <translation>修改 %1 处 · 移动 %2 处 · 目标变化 %3 项 · 数字修改 %4 处</translation>
+    </message>
+    <message>
         <source>Hints: %1</source>
         <translation>提示 %1 条</translation>
     </message>

@@ -77,7 +77,9 @@ def test_gdp_six_percent_is_raised_and_the_restatement_is_a_hint(qtbot, window, 
     cells = [panel.proxy.index(r, k).data() for k in range(panel.proxy.columnCount())]
     assert cells[1] == "5%左右" and cells[3] == "6%左右"
     assert panel.proxy.index(r, 4).data(CHANGE_ROLE) == "raised"
-    assert cells[4].startswith("▲") and "由5%左右调整为6%左右" in cells[4]
+    # The cell gives the change the value columns do not (提高1个百分点); the tooltip the whole wording.
+    assert cells[4].startswith("▲") and "提高1个百分点" in cells[4] and "调整为" not in cells[4]
+    assert "由5%左右调整为6%左右" in panel.proxy.index(r, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert cells[5] == "Main target"
     assert not any(i.startswith("经济增长") for i in panel.visible_indicators())
     # The verdict on last year's 5% rests on two quotes, shown in the tooltip.
@@ -109,7 +111,8 @@ def test_counts_agree_in_status_bar_change_list_and_document(qtbot, window, samp
     c = w.session.comparison
     n = target_counts(c)
     assert n.target_changes and n.target_edits and n.number_edits and n.hints == 1
-    status = w.counts_label.text()
+    status = w.counts_label.toolTip()  # the whole line; the label shows the main counts
+    assert f"Target changes: {n.target_changes} · " in w.counts_label.text()
     assert f"Target changes: {n.target_changes} ({n.target_edits} edits)" in status
     assert f"Number edits: {n.number_edits}" in status and "Hints: 1" in status
     kinds = w.navigator.kind_counts()
