@@ -82,8 +82,8 @@ def child(work: Path, run: int, interval: int, seed: int) -> int:
     guard_none_refcount()
     app = QApplication([])
     from reportdesk import gui
-    from reportdesk.app.saving import txt_bytes
     from reportdesk.app.settings import Settings
+    from reportdesk.export.draft_txt import txt_bytes
     from reportdesk.ui.main_window import MainWindow
 
     state, out = work / "state", work / "out"
@@ -161,7 +161,8 @@ def child(work: Path, run: int, interval: int, seed: int) -> int:
             path = out / ("draft.txt" if choice < 0.7 else "draft.docx")
             text = w.view.new_text()
             if path.suffix == ".txt":
-                intents.write(hashlib.sha256(txt_bytes(text)).hexdigest() + "\n")
+                opened = w.session.new_report.encoding if w.session.new_report else None  # as the save keeps it
+                intents.write(hashlib.sha256(txt_bytes(text, opened)).hexdigest() + "\n")
                 intents.flush()
             w.session.save_path = str(path)
             w.files.save()

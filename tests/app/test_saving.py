@@ -25,9 +25,30 @@ def test_round_trip_through_the_loader(tmp_path, report_text, ext):
     assert load_report(path).text == draft
 
 
-def test_txt_is_utf8_with_windows_line_ends(tmp_path):
+def test_new_txt_is_utf8_with_bom_and_windows_line_ends(tmp_path):
+    # Without a BOM, Chinese Windows tools read the file as GBK (the ANSI code page).
     path = save_draft("第一段\n第二段", tmp_path / "a.txt")
-    assert path.read_bytes() == "第一段\r\n第二段".encode()
+    assert path.read_bytes() == b"\xef\xbb\xbf" + "第一段\r\n第二段".encode()
+    assert save_draft("x", tmp_path / "b.txt", "docx").read_bytes() == b"\xef\xbb\xbfx"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("gb18030", "第一段\r\n第二段".encode("gb18030")),
+        ("utf-8", "第一段\r\n第二段".encode()),
+        ("utf-16-le", "\ufeff第一段\r\n第二段".encode("utf-16-le")),
+    ],
+)
+def test_txt_keeps_the_encoding_it_was_opened_in(tmp_path, encoding, expected):
+    path = save_draft("第一段\n第二段", tmp_path / "a.txt", encoding)
+    assert path.read_bytes() == expected
+    assert load_report(path).text == "第一段\n第二段"
+
+
+def test_txt_falls_back_to_utf8_when_the_old_encoding_cannot_hold_the_text(tmp_path):
+    path = save_draft("碳达峰𠀀", tmp_path / "a.txt", "gbk")  # 𠀀 is outside GBK
+    assert path.read_bytes() == "\ufeff碳达峰𠀀".encode()
 
 
 def test_docx_has_one_paragraph_per_line(tmp_path):

@@ -298,8 +298,9 @@ class FileController(QObject):
     def _write(self, path: str) -> bool:
         s = self.ctx.session
         text = self.host.draft_text()
+        opened = s.new_report.encoding if s.new_report is not None else None  # a .txt keeps it
         try:
-            save_draft(text, path)
+            save_draft(text, path, opened)
         except SaveError as exc:
             prompts.show_error(self._parent, exc)
             return False
