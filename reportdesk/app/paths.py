@@ -7,9 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
+# Local, not Roaming: drafts and logs belong to this PC.  A roaming profile copies Roaming at
+# every sign-in and sign-out (slow on a government domain, and an autosave mid-copy can be
+# overwritten by an older one), and folder redirection may put it on a network share.
+LOCATION = QStandardPaths.StandardLocation.AppLocalDataLocation
+
 
 def data_dir() -> Path:
-    """The user's data folder (``%APPDATA%/ReportDesk/ReportDesk`` on Windows).
+    """The user's data folder (``%LOCALAPPDATA%/ReportDesk/ReportDesk`` on Windows,
+    ``~/.local/share/ReportDesk/ReportDesk`` on Linux).
 
     ``REPORTDESK_DATA_DIR`` overrides it (tests, portable installs).
     """
@@ -17,7 +23,7 @@ def data_dir() -> Path:
     if override:
         path = Path(override)
     else:
-        loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        loc = QStandardPaths.writableLocation(LOCATION)
         path = Path(loc) if loc else Path.home() / ".reportdesk"
     path.mkdir(parents=True, exist_ok=True)
     return path
