@@ -69,11 +69,11 @@ class ChangeGutter(PaneStrip):
 
     def _doc_ys(self, indices: list[int]) -> list[tuple[float, float, float, float]]:
         """Document ys (old top, old bottom, new top, new bottom) of the given chunks,
-        cached until either document's size changes (``documentSizeChanged`` drops the key)
-        or the chunks do: a typed character that wraps no line keeps them (issue 12)."""
+        cached until the chunks change, a pane's width does, or typing pauses after a
+        document's size changed (see PaneStrip)."""
         old, new = self.panes
         key = tuple(
-            (p.document().textWidth(), p.document_height()) for p in (old, new)
+            (p.document().textWidth(), self._layout_gen) for p in (old, new)
         )
         if key != self._key:
             self._ys = {}

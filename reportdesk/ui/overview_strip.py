@@ -42,7 +42,7 @@ class OverviewStrip(PaneStrip):
         paragraph — at a strip's scale (one pixel is a dozen text pixels) that is
         exact enough, and it costs one layout look-up per paragraph, not per mark."""
         doc = self.pane.document()
-        key = (doc.textWidth(), self.pane.document_height())  # not the revision: see ChangeGutter._doc_ys
+        key = (doc.textWidth(), self._layout_gen)  # see PaneStrip: redone once typing pauses
         if key == self._key:
             return self._ys
         om = self.pane.offset_map()

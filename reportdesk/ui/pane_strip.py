@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reportdesk.ui.text_pane import TextPane
+
+RELAYOUT_MS = 300
 
 
 class PaneStrip(QWidget):
@@ -22,10 +25,18 @@ class PaneStrip(QWidget):
         super().__init__(parent)
         self._items: list[Any] = []
         self._key: tuple | None = None
+        self._layout_gen = 0  # part of the position caches' key: +1 when positions must be redone
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        # While the clerk types, a line that wraps anew moves the text below by a line: the
+        # positions are redone once typing pauses, not on every such keystroke (issue 12:
+        # ~30-100 ms of layout look-ups each time).
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(RELAYOUT_MS)
+        self._relayout.timeout.connect(self._invalidate)
         for p in panes:
             p.verticalScrollBar().valueChanged.connect(self.update)
-            p.document().documentLayout().documentSizeChanged.connect(self._invalidate)
+            p.document().documentLayout().documentSizeChanged.connect(lambda _s: self._relayout.start())
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.WIDTH, 200)
@@ -35,5 +46,11 @@ class PaneStrip(QWidget):
         self._invalidate()
 
     def _invalidate(self, *_args: object) -> None:
+        self._relayout.stop()
+        self._layout_gen += 1
         self._key = None
         self.update()
+
+    def resizeEvent(self, e: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        self._invalidate()
