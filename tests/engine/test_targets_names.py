@@ -108,3 +108,36 @@ def test_district_new_jobs_are_the_urban_jobs_series():
     assert [r.status for r in review] == [ReviewStatus.MET]
     # a project's 新增就业岗位 stays a task name of its own (岗位 is not the series)
     assert same_indicator("新增就业岗位", "城镇新增就业") < 0.6
+
+
+def test_a_plan_periods_target_gets_no_one_year_verdict():
+    # 2016's 十三五 section: 新建改建高速公路通车里程约3万公里 is a five-year goal, not 未完成 by 6700公里;
+    # 2020: 今明两年…高职院校扩招200万人 is a two-year goal, not 未完成 by 2020's 100万人
+    for place, year, name in (("national", 2016, "高速公路"), ("national", 2020, "高职院校扩招")):
+        reviews = [r for r in pair(place, year).target_review if name in r.indicator]
+        assert reviews == [], (year, [r.wording for r in reviews])
+
+
+def test_a_level_word_names_another_object():
+    # Sichuan 2025: 3个国家级战略性新兴产业集群 is not judged by 2026's "新建国家现代农业产业园2个、产业集群1个"
+    reviews = [r for r in pair("sichuan", 2025).target_review if "战略性新兴产业集群" in r.indicator]
+    assert [r.status for r in reviews] == [ReviewStatus.NOT_REPORTED]
+    assert same_indicator("国家级战略性新兴产业集群", "产业集群") < 0.6
+    # and a bare verb in front is no name: 加快发展5个国家先进制造业集群 pairs with 2026's own
+    ch = _change(pair("sichuan", 2025), "先进制造业集群")
+    assert [tc.change for tc in ch] == [TargetChangeKind.UNCHANGED]
+    assert not _change(pair("sichuan", 2025), "集聚区") or all(
+        tc.change is TargetChangeKind.NEW for tc in _change(pair("sichuan", 2025), "集聚区"))
+
+
+def test_a_result_far_from_a_tasks_size_is_another_object():
+    # Hailar 2013: 产值2亿元 (one project) is not met or unmet by the district's 207.2亿元
+    reviews = [r for r in pair("hailar", 2013).target_review
+               if r.indicator == "产值" and r.target.value == Decimal("200000000")]
+    assert [r.status for r in reviews] == [ReviewStatus.NOT_REPORTED]
+
+
+def test_re_employment_keeps_its_name():
+    # 再就业1500人 is 再就业, not 就业 (再 is a filler elsewhere: 再减少…)
+    names = {t.indicator for t in plan_targets(rep("hailar", 2016)) if t.value == 1500 and t.unit == "人"}
+    assert names == {"再就业"}

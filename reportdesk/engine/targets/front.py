@@ -18,6 +18,7 @@ from reportdesk.engine.targets.rules import (
     FILLER_SET,
     FROM,
     HARD_STOPS,
+    KEEP_WORDS,
     LEAD_DECREASE,
     LEAD_FILLERS,
     LEAD_PHRASE,
@@ -165,7 +166,8 @@ def _trim(left: str, ind_s: int, ind_e: int) -> tuple[int, int]:
             ind_s = pm.end()
             changed = True
         for w in LEAD_FILLERS:
-            if left.startswith(w, ind_s, ind_e) and ind_e - ind_s > len(w) + 1:
+            if left.startswith(w, ind_s, ind_e) and ind_e - ind_s > len(w) + 1 and not any(
+                    left.startswith(k, ind_s, ind_e) for k in KEEP_WORDS):
                 ind_s += len(w)
                 changed = True
                 break

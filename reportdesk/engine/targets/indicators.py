@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
-from reportdesk.engine.targets.rules import BETTER_LOWER, SYNONYMS
+from reportdesk.engine.targets.rules import BARE_VERBS, BETTER_LOWER, LEVEL_WORDS, SYNONYMS
 from reportdesk.resources import resource_path
 
 TABLE = ("dict", "indicators.txt")
@@ -163,8 +163,11 @@ def name_similarity(a: str, b: str) -> float:
         return 0.0
     if ca == cb:
         return 1.0
-    if ca in cb or cb in ca:
-        short, long_ = sorted((ca, cb), key=len)
+    short, long_ = sorted((ca, cb), key=len)
+    # a name inside another is the same object, unless it only acts (发展, 建设)
+    if short not in BARE_VERBS and short in long_:
+        if any(w in long_.replace(short, "", 1) for w in LEVEL_WORDS):
+            return 0.5  # 国家级战略性新兴产业集群 is not any 产业集群: a level names another object
         return 0.75 + 0.25 * len(short) / len(long_)
     sm = SequenceMatcher(None, ca, cb, autojunk=False)
     bound = sm.real_quick_ratio()  # upper bounds first: most pairs of names are far apart

@@ -28,6 +28,7 @@ from reportdesk.engine.targets.rules import (
     PRELIMINARY,
     SIZE_CLASS,
     SIZE_UNITS,
+    SPAN_YEARS,
     STRUCTURE_NOUNS,
     TIME_UNITS,
     UNCHANGED,
@@ -109,7 +110,7 @@ def _plan_kind(sent: SentenceContext, clause: int, a: int) -> Kind:
     by = BY_YEAR.search(before)
     if by:
         return FigureKind.TARGET, int(by.group(1))
-    if Scope.MULTI_YEAR in sent.para.scope or PLAN_PERIOD.search(before):
+    if Scope.MULTI_YEAR in sent.para.scope or PLAN_PERIOD.search(before) or SPAN_YEARS.search(before):
         return FigureKind.TARGET, None
     return _past_or_planned(before, clause_text, year)
 

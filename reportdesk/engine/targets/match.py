@@ -27,6 +27,7 @@ from reportdesk.engine.model import (
 from reportdesk.engine.pairing import take_one_to_one
 from reportdesk.engine.targets.extract import extract_targets
 from reportdesk.engine.targets.indicators import better_lower, same_indicator, specific
+from reportdesk.engine.targets.rules import SHARE_UNITS
 from reportdesk.engine.targets.tiers import statement_key
 from reportdesk.engine.targets.wording import (
     classify,
@@ -183,12 +184,25 @@ def met(target: Figure, actual: Figure) -> bool:
     return av >= target.value - tol
 
 
+# A task's result more than this many times its target, or less than its inverse, counts
+# another object (产值2亿元 against 207.2亿元): no verdict rather than a wrong one.
+MAGNITUDE = 10
+
+
+def _comparable(t: Figure, a: Figure) -> bool:
+    if t.tier is not TargetTier.TASK or t.unit in SHARE_UNITS or not t.value or not a.value:
+        return True
+    ratio = abs(a.value / t.value)
+    return 1 / MAGNITUDE <= ratio <= MAGNITUDE
+
+
 def review_target_lists(targets: Sequence[Figure], actuals: Sequence[Figure],
                         year: int | None) -> list[TargetReview]:
     acts = [a for a in actuals if year is None or a.year == year]
-    tars = [t for t in targets if t.year is None or year is None or t.year == year]
+    # a target of no known year is a plan period's (十三五, 今明两年): one year's result can't judge it
+    tars = [t for t in targets if year is None or t.year == year]
     pairs = _greedy(tars, acts, year, year, same_year=True)
-    by_t = {i: j for i, j, _ in pairs}
+    by_t = {i: j for i, j, _ in pairs if _comparable(tars[i], acts[j])}
     out = []
     for i, t in enumerate(tars):
         if i not in by_t:

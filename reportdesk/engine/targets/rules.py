@@ -185,6 +185,8 @@ LEAD_FILLERS = sorted(
     reverse=True,
 )
 FILLER_SET = set(LEAD_FILLERS)
+# Words that start with a filler but are one word: 再就业 is not 就业.
+KEEP_WORDS = ("再就业", "再生", "再贷款", "再制造", "再保险", "要素", "将军")
 # Time, enumeration and year phrases in front of an indicator: 一是, “十三五”时期, 2019年度, 今明两年.
 LEAD_PHRASE = re.compile(
     r"(?:[一二三四五六七八九十]+是|“?十[一二三四五]五”?(?:时期|期间|期末|末)?|今明两年|未来五年|今后五年|"
@@ -197,7 +199,7 @@ BARE_VERBS = {
     "完成", "推进", "新建", "启动", "实现", "吸引", "改扩建", "建成", "建设", "打造", "培育",
     "创建", "引进", "新增", "开工", "实施", "组织", "举办", "开展", "培训", "扶持", "认定",
     "完成好", "加快推进", "改造", "提供", "安置", "帮扶", "落实", "争创", "新培育", "带动",
-    "促进", "引导", "解决", "惠及", "吸纳", "帮助",
+    "促进", "引导", "解决", "惠及", "吸纳", "帮助", "严守", "守住", "发展",
 }
 # A short front ending in one of these acts rather than measures; the noun follows the unit.
 FRONT_VERB_END = ends_with((
@@ -291,6 +293,8 @@ YEAR = re.compile(r"(?<![0-9])(20\d\d|19\d\d)年")
 BY_YEAR = re.compile(r"(?:到|至|在)(20\d\d)年")
 # Words that plan: a past year in the clause is then only a reference point.
 FUTURE = re.compile(r"力争|确保|将|今年|预期目标|目标是|拟|计划|争取")
+# A plan over a few years from now (今明两年高职院校扩招200万人): no one year's result judges it.
+SPAN_YEARS = re.compile(r"今明两年|今后两年|未来两年|今后三年|未来三年|[两三]年内")
 # A five-year plan or longer horizon named in a heading or sentence.
 PLAN_PERIOD = re.compile(r"“?十[一二三四五六七]五”?(?:时期|期间|规划|发展|目标)|今后五年|未来五年|中长期|二〇三五|2035")
 # ... and words that make it the plan ahead rather than the one behind.
@@ -310,6 +314,9 @@ CLAUSE_SPLIT = re.compile(r"[，,；;。]")
 UNCHANGED = "不变"
 
 # ================================================================ matching names
+
+# An administrative level in a name is part of what it counts (国家级…集群 ≠ 集群).
+LEVEL_WORDS = ("国家级", "国家", "省级", "自治区级", "市级", "县级", "区级", "世界级")
 
 # Names drift between years; fold these before comparing (order matters: longest phrases first).
 SYNONYMS = [
