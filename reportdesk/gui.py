@@ -44,14 +44,45 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# Qt's own command-line options (QGuiApplication/QApplication): passed through to Qt, so that
+# ``-platform offscreen`` works where the environment cannot carry QT_QPA_PLATFORM (Wine does
+# not pass it to Windows programs) and ``-style``/``-reverse`` work as in any Qt program.
+_QT_OPTIONS_WITH_VALUE = frozenset({
+    "-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-style", "-stylesheet",
+    "-qwindowgeometry", "-qwindowtitle", "-qwindowicon", "-session", "-display", "-geometry",
+})
+_QT_FLAGS = frozenset({"-reverse", "-nograb", "-dograb", "-widgetcount"})
+
+
+def split_qt_args(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(our arguments, Qt's): Qt's single-dash options and their values go to Qt."""
+    ours: list[str] = []
+    qt: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name = arg.split("=", 1)[0]
+        if name in _QT_OPTIONS_WITH_VALUE:
+            take = 1 if "=" in arg or i + 1 == len(argv) else 2
+            qt += argv[i : i + take]
+            i += take
+            continue
+        if arg in _QT_FLAGS:
+            qt.append(arg)
+        else:
+            ours.append(arg)
+        i += 1
+    return ours, qt
+
+
 def demo_paths() -> list[str]:
     return [str(resource_path("samples", name)) for name in DEMO_FILES]
 
 
-def _app() -> QApplication:
+def _app(qt_args: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0] if sys.argv else "reportdesk"])
+        app = QApplication([sys.argv[0] if sys.argv else "reportdesk", *(qt_args or [])])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("报告对照台")
@@ -71,13 +102,14 @@ def guard_none_refcount() -> None:
 
 
 def run_gui(argv: list[str]) -> int:
+    argv, qt_args = split_qt_args(argv)
     args = build_parser().parse_args(argv)
     guard_none_refcount()
     paths = demo_paths() if args.demo else list(args.files)
     if args.screenshot and not paths:
         print("--screenshot 需要要比较的文件，或同时给出 --demo。", file=sys.stderr)
         return 2
-    app = _app()
+    app = _app(qt_args)
     if args.screenshot:
         # A throwaway profile: the picture must not depend on this user's layout or history.
         tmp = Path(tempfile.mkdtemp(prefix="reportdesk-shot-"))

@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtGui import QImage
 
-from reportdesk.gui import build_parser, demo_paths
+from reportdesk.gui import build_parser, demo_paths, split_qt_args
 
 
 def test_demo_samples_are_bundled():
@@ -22,15 +22,26 @@ def test_arguments():
     assert a.files == ["a.docx", "b.txt"] and a.screenshot == "x.png" and a.lang == "en" and not a.demo
 
 
-def run(args, tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REPORTDESK_DATA_DIR": str(tmp_path / "data")}
+def test_qt_arguments_go_to_qt():
+    ours, qt = split_qt_args(["--demo", "-platform", "offscreen", "a.txt", "-style=fusion", "-reverse", "-platform"])
+    assert ours == ["--demo", "a.txt"]
+    assert qt == ["-platform", "offscreen", "-style=fusion", "-reverse", "-platform"]
+
+
+def run(args, tmp_path, platform_env=True):
+    env = {**os.environ, "REPORTDESK_DATA_DIR": str(tmp_path / "data")}
+    env.pop("QT_QPA_PLATFORM", None)
+    if platform_env:
+        env["QT_QPA_PLATFORM"] = "offscreen"
     return subprocess.run([sys.executable, "-m", "reportdesk", *args], capture_output=True, text=True,
                           timeout=300, env=env)
 
 
 def test_screenshot_of_the_demo(tmp_path):
     out = tmp_path / "shot.png"
-    r = run(["--demo", "--screenshot", str(out), "--size", "1200x800"], tmp_path)
+    # Qt's own -platform argument, as the Wine check passes it (Wine drops QT_QPA_PLATFORM).
+    r = run(["--demo", "-platform", "offscreen", "--screenshot", str(out), "--size", "1200x800"], tmp_path,
+            platform_env=False)
     assert r.returncode == 0, r.stderr[-2000:]
     img = QImage(str(out))
     assert (img.width(), img.height()) == (1200, 800)
