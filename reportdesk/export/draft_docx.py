@@ -3,8 +3,9 @@
 Not the review document (docx_review.py): no page layout, no revisions, only
 the text the clerk typed, in the body font and size the review document uses
 (3号 仿宋_GB2312, set on the Normal style with the same East Asian font
-element), so it opens in Word or WPS looking like a report and loads back to
-the same text.  Written through atomic.py like every other file.
+element, declared in the font table with the same fallback: 仿宋 where
+仿宋_GB2312 is missing, as on a stock Windows 10/11), so it opens in Word or WPS
+looking like a report and loads back to the same text.  Written through atomic.py like every other file.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def build_draft(text: str, font: str = BODY_FONT) -> DocumentObject:
     for old in rpr.findall(qn("w:rFonts")):
         rpr.remove(old)
     rpr.insert(0, oxml.fonts_el(font))  # w:rFonts comes first in a style's w:rPr
+    layout.declare_fonts(doc, [font])
     for line in text.replace("\r\n", "\n").split("\n"):
         doc.add_paragraph(oxml.clean(line))
     return doc

@@ -193,24 +193,21 @@ def _doc_defaults(styles: etree._Element, body: str) -> None:
 
 
 def _font_table(doc: Document, o: ExportOptions) -> None:
-    """Declare the Chinese fonts (GB2312 charset, fallback names) so a missing font is substituted sensibly."""
+    declare_fonts(
+        doc, [o.body_font, o.title_font, o.heading1_font, o.heading2_font, PAGE_NUMBER_FONT]
+    )
+
+
+def declare_fonts(doc: Document, names: list[str]) -> None:
+    """Declare Chinese fonts in the font table (GB2312 charset, fallback names from FALLBACKS)
+    so Word and WPS substitute a missing one sensibly: 仿宋_GB2312 is absent on a stock
+    Windows 10/11, 仿宋 is there.  宋体, 仿宋 and 楷体 are always declared."""
     part = next(
         p for p in doc.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml"
     )
     root = etree.fromstring(part.blob)
     present = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
-    for name in dict.fromkeys(
-        [
-            o.body_font,
-            o.title_font,
-            o.heading1_font,
-            o.heading2_font,
-            PAGE_NUMBER_FONT,
-            "宋体",
-            "仿宋",
-            "楷体",
-        ]
-    ):
+    for name in dict.fromkeys([*names, "宋体", "仿宋", "楷体"]):
         if name in present:
             continue
         font = etree.SubElement(root, qn("w:font"))
