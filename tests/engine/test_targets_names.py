@@ -141,3 +141,10 @@ def test_re_employment_keeps_its_name():
     # 再就业1500人 is 再就业, not 就业 (再 is a filler elsewhere: 再减少…)
     names = {t.indicator for t in plan_targets(rep("hailar", 2016)) if t.value == 1500 and t.unit == "人"}
     assert names == {"再就业"}
+
+
+def test_a_new_level_after_last_years_baseline_is_this_years_target():
+    # 2015: 赤字率从去年的2.1%提高到2.3% — 2.3% is the plan (raised from 2014's 2.1%), not a result
+    ch = _change(pair("national", 2014), "赤字率")
+    assert [(tc.change, tc.old.value, tc.new.value) for tc in ch] == [
+        (TargetChangeKind.RAISED, Decimal("2.1"), Decimal("2.3"))]

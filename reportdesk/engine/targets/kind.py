@@ -19,6 +19,7 @@ from reportdesk.engine.targets.rules import (
     BY_YEAR,
     CLAUSE_SPLIT,
     DELTA,
+    FROM_LAST_YEAR_TO,
     FUTURE,
     MULTI_YEAR,
     ONE_YEAR,
@@ -112,6 +113,8 @@ def _plan_kind(sent: SentenceContext, clause: int, a: int) -> Kind:
         return FigureKind.TARGET, int(by.group(1))
     if Scope.MULTI_YEAR in sent.para.scope or PLAN_PERIOD.search(before) or SPAN_YEARS.search(before):
         return FigureKind.TARGET, None
+    if FROM_LAST_YEAR_TO.search(clause_text):
+        return FigureKind.TARGET, year
     return _past_or_planned(before, clause_text, year)
 
 

@@ -239,7 +239,10 @@ MONEY_UNITS = ("元", "美元")
 # ================================================================ baselines and lists
 
 # 从每生每年6000元 / 起征点从月销售额3万元 (提高到…): a short measure phrase may follow 从.
-FROM = re.compile(r"(?:由|从)(?:每[\u4e00-\u9fff]{1,4}|人均|月[\u4e00-\u9fff]{0,4}|年[\u4e00-\u9fff]{0,4})?$")
+FROM = re.compile(
+    r"(?:由|从)(?:去年的?|上年的?)?(?:每[\u4e00-\u9fff]{1,4}|人均|月[\u4e00-\u9fff]{0,4}|年[\u4e00-\u9fff]{0,4})?$")
+# 赤字率从去年的2.1%提高到2.3%: the number after 提高到 is this year's plan, the 去年 is the baseline's.
+FROM_LAST_YEAR_TO = re.compile(r"(?:由|从)(?:去年|上年).*(?:提高|增加|上升|扩大|降低|下降|减少|压缩|调整|提升)(?:到|至)$")
 # …提高到 / 降至 after the number: what came before was the starting value.
 TO = re.compile(r"[，,]?(?:提高|增加|增|上升|扩大|降低|下降|减少|降|缩短|压缩|调整|提升)?(?:到|至)")
 # 202元、270元 (提高到…): the rest of a list of numbers after this one.
