@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from reportdesk.engine.cache import per_report
 from reportdesk.engine.model import BlockKind, PhraseChanges, PhraseOccurrence, Report, Span
@@ -70,22 +71,34 @@ def _occurrences(text: str, phrase: str, lo: int = 0) -> tuple[Span, ...]:
 
 def _candidates(report: Report, singles: set[str]) -> Counter[str]:
     """Words and word sequences of the body, counted; ``singles`` gets the one-word ones."""
-    from reportdesk.engine.text.tokenize import tokenize
-
     text = report.text
     counts: Counter[str] = Counter()
     for p in report.paragraphs:
         if p.kind not in (BlockKind.BODY, BlockKind.HEADING):
             continue
-        words = [text[a:b] for a, b in tokenize(text, p.start, p.end)]
-        run: list[str] = []
-        for w in words + [""]:
-            if w and _CJK_PLUS.match(w) and not w.isdigit():
-                run.append(w)
-                continue
-            _count_run(run, counts, singles)
-            run = []
+        found, one_word = _paragraph_candidates(text[p.start : p.end])
+        counts.update(found)
+        singles.update(one_word)
     return counts
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_candidates(text: str) -> tuple[Counter[str], frozenset[str]]:
+    """``_candidates`` of one paragraph, cached by its text: a draft re-compared after an
+    edit tokenizes and counts only the paragraphs that changed."""
+    from reportdesk.engine.text.tokenize import tokenize
+
+    counts: Counter[str] = Counter()
+    singles: set[str] = set()
+    words = [text[a:b] for a, b in tokenize(text)]
+    run: list[str] = []
+    for w in words + [""]:
+        if w and _CJK_PLUS.match(w) and not w.isdigit():
+            run.append(w)
+            continue
+        _count_run(run, counts, singles)
+        run = []
+    return counts, frozenset(singles)
 
 
 def _count_run(run: list[str], counts: Counter[str], singles: set[str]) -> None:

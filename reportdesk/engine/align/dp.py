@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from reportdesk.engine.align.units import Unit, bigrams, dice
@@ -38,7 +40,40 @@ def _joined_sim(u: Unit, v: Unit, w: Unit) -> float:
     return 1.0 if key == u.key else dice(u.grams, bigrams(key))
 
 
+# Per-section results by content: after a keystroke only the edited section is aligned again.
+_CACHE: OrderedDict[tuple[object, ...], tuple[list[tuple[int, int, float]], list[tuple[int, int]], list[tuple[int, int]]]]
+_CACHE = OrderedDict()
+_CACHE_MAX = 512
+_LOCK = threading.Lock()
+
+
+def _shape(units: list[Unit]) -> tuple[tuple[str, int, int, int], ...]:
+    # all the programme reads of a unit: key and bigrams follow from the text
+    return tuple((u.text, u.edge, u.index, u.paragraph) for u in units)
+
+
 def dp_align(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None = None) -> list[tuple[int, int, float]]:
+    """``_dp_align``, remembered by the content of both sides (with the joins it records)."""
+    key = (_shape(a), _shape(b), threshold, joins is not None)
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+    if hit is None:
+        own = Joins()
+        found = _dp_align(a, b, threshold, own if joins is not None else None)
+        hit = (found, list(own.old.items()), list(own.new.items()))
+        with _LOCK:
+            _CACHE[key] = hit
+            while len(_CACHE) > _CACHE_MAX:
+                _CACHE.popitem(last=False)
+    if joins is not None:
+        joins.old.update(hit[1])
+        joins.new.update(hit[2])
+    return list(hit[0])
+
+
+def _dp_align(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None) -> list[tuple[int, int, float]]:
     """Monotone alignment maximising the sum of (similarity - threshold).
 
     Identical leading and trailing sentences pair up first (always optimal, and

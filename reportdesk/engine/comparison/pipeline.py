@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -241,9 +242,13 @@ def _similarity(same_chars: int, new: Report, nu: list[Unit]) -> float:
     return round(min(1.0, same_chars / total), 4) if total else 1.0
 
 
+_SPACE = re.compile(r"\s")  # the characters str.isspace() accepts (both use Py_UNICODE_ISSPACE)
+
+
 def _cjk_len(text: str, span: Span) -> int:
     """Characters that count as written text (not spaces)."""
-    return sum(1 for c in text[span.start : span.end] if not c.isspace())
+    piece = text[span.start : span.end]
+    return len(piece) - len(_SPACE.findall(piece))
 
 
 def _anchors(old: Report, new: Report, pairs: list[AlignedPair]) -> list[tuple[int, int]]:
