@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--author", help="修订人（默认：本机用户的显示名）")
     c.add_argument("--no-moves", action="store_true", help="不识别移动（移动按删除+新增处理）")
+    c.add_argument("--keep-clutter", action="store_true", help="保留网页杂项（字体、分享、打印等行）参与比较")
     c.add_argument("--limit", type=int, default=20, help="摘要中列出的变化条数")
     t = sub.add_parser("text", help="输出规范化后的正文（JSON 中的位置即指此文本）")
     t.add_argument("file", help="报告（.docx/.txt）")
@@ -81,13 +82,15 @@ def _parts(text: str) -> tuple[str, ...]:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reportdesk.engine import CompareOptions, compare, comparison_to_dict, load_report
+    from reportdesk.engine import CompareOptions, clutter_notice, compare, comparison_to_dict, load_report
 
     old = load_report(args.old)
     new = load_report(args.new)
     _tell_notices(old)
     _tell_notices(new)
-    result = compare(old, new, CompareOptions(detect_moves=not args.no_moves))
+    result = compare(old, new, CompareOptions(detect_moves=not args.no_moves, keep_clutter=args.keep_clutter))
+    if clutter_notice(result):
+        print(f"提示：{clutter_notice(result)}（保留它们：--keep-clutter）", file=sys.stderr)
     if args.json:
         write_json(comparison_to_dict(result), args.json, (args.old, args.new))
     if args.output:

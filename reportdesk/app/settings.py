@@ -68,6 +68,8 @@ class Settings:
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self._s = qsettings if qsettings is not None else QSettings(ORGANIZATION, APPLICATION)
+        # Compare web-page extras too: chosen for this run of the program only, never saved.
+        self.keep_clutter = False
 
     @classmethod
     def from_ini(cls, path: str | Path) -> Settings:
@@ -158,6 +160,7 @@ class Settings:
         return CompareOptions(
             ignore_punctuation_width=self.ignore_punctuation_width,
             detect_moves=self.detect_moves,
+            keep_clutter=self.keep_clutter,
         )
 
     @property

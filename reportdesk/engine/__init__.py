@@ -17,6 +17,7 @@ Code outside ``reportdesk.engine`` imports from here only (checked by
 
 from __future__ import annotations
 
+from reportdesk.engine.comparison.clutter import clutter_notice
 from reportdesk.engine.comparison.navigation import ChangeIndex
 from reportdesk.engine.comparison.pipeline import Progress, compare
 from reportdesk.engine.diff.document import document_ops
@@ -146,6 +147,7 @@ __all__ = [
     "UNNAMED",
     "TargetTier",
     "build_report",
+    "clutter_notice",
     "compare",
     "comparison_to_dict",
     "document_ops",

@@ -69,12 +69,36 @@ def _par_index(report: Report) -> Callable[[int], int]:
     return at
 
 
-def _cut(text: str, span: Span | None) -> str:
-    return "" if span is None else text[span.start : span.end]
+Clutter = tuple[list[Span], list[Span]]  # web-page extras of the old and the new report
 
 
-def _add_pair(row: Row, c: Comparison, p: AlignedPair) -> None:
+def _clutter(c: Comparison) -> Clutter:
+    """Web-page extras the comparison left out (none when it kept them): the table leaves
+    them out too, so they never read as inserted or deleted words."""
+    if c.options.keep_clutter:
+        return [], []
+    return ([p.span for p in c.old.paragraphs if p.clutter], [p.span for p in c.new.paragraphs if p.clutter])
+
+
+def _cut(text: str, span: Span | None, clutter: list[Span] | None = None) -> str:
+    """The text of ``span`` without clutter lines (and the line break after each)."""
+    if span is None:
+        return ""
+    out, pos = [], span.start
+    for cs in clutter or ():
+        if cs.end <= pos or cs.start >= span.end:
+            continue
+        out.append(text[pos : max(pos, cs.start)])
+        pos = min(max(pos, cs.end), span.end)
+        if pos < span.end and text[pos] == "\n":
+            pos += 1
+    out.append(text[pos : span.end])
+    return "".join(out)
+
+
+def _add_pair(row: Row, c: Comparison, p: AlignedPair, clutter: Clutter = ([], [])) -> None:
     old, new = c.old.text, c.new.text
+    co, cn = clutter
     row.kinds.append(p.kind)
     row.pairs.append(p)
     if p.old is not None and len(p.old):
@@ -82,28 +106,29 @@ def _add_pair(row: Row, c: Comparison, p: AlignedPair) -> None:
     if p.new is not None and len(p.new):
         row.new_spans.append(p.new)
     if p.kind is PairKind.INSERTED or p.old is None:
-        row.new.append((_cut(new, p.new), True))
+        row.new.append((_cut(new, p.new, cn), True))
         return
     if p.kind is PairKind.DELETED or p.new is None:
-        row.old.append((_cut(old, p.old), True))
+        row.old.append((_cut(old, p.old, co), True))
         return
     if p.kind is PairKind.EQUAL or not p.ops:
-        row.old.append((_cut(old, p.old), False))
-        row.new.append((_cut(new, p.new), False))
+        row.old.append((_cut(old, p.old, co), False))
+        row.new.append((_cut(new, p.new, cn), False))
         return
     for op in p.ops:
         if op.op == "equal":
-            row.old.append((_cut(old, op.old), False))
-            row.new.append((_cut(new, op.new), False))
+            row.old.append((_cut(old, op.old, co), False))
+            row.new.append((_cut(new, op.new, cn), False))
         elif op.op == "delete":
-            row.old.append((_cut(old, op.old), True))
+            row.old.append((_cut(old, op.old, co), True))
         else:
-            row.new.append((_cut(new, op.new), True))
+            row.new.append((_cut(new, op.new, cn), True))
 
 
 def rows(c: Comparison, options: ExportOptions) -> list[Row]:
     """Rows of the table in the newer report's reading order."""
     old_at, new_at = _par_index(c.old), _par_index(c.new)
+    clutter = _clutter(c)
     out: list[Row] = []
     cur: Row | None = None
     for p in c.pairs:
@@ -125,11 +150,18 @@ def rows(c: Comparison, options: ExportOptions) -> list[Row]:
         assert cur is not None
         cur.old_par = cur.old_par if op_ is None else op_
         cur.new_par = cur.new_par if np_ is None else np_
-        _add_pair(cur, c, p)
+        _add_pair(cur, c, p, clutter)
     if not options.include_unchanged:
-        out = [r for r in out if any(k is not PairKind.EQUAL for k in r.kinds)]
+        out = [r for r in out if any(k is not PairKind.EQUAL for k in r.kinds) and not _only_clutter(r)]
     _annotate(c, out, options)
     return out
+
+
+def _only_clutter(r: Row) -> bool:
+    """A changed row whose changed words were all web-page extras: nothing is left to show."""
+    if not set(r.kinds) <= {PairKind.EQUAL, PairKind.CHANGED}:
+        return False
+    return not any(changed and text.strip() for text, changed in [*r.old, *r.new])
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:

@@ -58,6 +58,9 @@ class Actions(QObject):
         self.next_change = act(self.tr("&Next change"), "F8", "Alt+Down", icon=SP.SP_ArrowDown)
         self.prev_change = act(self.tr("&Previous change"), "Shift+F8", "Alt+Up", icon=SP.SP_ArrowUp)
         self.recompare = act(self.tr("Compare &again"), "F5", icon=SP.SP_BrowserReload)
+        # Web-page extras (【字体：大 中 小】, 分享, 打印本页 …) are left out unless this is on.
+        self.keep_clutter = act(self.tr("Keep &web-page extras"))
+        self.keep_clutter.setCheckable(True)
         # Help
         self.about = act(self.tr("&About ReportDesk"))
         self.shortcuts = act(self.tr("&Keyboard shortcuts"), "F1")
@@ -105,7 +108,7 @@ class Menus(QObject):
         _fill(file, [a.open_folder, None, a.save, a.save_as, None, a.export, None, a.quit])
         _fill(bar.addMenu(self.tr("&Edit")), [a.undo, a.redo, None, a.find, a.replace, None, a.settings])
         _fill(bar.addMenu(self.tr("&View")), [*docks, None, a.font, a.zoom_in, a.zoom_out])
-        _fill(bar.addMenu(self.tr("&Compare")), [a.next_change, a.prev_change, None, a.recompare])
+        _fill(bar.addMenu(self.tr("&Compare")), [a.next_change, a.prev_change, None, a.recompare, a.keep_clutter])
         _fill(bar.addMenu(self.tr("E&xport")), [a.export, a.export_json])
         help_ = bar.addMenu(self.tr("&Help"))
         help_.addAction(a.shortcuts)

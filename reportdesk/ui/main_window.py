@@ -23,6 +23,7 @@ from reportdesk.app.settings import Settings
 from reportdesk.engine import Comparison
 from reportdesk.ui.actions import Actions, Menus
 from reportdesk.ui.compare_view import CompareView
+from reportdesk.ui.controllers.clutter import ClutterController
 from reportdesk.ui.controllers.drafting import DraftController
 from reportdesk.ui.controllers.files import FileController
 from reportdesk.ui.controllers.preferences import PrefsController
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         self.prefs.font_changed.connect(self.view.set_text_font)
         self.prefs.settings_applied.connect(self._settings_applied)
         self.prefs.compare_options_changed.connect(self.drafting.recompare_now)
+        self.clutter = ClutterController(self.ctx, self.actions_.keep_clutter, self.files.opened, self.drafting.recompare_now, self)
 
     def _connect_panels(self) -> None:
         self.view.file_dropped.connect(self._pane_drop)

@@ -99,6 +99,10 @@
         <translation>重新比较(&amp;A)</translation>
     </message>
     <message>
+        <source>Keep &amp;web-page extras</source>
+        <translation>保留网页杂项(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;About ReportDesk</source>
         <translation>关于报告对照台(&amp;A)</translation>
     </message>
@@ -768,6 +772,16 @@ Swap them, so the %2 report is on the left and the %1 report is the draft?</sour
     <message>
         <source>Swap the reports?</source>
         <translation>交换两份报告？</translation>
+    </message>
+    <message>
+        <source>%1.
+These lines (font size, share, print…) came with the page the text was copied from. Keep them and compare again? (Compare ▸ Keep web-page extras)</source>
+        <translation>%1。
+这些行（字体大小、分享、打印等）是从网页复制正文时一并带来的。要保留它们并重新比较吗？（比较 ▸ 保留网页杂项）</translation>
+    </message>
+    <message>
+        <source>Web-page extras</source>
+        <translation>网页杂项</translation>
     </message>
     <message>
         <source>“%1” is the file the draft was opened from. Overwrite it with the edited draft?

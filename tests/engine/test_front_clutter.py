@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportdesk.engine.comparison.clutter import clutter_notice
 from reportdesk.engine.comparison.pipeline import compare
 from reportdesk.engine.model import CompareOptions, OpKind, PairKind
 from tests.engine.conftest import comparison, report
@@ -40,7 +41,9 @@ def test_web_clutter_is_left_out_and_noticed_sichuan():
     clutter = [p.text for p in new.paragraphs if p.clutter]
     assert "【字体：" in clutter and "分享：" in clutter and "打印本页" in clutter
     assert "来源:" not in clutter and "四川日报" not in clutter
-    assert any(n.startswith(f"忽略了 {len(clutter)} 行网页信息") for n in new.notices)
+    # Told by the comparison, by the options it ran with (not when the file was read).
+    assert not any("网页信息" in n for n in new.notices)
+    assert clutter_notice(c).startswith(f"忽略了 {len(clutter)} 行网页信息")
     spans = [p.span for p in new.paragraphs if p.clutter]
     for ch in c.changes:
         assert not any(ch.new.start < s.end and s.start < ch.new.end for s in spans), ch
@@ -48,10 +51,11 @@ def test_web_clutter_is_left_out_and_noticed_sichuan():
     kept = compare(report("sichuan/2025.txt"), new, CompareOptions(keep_clutter=True))
     assert any("分享" in ch.new_text for ch in kept.changes)
     assert any("打印本页" in ch.new_text for ch in kept.changes)
+    assert clutter_notice(kept) == ""
 
 
 def test_reports_without_clutter_have_no_notice():
-    assert not any("网页信息" in n for n in report("national/2025.txt").notices)
+    assert clutter_notice(comparison("national/2024.txt", "national/2025.txt")) == ""
 
 
 def test_similarity_is_share_of_new_text_unchanged():

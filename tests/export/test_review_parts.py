@@ -129,3 +129,20 @@ def test_core_properties_survive(tmp_path: Path) -> None:
     path = _export(tmp_path, ("summary",))
     with zipfile.ZipFile(path) as z:
         assert "修改审阅稿" in z.read("docProps/core.xml").decode()
+
+
+def test_web_extras_are_reproduced_but_never_shown_as_changes(tmp_path: Path) -> None:
+    """Tracked text reproduces them (accept = new); the table and the counts leave them out."""
+    from reportdesk.engine import CompareOptions, compare
+    from reportdesk.export.table import rows
+    from tests.export.conftest import report
+
+    old, new = report("sichuan/2025.txt"), report("sichuan/2026.txt")
+    c = compare(old, new)
+    path = export_review(c, tmp_path / "s.docx", ExportOptions(author="审阅人"))
+    assert resolve(path, "accept") == c.new.text and "打印本页" in c.new.text
+    shown = "".join(t for r in rows(c, ExportOptions(author="x")) for t, _ in [*r.old, *r.new])
+    assert "打印本页" not in shown and "【字体：" not in shown
+    kept = compare(old, new, CompareOptions(keep_clutter=True))
+    shown = "".join(t for r in rows(kept, ExportOptions(author="x")) for t, changed in r.new if changed)
+    assert "打印本页" in shown

@@ -11,10 +11,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reportdesk.engine.diff.inline import diff_tokens_checked
-from reportdesk.engine.model import Change, ChangeKind, InlineOp, OpKind, Report, Span
+from reportdesk.engine.model import Change, ChangeKind, Comparison, InlineOp, OpKind, Report, Span
 from reportdesk.engine.text.tokenize import tokenize
 
-__all__ = ["diff_front", "tidy_changes"]
+__all__ = ["clutter_notice", "diff_front", "tidy_changes"]
+
+
+def clutter_notice(c: Comparison) -> str:
+    """What this comparison left out as web-page extras, by the options it ran with:
+    "" when it kept them (``CompareOptions.keep_clutter``) or there were none."""
+    if c.options.keep_clutter:
+        return ""
+    n = sum(1 for r in (c.old, c.new) for p in r.paragraphs if p.clutter)
+    return f"忽略了 {n} 行网页信息（字体、分享、打印等），不算作修改" if n else ""
 
 
 def _clutter_spans(report: Report) -> list[Span]:

@@ -77,14 +77,7 @@ def _build(text: str, lines: list[Line], src: _Source) -> Report:
         sections=sections,
         encoding=src.encoding,
         format=src.fmt,
-        notices=_clutter_notice(paragraphs),
-    )
-
-
-def _clutter_notice(paragraphs: list[Paragraph]) -> tuple[str, ...]:
-    """The notice that web-page lines are left out of the comparison (CompareOptions.keep_clutter)."""
-    n = sum(1 for p in paragraphs if p.clutter)
-    return (f"忽略了 {n} 行网页信息（字体、分享、打印等）",) if n else ()
+    )  # clutter lines are told by the comparison (clutter_notice), which knows whether it kept them
 
 
 def _paragraphs(text: str, lines: list[Line], body: int, closing: int) -> tuple[list[Paragraph], list[_Row]]:

@@ -95,3 +95,15 @@ def ask_swap(parent: QWidget | None, old_year: int, new_year: int) -> bool:
     btn = QMessageBox.question(parent, QCoreApplication.translate("Prompts", "Swap the reports?"), text,
                                Btn.Yes | Btn.No, Btn.Yes)
     return btn == Btn.Yes
+
+
+def ask_keep_clutter(parent: QWidget | None, notice: str) -> bool:
+    """Web-page extras were left out of the comparison: keep them and compare again?"""
+    text = QCoreApplication.translate(
+        "Prompts",
+        "%1.\nThese lines (font size, share, print…) came with the page the text was copied from. "
+        "Keep them and compare again? (Compare ▸ Keep web-page extras)",
+    ).replace("%1", notice)
+    btn = QMessageBox.question(parent, QCoreApplication.translate("Prompts", "Web-page extras"), text,
+                               Btn.Yes | Btn.No, Btn.No)
+    return btn == Btn.Yes
