@@ -6,6 +6,9 @@ worker thread and tests can call them directly.
 
 from __future__ import annotations
 
+import os
+import pickle
+import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,8 +21,10 @@ from reportdesk.engine import (
     compare,
     live_start,
     load_report,
+    pack_comparison,
     report_from_text,
     target_series,
+    unpack_comparison,
 )
 
 
@@ -66,8 +71,31 @@ def qt_plain(report: Report) -> Report:
     return replace(report, text=fix(report.text), paragraphs=paragraphs, sections=sections)
 
 
+_loaded: dict[tuple[str, int, int], Report] = {}
+_loading = threading.Lock()
+
+
 def load(path: str) -> Report:
-    return qt_plain(load_report(path))
+    """The report in a file, read once per version of the file while the process lives: the
+    texts-first job and the comparison job of one opening both ask for it (at the same time,
+    in two threads of the engine process; the second waits for the first)."""
+    try:
+        st = os.stat(path)
+        key = (os.path.abspath(path), st.st_mtime_ns, st.st_size)
+    except OSError:
+        return qt_plain(load_report(path))  # let the loader say what is wrong
+    with _loading:
+        hit = _loaded.get(key)
+        if hit is None:
+            hit = _loaded[key] = qt_plain(load_report(path))
+            while len(_loaded) > 8:
+                _loaded.pop(next(iter(_loaded)))
+        return hit
+
+
+def read_texts(old_path: str, new_path: str) -> tuple[str, str]:
+    """Both texts, for the window to show while the comparison is computed."""
+    return load(old_path).text, load(new_path).text
 
 
 def _live(opened: Opened, sid: str) -> Opened:
@@ -80,6 +108,32 @@ def open_pair(old_path: str, new_path: str, options: CompareOptions, sid: str = 
     old = load(old_path)
     new = load(new_path)
     return _live(Opened(old, new, compare(old, new, options), {}, time.perf_counter() - t0), sid)
+
+
+@dataclass(frozen=True)
+class PackedOpened:
+    """``Opened`` for one pair in pieces (see ``engine.unpack_comparison``): rebuilt by
+    ``unpack_opened`` in the window's worker thread without one long pause."""
+
+    old: bytes
+    new: bytes
+    comparison: tuple[bytes, ...]
+    seconds: float
+    screen: Screen | None
+
+
+def open_pair_packed(old_path: str, new_path: str, options: CompareOptions, sid: str = "") -> PackedOpened:
+    o = open_pair(old_path, new_path, options, sid)
+    dump = pickle.dumps
+    return PackedOpened(dump(o.old, pickle.HIGHEST_PROTOCOL), dump(o.new, pickle.HIGHEST_PROTOCOL),
+                        pack_comparison(o.comparison, with_new=False), o.seconds, o.screen)
+
+
+def unpack_opened(p: PackedOpened) -> Opened:
+    old = pickle.loads(p.old)
+    time.sleep(0)  # the window's thread runs between pieces
+    new = pickle.loads(p.new)
+    return Opened(old, new, unpack_comparison(p.comparison, old, new), {}, p.seconds, screen=p.screen)
 
 
 def open_series(paths: list[str], options: CompareOptions, sid: str = "") -> Opened:

@@ -19,10 +19,12 @@ _RUN = 80  # pairs or changes per piece: a few ms to rebuild
 _SPLIT = ("pairs", "changes", "target_changes", "target_review")
 
 
-def pack_comparison(c: Comparison) -> tuple[bytes, ...]:
-    """Pieces: the fields apart from the split ones and ``old``, then each split field in runs."""
+def pack_comparison(c: Comparison, with_new: bool = True) -> tuple[bytes, ...]:
+    """Pieces: the fields apart from the split ones and ``old`` (and ``new`` unless
+    ``with_new``: the receiver has both reports), then each split field in runs."""
     dump = pickle.dumps
-    rest = {f.name: getattr(c, f.name) for f in fields(c) if f.name not in (*_SPLIT, "old")}
+    left_out = ("old",) if with_new else ("old", "new")
+    rest = {f.name: getattr(c, f.name) for f in fields(c) if f.name not in (*_SPLIT, *left_out)}
     pieces = [dump(rest, pickle.HIGHEST_PROTOCOL)]
     for name in _SPLIT:
         items = getattr(c, name)
@@ -31,9 +33,12 @@ def pack_comparison(c: Comparison) -> tuple[bytes, ...]:
     return tuple(pieces)
 
 
-def unpack_comparison(pieces: tuple[bytes, ...], old: Report) -> Comparison:
-    """The comparison again, with the window's own older report; yields between pieces."""
+def unpack_comparison(pieces: tuple[bytes, ...], old: Report, new: Report | None = None) -> Comparison:
+    """The comparison again, with the window's own older report (and newer one, when it was
+    left out); yields between pieces."""
     rest = pickle.loads(pieces[0])
+    if new is not None:
+        rest["new"] = new
     parts: dict[str, list] = {name: [] for name in _SPLIT}
     for piece in pieces[1:]:
         time.sleep(0)  # let the window's thread take the lock between pieces

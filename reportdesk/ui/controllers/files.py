@@ -87,9 +87,15 @@ class FileController(QObject):
     def _parent(self) -> QWidget:
         return self.host.dialog_parent()
 
-    def _load(self, message: str, fn: Callable[..., jobs.Opened], *args: object) -> None:
+    def _load(self, message: str, fn: Callable[..., Any], *args: object, post: Callable[[Any], Any] | None = None) -> None:
         self.host.begin_loading(message)
-        self.ctx.runner.submit("load", fn, *args, on_done=self._loaded, on_error=self._load_failed, in_process=True)
+        self.ctx.runner.submit("load", fn, *args, on_done=self._loaded, on_error=self._load_failed, in_process=True,
+                               post=post)
+
+    def _load_pair(self, old: str, new: str) -> None:
+        # In pieces, rebuilt in the worker thread: one ~100 ms unpickle would hold the window.
+        self._load(self.tr("Loading and comparing…"), jobs.open_pair_packed, old, new,
+                   self.ctx.settings.compare_options(), self.ctx.session.sid, post=jobs.unpack_opened)
 
     # ------------------------------------------------------------ opening
     def ask_open(self) -> None:
@@ -123,8 +129,7 @@ class FileController(QObject):
     def open_pair(self, old: str, new: str) -> bool:
         if not self.confirm_discard():
             return False
-        self._load(self.tr("Loading and comparing…"), jobs.open_pair, old, new, self.ctx.settings.compare_options(),
-                   self.ctx.session.sid)
+        self._load_pair(old, new)
         if not is_bundled(new):
             self.ctx.settings.last_dir = str(Path(new).parent)
         return True
@@ -163,8 +168,7 @@ class FileController(QObject):
         The same file, or the same text, on both sides: say so."""
         old, new = result.old, result.new
         if old.year and new.year and old.year > new.year and prompts.ask_swap(self._parent, old.year, new.year):
-            self._load(self.tr("Loading and comparing…"), jobs.open_pair, new.path, old.path,
-                       self.ctx.settings.compare_options())
+            self._load_pair(new.path, old.path)
             return True
         if same_file(Path(old.path), Path(new.path)):
             prompts.show_info(self._parent, self.tr("Both sides are the same file: there is nothing to compare. "
