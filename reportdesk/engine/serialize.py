@@ -9,6 +9,7 @@ from typing import Any
 
 from reportdesk.engine.model import Change, Comparison, Report
 from reportdesk.engine.targets import serialize as target_json
+from reportdesk.engine.targets.rows import target_counts, target_rows
 
 SCHEMA = "reportdesk.compare/1"
 
@@ -74,4 +75,28 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     out["target_review"] = [target_json.target_review_to_dict(t) for t in c.target_review]
     out["phrases"] = target_json.phrases_to_dict(c.phrases)
     out["hints"] = [target_json.hint_to_dict(h) for h in c.hints]
+    out.update(_rows_and_counts(c))
     return out
+
+
+def _rows_and_counts(c: Comparison) -> dict[str, Any]:
+    """The one list of target rows and its counts, as the window and the review document show
+    them: each row points into ``target_changes`` / ``target_review`` by index."""
+    change_at = {id(tc): i for i, tc in enumerate(c.target_changes)}
+    review_at = {id(tr): i for i, tr in enumerate(c.target_review)}
+    rows = target_rows(c)
+    counts = target_counts(c, rows)
+    return {
+        "target_rows": [
+            {"indicator": r.indicator, "tier": r.tier.value, "change": r.kind.value, "headline": r.headline,
+             "target_change": change_at.get(id(r.change)) if r.change is not None else None,
+             "target_review": review_at.get(id(r.review)) if r.review is not None else None,
+             "review_status": r.review.status.value if r.review is not None else None}
+            for r in rows
+        ],
+        "target_counts": {
+            "target_changes": counts.target_changes, "headline": counts.headline, "task": counts.task,
+            "unmet": counts.unmet, "target_edits": counts.target_edits,
+            "number_edits": counts.number_edits, "hints": counts.hints,
+        },
+    }

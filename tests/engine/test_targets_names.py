@@ -17,7 +17,9 @@ from reportdesk.engine import (
     TargetChangeKind,
     TargetTier,
     compare,
+    comparison_to_dict,
     load_report,
+    target_counts,
     target_rows,
 )
 from reportdesk.engine.targets.extract import extract_targets
@@ -148,3 +150,18 @@ def test_a_new_level_after_last_years_baseline_is_this_years_target():
     ch = _change(pair("national", 2014), "赤字率")
     assert [(tc.change, tc.old.value, tc.new.value) for tc in ch] == [
         (TargetChangeKind.RAISED, Decimal("2.1"), Decimal("2.3"))]
+
+
+def test_the_json_carries_the_one_list_of_rows_and_its_counts():
+    # item 5: the window, the JSON and the document show the same rows and counts
+    c = pair("hailar", 2016)
+    d = comparison_to_dict(c)
+    rows = target_rows(c)
+    assert [r["indicator"] for r in d["target_rows"]] == [r.indicator for r in rows]
+    counts = target_counts(c, rows)
+    assert d["target_counts"]["target_changes"] == counts.target_changes
+    assert d["target_counts"]["unmet"] == counts.unmet == sum(
+        1 for r in d["target_rows"] if r["headline"] and r["review_status"] == "not_met")
+    for r in d["target_rows"]:
+        if r["target_change"] is not None:
+            assert d["target_changes"][r["target_change"]]["change"] == r["change"]
