@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from reportdesk.engine.targets.rules import BARE_VERBS, BETTER_LOWER, LEVEL_WORDS, SYNONYMS
 from reportdesk.resources import resource_path
@@ -21,6 +21,8 @@ TABLE = ("dict", "indicators.txt")
 # Below this similarity names are not alike (callers' thresholds are at or above it), so an
 # upper bound of the ratio below it is returned as is.
 SIMILAR = 0.6
+# Names are read from text the user types, so the caches of names are bounded.
+NAMES_KEPT = 1 << 14
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class Identity:
     key: str = ""  # all three as one string: equal keys, one indicator
 
 
-@cache
+@lru_cache(maxsize=NAMES_KEPT)
 def identity(name: str) -> Identity:
     """Fold ``name`` through the table: 农民人均纯收入增长 → (农村常住居民人均可支配收入,)."""
     table = name_table()
@@ -128,7 +130,7 @@ def same_indicator(a: str, b: str) -> float:
     return name_similarity(a, b)
 
 
-@cache
+@lru_cache(maxsize=NAMES_KEPT)
 def specific(name: str) -> bool:
     """The name says which object it counts, not only 投资 / 项目 / 道路 / 资金 / 任务."""
     ident = identity(name)
@@ -141,7 +143,7 @@ def specific(name: str) -> bool:
     return len(rest) >= 2
 
 
-@cache
+@lru_cache(maxsize=NAMES_KEPT)
 def canonical(name: str) -> str:
     """A comparison key for similarity: synonyms folded, filler dropped (not for display)."""
     s = name
