@@ -44,9 +44,9 @@ def dropped_path(urls: Iterable) -> str | None:
     """The first local .docx/.txt file among dropped URLs."""
     for url in urls:
         if url.isLocalFile():
-            path = url.toLocalFile()
-            if Path(path).suffix.lower() in DROPPABLE:
-                return path
+            path = Path(url.toLocalFile())  # native separators: Qt gives C:/… on Windows
+            if path.suffix.lower() in DROPPABLE:
+                return str(path)
     return None
 
 

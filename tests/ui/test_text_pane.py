@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -57,7 +57,11 @@ def test_header_and_read_only(qtbot) -> None:
 def _drop(widget, path: str) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(path)])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        enter = QDragEnterEvent(QPointF(10, 10), *args)  # Qt 6.9+ (the QPoint form is deprecated)
+    except TypeError:  # PySide6 6.8, which the Windows build ships, has only the QPoint form
+        enter = QDragEnterEvent(QPoint(10, 10), *args)
     QApplication.sendEvent(widget.viewport(), enter)
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget.viewport(), drop)
