@@ -29,7 +29,7 @@ __all__ = ["build_changes"]
 _HAS_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千]+(?:万|亿|个百分点)")
 
 
-def _touches_quantity(text: str) -> bool:
+def touches_quantity(text: str) -> bool:
     """A changed quantity (not a year, date, ordinal or slogan number) makes a target change."""
     if not _HAS_NUMBER.search(text):
         return False
@@ -97,7 +97,7 @@ class _ChangeList:
                 old_text=ot,
                 new_text=nt,
                 pair=k,
-                is_target=_touches_quantity(ot) or _touches_quantity(nt),
+                is_target=touches_quantity(ot) or touches_quantity(nt),
                 moved_from=kw.get("moved_from"),
                 moved_to=kw.get("moved_to"),
             )

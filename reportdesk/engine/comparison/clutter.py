@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reportdesk.engine.comparison.changes import touches_quantity
 from reportdesk.engine.diff.inline import diff_tokens_checked
 from reportdesk.engine.model import Change, ChangeKind, Comparison, InlineOp, OpKind, Report, Span
 from reportdesk.engine.text.tokenize import tokenize
@@ -60,10 +61,10 @@ def _without(c: Change, old: Report, new: Report, co: list[Span], cn: list[Span]
     else:
         kind = c.kind
         o, n = o or c.old, n or c.new
-    return replace(
-        c, kind=kind, old=o, new=n,
-        old_text=old.text[o.start : o.end] if o else "", new_text=new.text[n.start : n.end] if n else "",
-    )  # fmt: skip
+    ot, nt = old.text[o.start : o.end] if o else "", new.text[n.start : n.end] if n else ""
+    # what is left decides whether a number changed (a date in trimmed clutter is not one)
+    return replace(c, kind=kind, old=o, new=n, old_text=ot, new_text=nt,
+                   is_target=touches_quantity(ot) or touches_quantity(nt))
 
 
 def diff_front(
