@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportdesk.app.jobs import open_pair, qt_plain, recompare_draft, report_files_in
 from reportdesk.engine.model import CompareOptions
 from reportdesk.engine.structure.build import report_from_text
@@ -37,4 +39,4 @@ def test_recompare_draft_keeps_the_text_exactly(tmp_path):
 def test_report_files_in_a_folder(tmp_path):
     for name in ("2019.txt", "2018.docx", "notes.pdf", "2017.md"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.split("/")[-1] for p in report_files_in(str(tmp_path))] == ["2017.md", "2018.docx", "2019.txt"]
+    assert [Path(p).name for p in report_files_in(str(tmp_path))] == ["2017.md", "2018.docx", "2019.txt"]
