@@ -141,7 +141,7 @@ def run_gui(argv: list[str]) -> int:
 def _start(window: MainWindow, paths: list[str]) -> None:
     from reportdesk.ui.dialogs import prompts
 
-    cleanup.at_start(window.data_dir)  # temp files and locks of killed instances; journal ours
+    cleanup.in_background(window.data_dir)  # temp files and locks of killed instances; journal ours
     recoveries = find_recoveries(window.data_dir)
     if recoveries:
         rec = recoveries[0]

@@ -27,6 +27,7 @@ import logging
 import os
 import re
 import stat
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,10 +63,30 @@ def journal_dir(data_dir: Path) -> Path:
 
 def at_start(data_dir: Path) -> Cleaned:
     """Journal this process's temporary files in ``data_dir``, then clean up after dead ones."""
+    _journal(data_dir)
+    return _clean_logged(data_dir)
+
+
+def in_background(data_dir: Path) -> threading.Thread:
+    """``at_start`` for the window: the journal now, the clean-up on a thread of its own.
+
+    Journalled temp files may sit on a share that no longer answers; the window must not
+    wait for it.  Safe beside recovery: the clean-up leaves every draft with its lock.
+    """
+    _journal(data_dir)
+    worker = threading.Thread(target=_clean_logged, args=(data_dir,), name="reportdesk-cleanup", daemon=True)
+    worker.start()
+    return worker
+
+
+def _journal(data_dir: Path) -> None:
     try:
         inflight.set_journal_dir(journal_dir(data_dir))
     except OSError as exc:
         log.warning("no temp-file journal in %s: %s", data_dir, exc)
+
+
+def _clean_logged(data_dir: Path) -> Cleaned:
     try:
         done = clean(data_dir)
     except Exception:  # never a reason not to start

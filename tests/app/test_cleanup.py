@@ -231,6 +231,20 @@ def test_at_start_journals_this_process_and_its_children(tmp_path: Path) -> None
     assert cleanup.journal_dir(tmp_path).is_dir()
 
 
+def test_the_window_cleans_up_on_a_thread_of_its_own(tmp_path: Path) -> None:
+    # the journal is set before the window goes on; the clean-up itself does not hold it up
+    folder = autosave_dir(tmp_path)
+    folder.mkdir(parents=True)
+    dead = temp_beside(folder / "draft-0123456789ab.json", dead_pid())
+    long_ago = cleanup.STARTED - 3600  # written before this process started
+    os.utime(dead, (long_ago, long_ago))
+    worker = cleanup.in_background(tmp_path)
+    assert inflight.journal_dir() == cleanup.journal_dir(tmp_path)
+    assert worker.daemon and worker.name == "reportdesk-cleanup"
+    worker.join(timeout=60)
+    assert not worker.is_alive() and not dead.exists()
+
+
 def test_at_start_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_a: object, **_k: object) -> cleanup.Cleaned:
         raise RuntimeError("disk on fire")
