@@ -91,8 +91,11 @@ class CompareView(QWidget):
         self._old.highlighter.reset(old_text)
         self._new.highlighter.reset(new_text)
         with self._setting_text:
-            self._old.set_text(old_text)
-            self._new.set_text(new_text)
+            # Already shown while the comparison ran (texts first): no second layout.
+            if old_text != self._old.text():
+                self._old.set_text(old_text)
+            if new_text != self._new.text() or self._new.document().isUndoAvailable():
+                self._new.set_text(new_text)
         self._old.set_header(old_label)
         self._new.set_header(new_label)
         self._comparison = None

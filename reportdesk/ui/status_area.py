@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
 from reportdesk.engine import ChangeKind, Comparison, target_counts
 from reportdesk.ui.legend import LegendBar
@@ -72,15 +72,26 @@ class StatusArea:
         self.busy_label = QLabel("")
         self.busy_label.setFixedWidth(self.busy_label.fontMetrics().horizontalAdvance("正在载入并比较报告……") + 8)
         bar.addPermanentWidget(self.busy_label)
+        # 取消 while a file loads and compares: the engine process is ended and restarted.
+        # Qt's own word for it (qtbase's translation), so our .ts needs no new string.
+        qt_word = QCoreApplication.translate
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("cancelLoading")
+        self.cancel_button.setText(qt_word("QPlatformTheme", "Cancel"))
+        self.cancel_button.setSizePolicy(keep)
+        self.cancel_button.hide()
+        bar.addPermanentWidget(self.cancel_button)
 
     def show_busy(self, message: str) -> None:
         self.busy_label.setText(message)
         self.progress.show()
+        self.cancel_button.show()
 
     def hide_busy(self, still_working: bool) -> None:
         """The message goes; the bar stays while ``still_working`` (another job runs)."""
         self.busy_label.setText("")
         self.progress.setVisible(still_working)
+        self.cancel_button.hide()
 
     def show_counts(self, c: Comparison, current: int | None = None) -> None:
         self.counts_label.setText(counts_text(c, full=False))

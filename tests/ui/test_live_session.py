@@ -110,3 +110,48 @@ def test_without_an_engine_process_the_session_runs_in_a_thread(qtbot, window, s
         assert _screen_is_a_full_compare(w)
     finally:
         w.runner.engine = engine
+
+
+@pytest.fixture
+def held_load(window, monkeypatch):
+    """The comparison of an opening waits for ``gate`` (in a worker thread of this process)."""
+    import threading
+
+    from reportdesk.app import jobs
+
+    gate = threading.Event()
+    real = jobs.open_pair_packed
+
+    def held(*args):  # noqa: ANN002, ANN202
+        gate.wait(LOAD_TIMEOUT / 1000)
+        return real(*args)
+
+    monkeypatch.setattr(jobs, "open_pair_packed", held)
+    engine, window.runner.engine = window.runner.engine, None
+    yield gate
+    gate.set()
+    window.runner.engine = engine
+
+
+def test_the_texts_show_before_the_comparison(qtbot, window, small_pair, held_load):
+    w = window
+    w.files.open_pair(*small_pair)
+    qtbot.waitUntil(lambda: w.view.new_text() != "", timeout=LOAD_TIMEOUT)
+    assert w.session.comparison is None and w.view.new_editor().isReadOnly()
+    assert w.status.cancel_button.isVisible()
+    held_load.set()
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
+    assert not w.view.new_editor().isReadOnly() and w.session.comparison is not None
+    assert _screen_is_a_full_compare(w)
+
+
+def test_cancel_ends_the_load_and_puts_back_what_was_shown(qtbot, window, small_pair, held_load):
+    w = window
+    w.files.open_pair(*small_pair)
+    qtbot.waitUntil(lambda: w.view.new_text() != "", timeout=LOAD_TIMEOUT)
+    w.status.cancel_button.click()  # (a job in the engine process would end at once; this thread runs on)
+    assert not w.status.cancel_button.isVisible() and not w.status.busy_label.text()
+    assert w.view.new_text() == "" and w.session.comparison is None  # nothing was open before
+    held_load.set()
+    qtbot.wait(300)
+    assert w.session.comparison is None  # the cancelled result is dropped

@@ -26,9 +26,12 @@ from reportdesk.export.atomic import same_file
 from reportdesk.export.author import default_author
 from reportdesk.export.json_out import write_json_file
 from reportdesk.resources import resource_root
+from reportdesk.ui.compare_view import CompareView
+from reportdesk.ui.controllers.loading import Loading
 from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.compare_dialog import CompareDialog
 from reportdesk.ui.dialogs.export_dialog import ExportDialog
+from reportdesk.ui.status_area import StatusArea
 
 
 def is_bundled(path: Path | str) -> bool:
@@ -47,6 +50,9 @@ def documents_dir() -> Path:
 
 class FileHost(Protocol):
     """What the file flows need from the window (``MainWindow`` implements it)."""
+
+    view: CompareView  # shows a pair's texts while it is compared
+    status: StatusArea  # its 取消 ends a load in progress
 
     def dialog_parent(self) -> QWidget: ...
 
@@ -82,6 +88,7 @@ class FileController(QObject):
         self._pending_save_path = ""
         self._restoring: DraftSnapshot | None = None  # the recovered draft until it is on screen
         self._deferred_export: tuple[str, dict[str, Any]] | None = None
+        self.loading = Loading(ctx, host.view, host.status, self._cancelled, self)
 
     @property
     def _parent(self) -> QWidget:
@@ -96,6 +103,11 @@ class FileController(QObject):
         # In pieces, rebuilt in the worker thread: one ~100 ms unpickle would hold the window.
         self._load(self.tr("Loading and comparing…"), jobs.open_pair_packed, old, new,
                    self.ctx.settings.compare_options(), self.ctx.session.sid, post=jobs.unpack_opened)
+        self.loading.texts_first(old, new, lambda: self._pending_restore is None)
+
+    def _cancelled(self) -> None:
+        self._pending_restore = self._restoring = None
+        self.host.end_loading()
 
     # ------------------------------------------------------------ opening
     def ask_open(self) -> None:
@@ -157,6 +169,7 @@ class FileController(QObject):
         restore, self._pending_restore = self._pending_restore, None
         self._restoring = None
         self.host.show_opened(result, draft_text=restore)
+        self.loading.shown()
         if restore is not None:
             self.ctx.session.save_path = self._pending_save_path
         self.ctx.settings.add_recent(result.old.path, result.new.path)

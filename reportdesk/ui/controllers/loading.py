@@ -1,0 +1,73 @@
+"""While a pair loads: its texts on screen at once, and a 取消 that ends the load.
+
+The comparison of a national pair takes seconds on a slow PC; the texts are
+read in a moment.  They are shown as soon as the engine has read them (the
+draft stays read-only until the comparison is on screen), and the status
+bar's 取消 ends the load: the engine process is ended and restarted, and the
+window keeps what it showed before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from reportdesk.app import jobs
+from reportdesk.app.context import AppContext
+from reportdesk.ui.compare_view import CompareView
+from reportdesk.ui.status_area import StatusArea
+
+
+class Loading(QObject):
+    def __init__(
+        self, ctx: AppContext, view: CompareView, status: StatusArea, cancelled: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.view, self.cancelled = ctx, view, cancelled
+        self._replaced = False  # the texts shown are the loading pair's, not the session's
+        status.cancel_button.clicked.connect(self.cancel)
+
+    def texts_first(self, old: str, new: str, wanted: Callable[[], bool]) -> None:
+        """Read both texts in the engine and show them unless the comparison came first
+        or ``wanted()`` says no (a recovered draft goes on the right)."""
+
+        def show(texts: tuple[str, str]) -> None:
+            if self.ctx.runner.is_busy("load") and wanted():
+                self.view.new_editor().setReadOnly(True)  # until the comparison is on screen
+                self.view.set_texts(texts[0], texts[1], Path(old).stem, Path(new).stem)
+                self._replaced = True
+
+        self.ctx.runner.submit("texts", jobs.read_texts, old, new, in_process=True, on_done=show,
+                               on_error=lambda _e: None)
+
+    def cancel(self) -> bool:
+        """取消: end the load in progress; False when there was none."""
+        runner = self.ctx.runner
+        if not runner.is_busy("load"):
+            return False
+        runner.cancel("load")
+        runner.cancel("texts")
+        if self._replaced:
+            self._put_back()
+        self.cancelled()
+        return True
+
+    def _put_back(self) -> None:
+        """The session's own texts and comparison again, where the cancelled pair's texts stood."""
+        s = self.ctx.session
+        self._replaced = False
+        if s.old_report is None:
+            self.view.set_texts("", "", "", "")
+            return
+        old_label, new_label = s.labels()
+        self.view.set_texts(s.old_report.text, s.draft_text, old_label, new_label)
+        if s.comparison is not None:
+            self.view.set_comparison(s.comparison)
+        self.view.new_editor().setReadOnly(False)
+
+    def shown(self) -> None:
+        """A pair is on screen (its comparison too): the texts are the session's again."""
+        self._replaced = False
