@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -27,3 +28,21 @@ def data_dir() -> Path:
         path = Path(loc) if loc else Path.home() / ".reportdesk"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def is_network_path(path: str) -> bool:
+    """A UNC path (``\\\\server\\share``) or, on Windows, a mapped network drive.
+
+    Looking at such a file may block for many seconds while the server is away (VPN down,
+    laptop off the office network): never do it on the GUI thread.  Asking Windows for a
+    drive's type does not touch the server.
+    """
+    p = path.replace("/", "\\")
+    if p.startswith("\\\\"):
+        return not p.startswith("\\\\?\\") or p[4:8].upper() == "UNC\\"  # \\?\C:\ is local
+    if sys.platform == "win32" and len(p) >= 2 and p[1] == ":":
+        import ctypes
+
+        drive_remote = 4
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(p[:2] + "\\") == drive_remote)
+    return False

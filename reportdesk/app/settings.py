@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reportdesk.app.paths import is_network_path
 from reportdesk.engine import CompareOptions
 
 ORGANIZATION = "ReportDesk"
@@ -31,6 +32,11 @@ class RecentComparison:
 
     def exists(self) -> bool:
         return Path(self.old).is_file() and Path(self.new).is_file()
+
+    def looks_available(self) -> bool:
+        """``exists`` for the menu, on the GUI thread: a file on a network share counts as there
+        without being looked at (that can block for seconds); opening it says if it is gone."""
+        return all(is_network_path(p) or Path(p).is_file() for p in (self.old, self.new))
 
 
 def _to_bool(value: object, default: bool) -> bool:

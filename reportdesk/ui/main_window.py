@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         for i, r in enumerate(items, 1):
             act = menu.addAction(f"&{i % 10}  {Path(r.old).name}  ⇄  {Path(r.new).name}")
             act.setToolTip(f"{r.old}\n{r.new}")
-            act.setEnabled(r.exists())
+            act.setEnabled(r.looks_available())  # never waits for a network share
             act.triggered.connect(lambda _=False, r=r: self.files.open_pair(r.old, r.new))
         if items:
             menu.addSeparator()

@@ -36,3 +36,36 @@ def test_windows_folder_is_under_localappdata() -> None:
     where = os.path.normcase(QStandardPaths.writableLocation(paths.LOCATION))
     assert where.startswith(os.path.normcase(os.environ["LOCALAPPDATA"]))
     assert not where.startswith(os.path.normcase(os.environ["APPDATA"]))
+
+
+@pytest.mark.parametrize(
+    ("path", "network"),
+    [
+        (r"\\server\share\2025.docx", True),
+        ("//server/share/2025.docx", True),
+        (r"\\?\UNC\server\share\a.txt", True),
+        (r"\\?\C:\reports\a.txt", False),
+        ("/home/clerk/2025.docx", False),
+    ],
+)
+def test_network_paths(path: str, network: bool) -> None:
+    assert paths.is_network_path(path) is network
+
+
+def test_recent_menu_does_not_look_at_network_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportdesk.app.settings import RecentComparison
+
+    local = tmp_path / "2024.txt"
+    local.write_text("x", encoding="utf-8")
+    looked: list[str] = []
+    real_is_file = Path.is_file
+
+    def is_file(self: Path) -> bool:
+        looked.append(str(self))
+        return real_is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+    share = r"\\server\share\2025.docx"
+    assert RecentComparison(str(local), share).looks_available()
+    assert looked == [str(local)]
+    assert not RecentComparison(str(tmp_path / "gone.txt"), share).looks_available()

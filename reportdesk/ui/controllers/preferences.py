@@ -21,10 +21,11 @@ from reportdesk.ui.dialogs.settings_dialog import SettingsDialog
 
 
 def default_text_font(settings: Settings) -> QFont:
-    families = set(QFontDatabase.families())
-    family = settings.font_family if settings.font_family in families else ""
+    # hasFamily, not a lookup in families(): Windows lists a font under one name (SimSun, or 宋体
+    # in a Chinese UI) and hasFamily also knows its other names, without building the whole list.
+    family = settings.font_family if settings.font_family and QFontDatabase.hasFamily(settings.font_family) else ""
     if not family:
-        family = next((f for f in DEFAULT_FONT_FAMILIES if f in families), QFont().family())
+        family = next((f for f in DEFAULT_FONT_FAMILIES if QFontDatabase.hasFamily(f)), QFont().family())
     font = QFont(family)
     font.setPointSize(settings.font_size)
     return font
