@@ -142,7 +142,8 @@ class Autosaver(QObject):
         snap = DraftSnapshot(snap.text, snap.old_path, snap.new_path, snap.save_path, time.time())
         try:
             # 0o600: a draft in progress is for its author's eyes only.
-            atomic.write_bytes(self.path, snap.to_json(), mode=0o600)
+            # no journal: the next start removes a dead writer's temp file here by its name
+            atomic.write_bytes(self.path, snap.to_json(), mode=0o600, journal=False)
         except SaveError as exc:  # autosave must never interrupt typing
             log.warning("autosave failed: %s (%s)", exc, exc.detail)
             return False

@@ -189,8 +189,12 @@ def _read_only_file(target: Path, detail: str) -> SaveError:
     )
 
 
-def write(target: str | Path, save: Callable[[IO[bytes]], object], *, mode: int = 0o666) -> Path:
+def write(target: str | Path, save: Callable[[IO[bytes]], object], *, mode: int = 0o666,
+          journal: bool = True) -> Path:
     """Call ``save(stream)`` into a temporary file beside ``target``, then rename it over ``target``.
+
+    ``journal=False`` for a folder the next start cleans up anyway (autosave): no journal
+    entry written and removed around every write.
 
     Returns ``target``.  Raises SaveError for anything the disk or the system
     refuses; an exception from ``save`` itself is passed on unchanged.  Either
@@ -201,7 +205,7 @@ def write(target: str | Path, save: Callable[[IO[bytes]], object], *, mode: int 
     check_writable(real)
     keep_mode = _mode_of(real)
     try:
-        fd, tmp, entry = _create_temp(real, mode)
+        fd, tmp, entry = _create_temp(real, mode, journal)
     except OSError as e:
         raise save_error(e, real, "create") from e
     stage = "write"
@@ -225,9 +229,9 @@ def write(target: str | Path, save: Callable[[IO[bytes]], object], *, mode: int 
     return target
 
 
-def write_bytes(target: str | Path, data: bytes, *, mode: int = 0o666) -> Path:
+def write_bytes(target: str | Path, data: bytes, *, mode: int = 0o666, journal: bool = True) -> Path:
     """``write`` for content already in memory (a .txt draft, JSON, an autosave snapshot)."""
-    return write(target, lambda fh: fh.write(data), mode=mode)
+    return write(target, lambda fh: fh.write(data), mode=mode, journal=journal)
 
 
 def _mode_of(path: Path) -> int | None:
@@ -246,7 +250,7 @@ def _chmod(fd: int, mode: int) -> None:
             pass  # e.g. a network share without permissions: the default is acceptable
 
 
-def _create_temp(target: Path, mode: int) -> tuple[int, Path, Path | None]:
+def _create_temp(target: Path, mode: int, journal: bool = True) -> tuple[int, Path, Path | None]:
     """A new file beside ``target``, journalled first; ``mode`` less the umask.
 
     (mkstemp's 0o600 would stick after the rename.)  Returns the descriptor, the
@@ -262,7 +266,8 @@ def _create_temp(target: Path, mode: int) -> tuple[int, Path, Path | None]:
     stem = target.stem[:_TEMP_STEM_CHARS]
     for _ in range(100):
         tmp = target.with_name(inflight.temp_name(stem, secrets.token_hex(4)))
-        entry = inflight.record(tmp)  # before the file exists: a kill right after leaves no unknown file
+        # before the file exists: a kill right after leaves no unknown file
+        entry = inflight.record(tmp) if journal else None
         try:
             return os.open(tmp, flags, mode), tmp, entry
         except FileExistsError:

@@ -101,6 +101,18 @@ def test_snapshot_is_private_and_written_by_the_shared_writer(qtbot, tmp_path, m
     saver.shutdown()
 
 
+def test_an_autosave_writes_no_journal_entry(qtbot, tmp_path, monkeypatch):
+    # the autosave folder is cleaned by name at the next start: a journal entry per write is waste
+    from reportdesk.export import inflight
+
+    recorded = []
+    monkeypatch.setattr(inflight, "record", lambda tmp: recorded.append(tmp))
+    saver = make(tmp_path, {"text": "草稿", "dirty": True})
+    assert saver.tick()
+    assert recorded == [] and saver.path.exists()
+    saver.shutdown()
+
+
 def test_a_failed_autosave_never_interrupts_typing(qtbot, tmp_path, monkeypatch):
     import errno
     import os
