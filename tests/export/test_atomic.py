@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,16 +37,39 @@ def test_output_equal_to_an_input_is_refused(tmp_path: Path, small) -> None:
     assert Path(small.new.path).read_text(encoding="utf-8") == "稳就业，稳物价。"
 
 
+def _other_names(tmp_path: Path, src: Path) -> list[str | Path]:
+    """Names of ``src`` other than its own: relative, without extension, a hard link, a
+    symbolic link where the system makes one, and on Windows other case, / and the 8.3 name."""
+    names: list[str | Path] = ["draft.docx", tmp_path / "draft"]
+    os.link(src, tmp_path / "hard.docx")
+    names.append(tmp_path / "hard.docx")
+    link = tmp_path / "link.docx"
+    try:
+        link.symlink_to(src)
+    except OSError:  # Windows without the symlink privilege (no developer mode)
+        pass
+    if link.exists():  # Wine 8 reports success and makes nothing
+        names.append(link)
+    if sys.platform == "win32":
+        import ctypes
+
+        buf = ctypes.create_unicode_buffer(1024)
+        if ctypes.windll.kernel32.GetShortPathNameW(str(src), buf, 1024) and buf.value != str(src):
+            names.append(buf.value)
+        names += [str(src).upper(), str(src).replace("\\", "/")]
+    return names
+
+
 def test_docx_input_by_another_name_is_refused(
     tmp_path: Path, small, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     src = tmp_path / "draft.docx"
     src.write_bytes(b"original")
-    link = tmp_path / "link.docx"
-    link.symlink_to(src)
     monkeypatch.chdir(tmp_path)
     c = bare_comparison("a", "b", "draft.docx", str(tmp_path / "x.txt"))
-    for target in ("draft.docx", link, tmp_path / "draft"):
+    names = _other_names(tmp_path, src)
+    assert len(names) >= 3
+    for target in names:
         with pytest.raises(ExportError):
             export_review(c, target)
     assert src.read_bytes() == b"original"

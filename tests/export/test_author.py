@@ -28,6 +28,7 @@ def test_default_author_is_the_os_users_name() -> None:
 
 
 def test_display_name_preferred_then_login_then_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(author_mod.sys, "platform", "linux")  # the GECOS branch on every OS
     monkeypatch.setattr(author_mod, "_gecos_name", lambda: "张三")
     author_mod.default_author.cache_clear()  # looked up once per process
     assert author_mod.default_author() == "张三"
