@@ -165,3 +165,10 @@ def test_the_json_carries_the_one_list_of_rows_and_its_counts():
     for r in d["target_rows"]:
         if r["target_change"] is not None:
             assert d["target_changes"][r["target_change"]]["change"] == r["change"]
+
+
+def test_a_five_year_goal_not_restated_next_year_is_not_dropped():
+    # 2021's 十四五 goals (城镇调查失业率控制在5.5%以内, 能耗降低13.5%) still stand in 2022
+    dropped = [tc for tc in pair("national", 2021).target_changes if tc.change is TargetChangeKind.DROPPED]
+    assert all(tc.old is not None and tc.old.year == 2021 for tc in dropped)
+    assert not any(tc.old.value == Decimal("13.5") for tc in dropped)
