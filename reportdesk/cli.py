@@ -82,7 +82,13 @@ def _parts(text: str) -> tuple[str, ...]:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reportdesk.engine import CompareOptions, clutter_notice, compare, comparison_to_dict, load_report
+    from reportdesk.engine import (
+        CompareOptions,
+        clutter_notice,
+        compare,
+        comparison_to_dict,
+        load_report,
+    )
 
     old = load_report(args.old)
     new = load_report(args.new)
