@@ -103,7 +103,7 @@ def _print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], group
 
 
 def cmd_series(args: argparse.Namespace) -> int:
-    from reportdesk.engine import load_report, series_to_dict, target_series, value_text
+    from reportdesk.engine import load_report, series_to_dict, stated, target_series
 
     reports = [load_report(f) for f in args.files]
     series = target_series(reports)
@@ -118,8 +118,8 @@ def cmd_series(args: argparse.Namespace) -> int:
         print(f"\n{row.indicator or UNNAMED}（{row.unit}）")
         print(f"  {_pad('年份', 6)}{_pad('目标', 20)}{_pad('实际', 18)}{_pad('完成情况', 12)}较上年")
         for c in row.cells:
-            target = value_text(c.target) if c.target else "—"
-            actual = value_text(c.actual) if c.actual else "—"
+            target = stated(c.target) if c.target else "—"  # 增加30元: an increment says so
+            actual = stated(c.actual) if c.actual else "—"
             print(
                 f"  {_pad(str(c.year), 6)}{_pad(target, 20)}{_pad(actual, 18)}"
                 f"{_pad(STATUS_ZH.get(c.status, c.status), 12)}{CHANGE_ZH.get(c.change, c.change)}"

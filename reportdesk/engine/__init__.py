@@ -95,7 +95,7 @@ from reportdesk.engine.targets.rows import (
 )
 from reportdesk.engine.targets.serialize import series_to_dict, target_to_dict
 from reportdesk.engine.targets.series import Series, SeriesCell, target_series
-from reportdesk.engine.targets.wording import value_text
+from reportdesk.engine.targets.wording import stated, value_text
 from reportdesk.engine.text.tokenize import warm_up as warm_up_tokenizer
 
 __all__ = [
@@ -161,6 +161,7 @@ __all__ = [
     "target_rows",
     "target_series",
     "target_to_dict",
+    "stated",
     "value_text",
     "warm_up_tokenizer",
     # live session (engine/session)

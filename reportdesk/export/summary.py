@@ -25,9 +25,9 @@ from reportdesk.engine import (
     TargetChangeKind,
     TargetRow,
     TargetTier,
+    stated,
     target_counts,
     target_rows,
-    value_text,
 )
 
 from . import layout, oxml
@@ -114,10 +114,7 @@ def cover(page: _Page, c: Comparison, options: ExportOptions, date: datetime) ->
 def _value(t: Figure | None, missing: str) -> str:
     if t is None:
         return missing
-    try:
-        return value_text(t)
-    except Exception:  # noqa: BLE001 - the quote always exists; the short form is a nicety
-        return t.quote
+    return stated(t)  # an increment says so: 增加30元, not 30元
 
 
 def _verdict(row: TargetRow) -> str:

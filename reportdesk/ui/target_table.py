@@ -67,15 +67,13 @@ def matches_tier(row: TargetRow, key: str) -> bool:
 
 
 def target_text(t: Figure | None) -> str:
-    """Value with unit and qualifier, as the reviewer wording writes it (5%左右)."""
+    """Value with unit and qualifier, as the reviewer wording writes it (5%左右; an
+    increment says so: 增加30元)."""
     if t is None:
         return ""
-    try:
-        from reportdesk.engine import value_text
+    from reportdesk.engine import stated
 
-        return value_text(t)
-    except Exception:  # the quote always exists; wording is a nicety
-        return t.quote
+    return stated(t)
 
 
 def gist(wording: str) -> str:
