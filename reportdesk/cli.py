@@ -94,7 +94,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     new = load_report(args.new)
     _tell_notices(old)
     _tell_notices(new)
-    result = compare(old, new, CompareOptions(detect_moves=not args.no_moves, keep_clutter=args.keep_clutter))
+    options = CompareOptions(detect_moves=not args.no_moves, keep_clutter=args.keep_clutter)
+    # The summary names no phrases (提法): they are found only for the JSON and the review document.
+    result = compare(old, new, options, phrases=bool(args.json or args.output))
     if clutter_notice(result):
         print(f"提示：{clutter_notice(result)}（保留它们：--keep-clutter）", file=sys.stderr)
     if args.json:

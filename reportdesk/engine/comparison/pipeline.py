@@ -31,8 +31,20 @@ from reportdesk.engine.targets.match import match_targets, review_targets
 Progress = Callable[[str, float], None]
 
 
-def compare(old: Report, new: Report, options: CompareOptions | None = None, progress: Progress | None = None) -> Comparison:
-    """Compare two reports: aligned pairs, changes, statistics, targets, phrases."""
+def compare(
+    old: Report,
+    new: Report,
+    options: CompareOptions | None = None,
+    progress: Progress | None = None,
+    *,
+    phrases: bool = True,
+) -> Comparison:
+    """Compare two reports: aligned pairs, changes, statistics, targets, phrases.
+
+    ``phrases=False`` leaves ``Comparison.phrases`` empty: finding them runs jieba over
+    every paragraph of both reports, and a caller that shows no phrases (the CLI summary)
+    need not pay for it.
+    """
     options = options or CompareOptions()
     report = progress or (lambda _stage, _frac: None)
     report("align", 0.0)
@@ -45,7 +57,8 @@ def compare(old: Report, new: Report, options: CompareOptions | None = None, pro
     stats = _stats(old, new, ou, nu, pairs, changes)
     anchors = _anchors(old, new, pairs)
     report("targets", 0.8)
-    target_changes, target_review, phrases = _targets(old, new)
+    target_changes, target_review = match_targets(old, new), review_targets(old, new)
+    found_phrases = compare_phrases(old, new) if phrases else PhraseChanges()
     report("done", 1.0)
     return Comparison(
         old=old,
@@ -58,14 +71,9 @@ def compare(old: Report, new: Report, options: CompareOptions | None = None, pro
         anchors=tuple(anchors),
         target_changes=tuple(target_changes),
         target_review=tuple(target_review),
-        phrases=phrases,
+        phrases=found_phrases,
         hints=tuple(hints(old, "old") + hints(new, "new")),
     )
-
-
-def _targets(old: Report, new: Report) -> tuple[list, list, PhraseChanges]:
-    """Target and phrase analysis, the layers over the diff."""
-    return match_targets(old, new), review_targets(old, new), compare_phrases(old, new)
 
 
 def _section_index(al: Alignment, o: Unit | None, n: Unit | None) -> int:

@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import sys
+import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -68,20 +69,7 @@ class _Jieba:
 
     @staticmethod
     def _load() -> Any:
-        import warnings
-
-        # Importing jieba 0.42 warns, and under -W error (as the tests run) a warning is an
-        # exception: its _compat imports pkg_resources (DeprecationWarning, or a UserWarning
-        # in newer setuptools), and its sources have invalid escape sequences such as "\."
-        # (DeprecationWarning when compiled on 3.11, SyntaxWarning from 3.12).  None of it is
-        # ours to fix, so it is silenced here, at the one place jieba is imported, rather
-        # than in every caller's warning filters.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            warnings.simplefilter("ignore", SyntaxWarning)
-            warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
-            import jieba
-
+        jieba = _import_jieba()
         jieba.setLogLevel(logging.WARNING)
         tk = jieba.Tokenizer()
         try:
@@ -90,7 +78,7 @@ class _Jieba:
             tk.tmp_dir = str(d)
         except OSError:  # read-only profile: jieba falls back to the temp dir
             pass
-        tk.initialize()
+        _initialize(tk)
         from reportdesk.resources import resource_path
 
         user_dict = resource_path("dict", "gov_terms.txt")
@@ -99,6 +87,55 @@ class _Jieba:
             with open(user_dict, "rb") as f:
                 tk.load_userdict(f)
         return tk
+
+
+def _import_jieba() -> Any:
+    import warnings
+
+    # Importing jieba 0.42 warns, and under -W error (as the tests run) a warning is an
+    # exception: its _compat imports pkg_resources (DeprecationWarning, or a UserWarning
+    # in newer setuptools), and its sources have invalid escape sequences such as "\."
+    # (DeprecationWarning when compiled on 3.11, SyntaxWarning from 3.12).  None of it is
+    # ours to fix, so it is silenced here, at the one place jieba is imported, rather
+    # than in every caller's warning filters.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
+        # jieba imports pkg_resources (a fifth of a second) only to open its bundled
+        # files, and opens them by path when it is missing: it is hidden for the import.
+        hide = "pkg_resources" not in sys.modules
+        if hide:
+            sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        try:
+            import jieba
+        finally:
+            if hide and sys.modules.get("pkg_resources", False) is None:
+                del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _initialize(tk: Any) -> None:
+    """``tk.initialize()``, reading jieba's own dictionary cache in one piece.
+
+    jieba unmarshals its cache (half a million words) straight from the file, which reads
+    it a few bytes at a time: 1-2 s in a busy process.  Read whole and unmarshalled from
+    memory it takes a third of a second.  Anything unexpected falls back to jieba's way,
+    which also writes the cache the first time.
+    """
+    import marshal
+
+    cache = Path(tk.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
+    if tk.dictionary is None and not tk.cache_file and cache.is_file():  # jieba's default dictionary
+        try:
+            freq, total = marshal.loads(cache.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+        else:
+            if isinstance(freq, dict) and isinstance(total, int):
+                tk.FREQ, tk.total, tk.initialized = freq, total, True
+                return
+    tk.initialize()
 
 
 _JIEBA = _Jieba()
