@@ -46,3 +46,11 @@ def test_settings_remember_the_parts(tmp_path):
     assert s.export_parts is None
     s.export_parts = ("summary", "targets")
     assert s.export_parts == ("summary", "targets")
+
+
+def test_save_to_has_its_mnemonic(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    dlg = _dialog(qtbot, tmp_path, "both")
+    label = next(lb for lb in dlg.findChildren(QLabel) if lb.text() == "Save &to:")
+    assert label.buddy() is dlg.path_edit  # else the "&" shows literally

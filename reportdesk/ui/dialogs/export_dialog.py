@@ -94,7 +94,11 @@ class ExportDialog(QDialog):
         browse.clicked.connect(self._browse)
         out.addWidget(self.path_edit, 1)
         out.addWidget(browse)
-        form_box.addRow(self.tr("Save &to:"), out)
+        # A row label made from text has a buddy only for a widget, not a layout: without one
+        # the mnemonic shows as a literal "&t".
+        save_label = QLabel(self.tr("Save &to:"))
+        save_label.setBuddy(self.path_edit)
+        form_box.addRow(save_label, out)
         self.warning = QLabel("")
         self.warning.setStyleSheet("color: #a00;")
         self.warning.setWordWrap(True)
