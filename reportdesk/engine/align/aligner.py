@@ -27,7 +27,6 @@ from reportdesk.engine.align import vector as vec
 from reportdesk.engine.align.dp import MAX_CELLS, SAME_TEXT, Joins, dp_align
 from reportdesk.engine.align.sections import SECTION_CELLS, match_sections
 from reportdesk.engine.align.units import Unit, bigrams, dice, in_order_pairs, key_of, units_of
-from reportdesk.engine.align.vector import np
 from reportdesk.engine.model import CompareOptions, Report, SectionMatch
 from reportdesk.engine.pairing import take_one_to_one
 
@@ -174,6 +173,7 @@ def _leftover_round(
     threshold: float,
     pred: list[float],
 ) -> list[tuple[int, int, float]]:
+    np = vec.numpy()
     # Every (old, new) pair sharing a bigram, scored at once (``vector``); the sort key
     # orders them totally, so how they are listed does not matter.
     shared = vec.shared_counts(free_o, free_n)
@@ -191,6 +191,7 @@ def _leftover_round(
 
 
 def _same_zone(a: list[Unit], b: list[Unit]) -> vec.Array:
+    np = vec.numpy()
     zones = ("front", "body", "closing")
     za = np.asarray([zones.index(u.zone) for u in a], dtype=np.int64)
     zb = np.asarray([zones.index(u.zone) for u in b], dtype=np.int64)
@@ -199,6 +200,7 @@ def _same_zone(a: list[Unit], b: list[Unit]) -> vec.Array:
 
 def _pair_scores(a: list[Unit], b: list[Unit], shared: vec.Array, same_key: vec.Array, equal: vec.Array) -> vec.Array:
     """``equal`` where the keys are equal, else the Dice similarity from the shared bigram counts."""
+    np = vec.numpy()
     size = vec.gram_sizes(a)[:, None] + vec.gram_sizes(b)[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
         d = 2.0 * shared / size
@@ -236,6 +238,7 @@ def _rescue_candidates(
     st: _Pairing, weak: dict[tuple[int, int], float], threshold: float
 ) -> list[tuple[float, int, int]]:
     """Pairs far better than the weak pairing of either side, best first: (score, old, new)."""
+    np = vec.numpy()
     cur_o = {o: s for (o, _), s in weak.items()}
     cur_n = {n: s for (_, n), s in weak.items()}
     free_o = [u for u in st.old_units if len(u.key) >= 4 and (u.index in cur_o or u.index not in st.paired_o)]

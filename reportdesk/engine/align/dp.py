@@ -8,7 +8,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from reportdesk.engine.align.units import Unit, bigrams, dice
-from reportdesk.engine.align.vector import np
 
 
 @dataclass
@@ -130,6 +129,7 @@ def _similarities(a: list[Unit], b: list[Unit], threshold: float) -> tuple[list[
     """
     from reportdesk.engine.align import vector as vec
 
+    np = vec.numpy()
     la = np.asarray([len(u.key) for u in a], dtype=np.int64)[:, None]
     lb = np.asarray([len(u.key) for u in b], dtype=np.int64)[None, :]
     # length alone rules a pair out

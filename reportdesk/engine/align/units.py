@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reportdesk.engine.align.vector import gram_ids
 from reportdesk.engine.model import BlockKind, Report, Span
 from reportdesk.engine.text.normalize import fold
 
@@ -57,19 +58,6 @@ class Unit:
     text: str = ""  # as written: among equal keys, identical text pairs first
     edge: int = 0  # 1: first sentence of its paragraph, 2: last, 3: both
     ids: Any = None  # the bigrams as ints (``gram_ids``), for the array joins in ``vector``
-
-
-# Bigram -> int for the whole process: the ids of a sentence stay valid across compares, so
-# a re-compare after a keystroke finds them cached with the sentence.  It grows only by the
-# distinct bigrams of texts compared in this process (a few hundred thousand at most).
-_GRAM_IDS: dict[str, int] = {}
-
-
-def gram_ids(grams: frozenset[str]) -> Any:
-    import numpy as np
-
-    get = _GRAM_IDS.setdefault
-    return np.fromiter((get(g, len(_GRAM_IDS)) for g in grams), dtype=np.int64, count=len(grams))
 
 
 @lru_cache(maxsize=1 << 15)

@@ -10,25 +10,42 @@ the same order as the scalar code, so every float is bit-identical to it
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from reportdesk.engine.align.units import Unit
-
-# The engine runs in its own process next to the window: a BLAS thread pool per core
-# would only fight the GUI for the two cores.  Must be set before numpy is first imported.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-
-import numpy as np  # noqa: E402
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
 Array = Any  # numpy arrays; numpy's own stubs make near-strict mypy noisy for little gain
+Units = Sequence[Any]  # align.units.Unit (not imported: units imports this module)
 
 
-def _postings(units: list[Unit]) -> tuple[Array, Array]:
+@cache
+def numpy() -> Any:
+    """numpy, imported on first use: a CLI run that aligns in a helper process never pays
+    for the import (a tenth of a second) on its own path."""
+    # The engine runs in its own process next to the window: a BLAS thread pool per core
+    # would only fight the GUI for the two cores.  Must be set before numpy is imported.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    import numpy as np
+
+    return np
+
+
+# Bigram -> int for the whole process: the ids of a sentence stay valid across compares, so
+# a re-compare after a keystroke finds them cached with the sentence.  It grows only by the
+# distinct bigrams of texts compared in this process (a few hundred thousand at most).
+_GRAM_IDS: dict[str, int] = {}
+
+
+def gram_ids(grams: frozenset[str]) -> Array:
+    np = numpy()
+    get = _GRAM_IDS.setdefault
+    return np.fromiter((get(g, len(_GRAM_IDS)) for g in grams), dtype=np.int64, count=len(grams))
+
+
+def _postings(units: Units) -> tuple[Array, Array]:
     """Bigram ids of all units end to end, and the unit (row) each one belongs to."""
-    from reportdesk.engine.align.units import gram_ids
-
+    np = numpy()
     parts = [u.ids if u.ids is not None else gram_ids(u.grams) for u in units]
     if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -37,8 +54,9 @@ def _postings(units: list[Unit]) -> tuple[Array, Array]:
     return ids, rows
 
 
-def shared_counts(a: list[Unit], b: list[Unit]) -> Array:
+def shared_counts(a: Units, b: Units) -> Array:
     """``len(a[i].grams & b[j].grams)`` for every i, j: an ``len(a) x len(b)`` int array."""
+    np = numpy()
     n, m = len(a), len(b)
     a_ids, a_rows = _postings(a)
     b_ids, b_rows = _postings(b)
@@ -57,10 +75,11 @@ def shared_counts(a: list[Unit], b: list[Unit]) -> Array:
 
 
 def _ids(values: list[str], ids: dict[str, int]) -> Array:
+    np = numpy()
     return np.asarray([ids.setdefault(v, len(ids)) for v in values], dtype=np.int64)
 
 
-def same_key_text(a: list[Unit], b: list[Unit]) -> tuple[Array, Array]:
+def same_key_text(a: Units, b: Units) -> tuple[Array, Array]:
     """Boolean ``len(a) x len(b)`` arrays: equal comparison keys, equal text as written."""
     keys: dict[str, int] = {}
     texts: dict[str, int] = {}
@@ -69,12 +88,14 @@ def same_key_text(a: list[Unit], b: list[Unit]) -> tuple[Array, Array]:
     return ka[:, None] == kb[None, :], ta[:, None] == tb[None, :]
 
 
-def gram_sizes(units: list[Unit]) -> Array:
+def gram_sizes(units: Units) -> Array:
+    np = numpy()
     return np.asarray([len(u.grams) for u in units], dtype=np.int64)
 
 
-def dice_matrix(a: list[Unit], b: list[Unit]) -> Array:
+def dice_matrix(a: Units, b: Units) -> Array:
     """``dice(a[i].grams, b[j].grams)`` for every pair, as float64 (0 where a side is empty)."""
+    np = numpy()
     inter = shared_counts(a, b)
     size = gram_sizes(a)[:, None] + gram_sizes(b)[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
