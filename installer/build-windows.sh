@@ -57,12 +57,14 @@ if ! cmp -s "$ROOT/installer/windows/constraints.txt" "$stamp"; then
     --implementation cp --only-binary=:all: --find-links "$DL/wheels" \
     -r "$ROOT/installer/windows/constraints.txt"
   "${PIP[@]}" install --no-deps --no-index --target "$SITE" "$DL"/jieba-*.whl
-  # Wine 8 lacks propsys.VariantToString, which CPython 3.13's WMI query uses: platform.system()
-  # (hypothesis calls it at import) would abort.  Only this Python sees it, never the bundle.
-  printf '# Wine only: platform falls back from WMI to the registry and ver.\nimport platform\n\nplatform._wmi = None\n' \
-    >"$SITE/sitecustomize.py"
   cp "$ROOT/installer/windows/constraints.txt" "$stamp"
 fi
+# This Python only (never the bundle): Wine 8 lacks propsys.VariantToString, which CPython
+# 3.13's WMI query uses, so platform.system() (hypothesis calls it at import) would abort;
+# and the checkout goes on sys.path (an embedded Python ignores PYTHONPATH), so that the
+# tests' child processes (python -m reportdesk …) find the package as they do on Linux.
+printf 'import platform\nimport sys\n\nplatform._wmi = None\nsys.path.append(r"Z:%s")\n' \
+  "$(printf '%s' "$ROOT" | tr '/' '\\')" >"$SITE/sitecustomize.py"
 
 # 3. PyInstaller under Wine.
 wine_init "$OUT/prefix-build"

@@ -28,9 +28,9 @@ win_packages() {
   fi
 }
 
-# Point Wine at PREFIX, with a Chinese locale (cp936), no Mono/Gecko prompts, no debug noise.
+# Point Wine at PREFIX: no Mono/Gecko prompts, no debug noise, no menu entries on the Linux side.
 wine_env() {
-  export WINEPREFIX="$1" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+  export WINEPREFIX="$1" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=,winemenubuilder.exe=d"
   unset DISPLAY  # no window may pop up; GUI programs get -platform offscreen
 }
 
