@@ -172,3 +172,25 @@ def test_a_five_year_goal_not_restated_next_year_is_not_dropped():
     dropped = [tc for tc in pair("national", 2021).target_changes if tc.change is TargetChangeKind.DROPPED]
     assert all(tc.old is not None and tc.old.year == 2021 for tc in dropped)
     assert not any(tc.old.value == Decimal("13.5") for tc in dropped)
+
+
+def test_short_list_items_share_the_last_items_noun():
+    # Guizhou 2025: 其中一、二、三产增加值分别增长3.5%以上、7%左右、5%以上
+    r = load_report(CORPUS / "docx" / "2025_guizhou.docx")
+    got = {t.indicator: t.value for t in plan_targets(r) if "产增加值" in t.indicator}
+    assert got == {"一产增加值": Decimal("3.5"), "二产增加值": 7, "三产增加值": 5}
+
+
+def test_economic_growth_is_named_whole_and_is_gdp():
+    # Henan 2025: 经济增长5.5%左右 — named 经济增长 (not 经济), the same indicator as 地区生产总值
+    r = load_report(CORPUS / "docx" / "2025_henan.docx")
+    first = next(t for t in plan_targets(r) if t.tier is TargetTier.MAIN)
+    assert first.indicator == "经济增长"
+    assert same_indicator("经济增长", "地区生产总值") == 1.0
+    assert same_indicator("数字经济", "地区生产总值") == 0.0
+
+
+def test_a_goal_for_a_later_year_not_restated_is_not_dropped():
+    # 2016's 十三五 section: 经济年均增长保持在6.5%以上 (到2020年) is no 2016 target 2017 dropped
+    dropped = [tc for tc in pair("national", 2016).target_changes if tc.change is TargetChangeKind.DROPPED]
+    assert all(tc.old is not None and tc.old.year == 2016 for tc in dropped)

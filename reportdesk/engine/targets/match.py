@@ -152,8 +152,8 @@ def match_target_lists(old: Sequence[Figure], new: Sequence[Figure], old_year: i
             out.append(TargetChange(indicator=t.indicator, old=None, new=t, change=TargetChangeKind.NEW,
                                     wording=f"新提出：{stated(t)}", tier=t.tier))
     for i, o in enumerate(old):
-        if i not in matched_old and not (o.year is None and old_year is not None):
-            # (a five-year plan's goal that this year's report does not restate still stands)
+        if i not in matched_old and (old_year is None or o.year == old_year):
+            # (a five-year plan's goal, 到2020年…, that the next report does not restate still stands)
             out.append(TargetChange(indicator=o.indicator, old=o, new=None, change=TargetChangeKind.DROPPED,
                                     wording=f"不再提出（原为{stated(o)}）", tier=o.tier))
     return out

@@ -34,6 +34,7 @@ from reportdesk.engine.targets.rules import (
     TRIM_CHARS,
     URBAN_RURAL,
     WHEN_END,
+    WHOLE_NAMES,
 )
 
 
@@ -153,14 +154,24 @@ def _split_list(r: Reading, named: Named) -> Named:
     return named
 
 
+# A list item this short names nothing alone (一、二、三产增加值): it shares the last item's
+# noun.  Two characters already name things (高铁、城际铁路), so only one.
+SHORT_ITEM = 1
+
+
 def scoped_names(parts: list[str]) -> list[str]:
-    """城镇和农村居民人均可支配收入: a bare scope word borrows the noun of the last item."""
+    """城镇和农村居民人均可支配收入: a bare scope word borrows the noun of the last item;
+    一、二、三产增加值: so do short items of the last item's first word's length."""
     last = parts[-1]
     lead = next((w for w in URBAN_RURAL if last.startswith(w)), "")
-    if not lead or len(last) <= len(lead) + 1:
-        return parts
-    noun = last[len(lead):]
-    return [p + noun if p in URBAN_RURAL else p for p in parts]
+    if lead and len(last) > len(lead) + 1:
+        noun = last[len(lead):]
+        return [p + noun if p in URBAN_RURAL else p for p in parts]
+    k = len(parts[0])
+    if k <= SHORT_ITEM and len(last) > k + 1 and all(len(p) == k for p in parts[:-1]):
+        noun = last[k:]
+        return [p + noun for p in parts[:-1]] + [last]
+    return parts
 
 
 def _tidy(r: Reading, indicator: str) -> str:
@@ -169,6 +180,7 @@ def _tidy(r: Reading, indicator: str) -> str:
     indicator = strip_name(TAIL_FILLERS.sub("", LIST_ADVERBS_END.sub("", indicator)))
     if len(indicator) > 3 and indicator.endswith("有") and not indicator.endswith(HAVE_KEPT):
         indicator = indicator[:-1]  # 重点调度项目有66个: 有 only links the count
+    indicator = WHOLE_NAMES.get(indicator, indicator)
     if len(indicator) == 1 or CLAUSE_IN_NAME.search(indicator):
         indicator = ""  # 有6.5%－7%: one character names nothing; 底线是严守: a clause
     if not indicator and r.q.unit in MONEY_UNITS:

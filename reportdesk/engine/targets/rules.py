@@ -227,6 +227,8 @@ LIST_ADVERBS_END = re.compile(r"(?:分别|均|都|也)+$")
 NOTE_IN_NAME = re.compile(r"[（(]注[：:][^（）()]*[）)]")
 # Words after a name that say how or whether it is planned, not what: 广义货币M2预期 → 广义货币M2.
 TAIL_FILLERS = re.compile(r"(?:按可比口径|按可比价格计算|按可比价计算|按可比价|预期增长目标|预期增长|预期目标|预期|拟)$")
+# Names whose link word was read off as the direction (经济增长5.5%左右 → 经济): shown whole.
+WHOLE_NAMES = {"经济": "经济增长"}
 # A name holding a link verb or a modal is a clause about the number, not its name:
 # 底线是严守18亿亩, 7%左右的速度可以实现比较充分的就业. Such a number is left unnamed.
 CLAUSE_IN_NAME = re.compile(r"可以|能够|足以|是|处于")
