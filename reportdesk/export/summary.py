@@ -220,16 +220,30 @@ def phrase_line(label: str, phrases: list[str]) -> str:
     return head + "、".join(shown) + rest + "。"
 
 
-def _fitting(rows: list[TargetRow], room: int) -> list[list[str]]:
-    """The leading rows whose heights fit ``room``."""
-    out: list[list[str]] = []
-    for row in rows:
-        cells = summary_cells(row)
-        room -= _row_height(cells)
-        if room < 0:
-            break
-        out.append(cells)
-    return out
+def _weighs(row: TargetRow) -> bool:
+    """A row a leader must see: the target changed, or last year's was not met."""
+    return row.changed or (row.review is not None and row.review.status is ReviewStatus.NOT_MET)
+
+
+def fitting(rows: list[TargetRow], room: int) -> list[TargetRow]:
+    """The rows whose heights fit ``room``, in their order; when not all fit, changed and
+    unmet targets are kept before unchanged ones."""
+    heights = [_row_height(summary_cells(r)) for r in rows]
+    if sum(heights) <= room:
+        return rows
+    chosen: set[int] = set()
+    for i in sorted(range(len(rows)), key=lambda i: (not _weighs(rows[i]), i)):
+        if heights[i] <= room:
+            chosen.add(i)
+            room -= heights[i]
+    return [rows[i] for i in sorted(chosen)]
+
+
+def _left_out(rows: list[TargetRow], shown: list[TargetRow], name: str) -> str:
+    """另有2项主要目标（均未变）未列入本页，见目标对照表。"""
+    rest = [r for r in rows if not any(r is s for s in shown)]
+    same = "（均未变）" if not any(r.changed for r in rest) else ""
+    return f"另有{len(rest)}项{name}{same}未列入本页，见目标对照表。"
 
 
 def summary_page(page: _Page, c: Comparison, options: ExportOptions) -> None:
@@ -242,19 +256,20 @@ def summary_page(page: _Page, c: Comparison, options: ExportOptions) -> None:
     removed = phrase_line("不再出现的提法", [p.phrase for p in c.phrases.removed])
     after = [x for x in options.chosen if x != "summary"]
     pointer = "以下依次为：" + "、".join(PART_ZH[x] for x in after) + "。" if after else ""
-    rest = "另有{n}项{name}未列入本页，见目标对照表。"
+    rest = _left_out(tier_rows, [], name)  # its longest form, for the budget
     # Everything but the table rows, so the table gets exactly the room left.
     fixed = page.height + 3 * (HEAD_LINE + HEAD_BEFORE) + _row_height(SUMMARY_HEAD)
     fixed += sum(lines_of(t, layout.TEXT_W, TEXT_PT) * TEXT_LINE for t in [*texts, added, removed, pointer, rest] if t)
-    shown = _fitting(tier_rows, BUDGET - fixed) if tier_rows else []
+    shown = fitting(tier_rows, BUDGET - fixed) if tier_rows else []
     page.head(f"一、{name}")
     if shown:
-        page.out.append(_table(shown))
-        page.height += _row_height(SUMMARY_HEAD) + sum(_row_height(r) for r in shown)
+        cells = [summary_cells(r) for r in shown]
+        page.out.append(_table(cells))
+        page.height += _row_height(SUMMARY_HEAD) + sum(_row_height(r) for r in cells)
     else:
         page.text(f"未识别到可以对照的{name}。")
     if len(shown) < len(tier_rows) and shown:
-        page.text(rest.format(n=len(tier_rows) - len(shown), name=name))
+        page.text(_left_out(tier_rows, shown, name))
     page.text(verdict)
     page.head("二、修改概况")
     for line in counts(c):

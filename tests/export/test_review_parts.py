@@ -146,3 +146,15 @@ def test_web_extras_are_reproduced_but_never_shown_as_changes(tmp_path: Path) ->
     kept = compare(old, new, CompareOptions(keep_clutter=True))
     shown = "".join(t for r in rows(kept, ExportOptions(author="x")) for t, changed in r.new if changed)
     assert "打印本页" in shown
+
+
+def test_when_rows_must_go_unchanged_targets_go_first() -> None:
+    c = comparison(*PAIRS[0])  # national 2024→2025: three main targets unchanged and met
+    main = [r for r in target_rows(c) if r.tier.value == "main"]
+    weighty = [r for r in main if summary._weighs(r)]
+    assert 0 < len(weighty) < len(main)
+    room = sum(summary._row_height(summary.summary_cells(r)) for r in weighty)
+    assert summary.fitting(main, room) == weighty  # in the table's order
+    assert summary.fitting(main, 10**9) == main
+    left = summary._left_out(main, weighty, "主要目标")
+    assert left == f"另有{len(main) - len(weighty)}项主要目标（均未变）未列入本页，见目标对照表。"
