@@ -53,6 +53,7 @@ def build_document(
     _drop_template_leftovers(doc)
 
     elements = summary.build(comparison, options, date)
+    front = len(elements)
     if options.tracked:
         elements += _tracked_part(doc, comparison, options, date)
     if options.table:
@@ -61,6 +62,8 @@ def build_document(
         elements += target_tables.targets_part(comparison)
     if "tasks" in options.chosen:
         elements += target_tables.tasks_part(comparison)
+    if "summary" not in options.chosen and len(elements) > front:
+        _same_page(elements[front])  # no summary: the first part follows the cover block
     sect = doc.element.body.sectPr
     for e in elements:
         sect.addprevious(e)
@@ -89,10 +92,15 @@ def _tracked_part(
         oxml.paragraph(oxml.ppr(style=layout.S_TITLE, page_break_before=True), oxml.run("修订稿")),
         oxml.paragraph(oxml.ppr(style=layout.S_NOTE), oxml.run(how)),
     ]
-    # The body follows the heading on its page (the writer starts it on a page of its own).
-    for brk in body[0].iter(qn("w:pageBreakBefore")) if body else ():
-        brk.getparent().remove(brk)
+    if body:
+        _same_page(body[0])  # the body follows the heading (the writer starts it on a new page)
     return head + body
+
+
+def _same_page(element: etree._Element) -> None:
+    """Take the page break off a part's first paragraph."""
+    for brk in list(element.iter(qn("w:pageBreakBefore"))):
+        brk.getparent().remove(brk)
 
 
 # python-docx refuses a core property (title, author) over 255 characters.

@@ -158,3 +158,14 @@ def test_when_rows_must_go_unchanged_targets_go_first() -> None:
     assert summary.fitting(main, 10**9) == main
     left = summary._left_out(main, weighty, "主要目标")
     assert left == f"另有{len(main) - len(weighty)}项主要目标（均未变）未列入本页，见目标对照表。"
+
+
+def test_without_the_summary_the_first_part_follows_the_cover(tmp_path: Path) -> None:
+    body = part(_export(tmp_path, ("targets", "tasks")), "word/document.xml").find(W + "body")
+    assert body is not None
+    breaks = [
+        "".join(t.text or "" for t in p.iter(W + "t"))
+        for p in body.iter(W + "p")
+        if p.find(f"{W}pPr/{W}pageBreakBefore") is not None
+    ]
+    assert breaks == ["任务数量附录"]  # 目标对照表 shares the cover's page
