@@ -82,21 +82,14 @@ def _parts(text: str) -> tuple[str, ...]:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reportdesk.engine import (
-        CompareOptions,
-        clutter_notice,
-        compare,
-        comparison_to_dict,
-        load_report,
-    )
+    from reportdesk.engine import CompareOptions, clutter_notice, compare_paths, comparison_to_dict
 
-    old = load_report(args.old)
-    new = load_report(args.new)
-    _tell_notices(old)
-    _tell_notices(new)
     options = CompareOptions(detect_moves=not args.no_moves, keep_clutter=args.keep_clutter)
-    # The summary names no phrases (提法): they are found only for the JSON and the review document.
-    result = compare(old, new, options, phrases=bool(args.json or args.output))
+    # jieba loads while a helper process aligns.  The summary names no phrases (提法): they
+    # are found only for the JSON and the review document.
+    result = compare_paths(args.old, args.new, options, phrases=bool(args.json or args.output))
+    _tell_notices(result.old)
+    _tell_notices(result.new)
     if clutter_notice(result):
         print(f"提示：{clutter_notice(result)}（保留它们：--keep-clutter）", file=sys.stderr)
     if args.json:

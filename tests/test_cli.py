@@ -147,7 +147,7 @@ def test_internal_error_is_one_line_not_a_traceback(tmp_path):
     script = (
         "import sys, reportdesk.engine as e\n"
         "def boom(*a, **k): raise KeyError('bug')\n"
-        "e.compare = boom\n"
+        "e.compare_paths = boom\n"
         "from reportdesk.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from reportdesk.engine.comparison.clutter import clutter_notice
 from reportdesk.engine.comparison.navigation import ChangeIndex
+from reportdesk.engine.comparison.parallel import compare_paths
 from reportdesk.engine.comparison.pipeline import Progress, compare
 from reportdesk.engine.diff.document import document_ops
 from reportdesk.engine.errors import ExportError, LoadError, ReportDeskError, SaveError
@@ -149,6 +150,7 @@ __all__ = [
     "build_report",
     "clutter_notice",
     "compare",
+    "compare_paths",
     "comparison_to_dict",
     "document_ops",
     "extract_targets",

@@ -7,9 +7,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from reportdesk.engine.align.vector import gram_ids
 from reportdesk.engine.model import BlockKind, Report, Span
 from reportdesk.engine.text.normalize import fold
 
@@ -57,16 +55,14 @@ class Unit:
     grams: frozenset[str]
     text: str = ""  # as written: among equal keys, identical text pairs first
     edge: int = 0  # 1: first sentence of its paragraph, 2: last, 3: both
-    ids: Any = None  # the bigrams as ints (``gram_ids``), for the array joins in ``vector``
 
 
 @lru_cache(maxsize=1 << 15)
-def sentence_form(text: str) -> tuple[str, frozenset[str], Any]:
-    """Key, bigrams and bigram ids of a sentence, cached by its text (unchanged sentences of a
-    draft, and the whole older report, are not worked out again on a re-compare)."""
+def sentence_form(text: str) -> tuple[str, frozenset[str]]:
+    """Key and bigrams of a sentence, cached by its text (unchanged sentences of a draft, and
+    the whole older report, are not worked out again on a re-compare)."""
     key = sentence_key(text)
-    grams = bigrams(key)
-    return key, grams, gram_ids(grams)
+    return key, bigrams(key)
 
 
 def units_of(report: Report, keep_clutter: bool = True) -> list[Unit]:
@@ -82,9 +78,9 @@ def units_of(report: Report, keep_clutter: bool = True) -> list[Unit]:
         last = len(p.sentences) - 1
         section = p.section if zone == "body" else -1
         for i, s in enumerate(p.sentences):
-            key, grams, ids = sentence_form(s.text)
+            key, grams = sentence_form(s.text)
             edge = (i == 0) + 2 * (i == last)
-            out.append(Unit(len(out), s.span, p.index, section, zone, key, grams, s.text, edge, ids))
+            out.append(Unit(len(out), s.span, p.index, section, zone, key, grams, s.text, edge))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 Array = Any  # numpy arrays; numpy's own stubs make near-strict mypy noisy for little gain
@@ -37,7 +37,9 @@ def numpy() -> Any:
 _GRAM_IDS: dict[str, int] = {}
 
 
+@lru_cache(maxsize=1 << 15)
 def gram_ids(grams: frozenset[str]) -> Array:
+    """The bigrams as ints, cached by the set (so, in effect, by the sentence)."""
     np = numpy()
     get = _GRAM_IDS.setdefault
     return np.fromiter((get(g, len(_GRAM_IDS)) for g in grams), dtype=np.int64, count=len(grams))
@@ -46,7 +48,7 @@ def gram_ids(grams: frozenset[str]) -> Array:
 def _postings(units: Units) -> tuple[Array, Array]:
     """Bigram ids of all units end to end, and the unit (row) each one belongs to."""
     np = numpy()
-    parts = [u.ids if u.ids is not None else gram_ids(u.grams) for u in units]
+    parts = [gram_ids(u.grams) for u in units]
     if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     ids = np.concatenate(parts)

@@ -23,12 +23,32 @@ from reportdesk.engine.model import (
     Report,
     Span,
     Stats,
+    TargetChange,
+    TargetReview,
 )
 from reportdesk.engine.phrases import compare_phrases
 from reportdesk.engine.targets.flags import change_tiers, hints
 from reportdesk.engine.targets.match import match_targets, review_targets
 
 Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The part of a comparison that needs no jieba: sentence alignment and target analysis.
+
+    ``compare_paths`` makes it in a helper process while jieba's dictionary loads.
+    """
+
+    alignment: Alignment
+    target_changes: tuple[TargetChange, ...]
+    target_review: tuple[TargetReview, ...]
+
+
+def prepare(old: Report, new: Report, options: CompareOptions) -> Prepared:
+    ou, nu = units_of(old, options.keep_clutter), units_of(new, options.keep_clutter)
+    al = align(old, new, ou, nu, options)
+    return Prepared(al, tuple(match_targets(old, new)), tuple(review_targets(old, new)))
 
 
 def compare(
@@ -38,18 +58,19 @@ def compare(
     progress: Progress | None = None,
     *,
     phrases: bool = True,
+    prepared: Prepared | None = None,
 ) -> Comparison:
     """Compare two reports: aligned pairs, changes, statistics, targets, phrases.
 
     ``phrases=False`` leaves ``Comparison.phrases`` empty: finding them runs jieba over
     every paragraph of both reports, and a caller that shows no phrases (the CLI summary)
-    need not pay for it.
+    need not pay for it.  ``prepared`` is ``prepare(old, new, options)`` made elsewhere.
     """
     options = options or CompareOptions()
     report = progress or (lambda _stage, _frac: None)
     report("align", 0.0)
     ou, nu = units_of(old, options.keep_clutter), units_of(new, options.keep_clutter)
-    al = align(old, new, ou, nu, options)
+    al = prepared.alignment if prepared is not None else align(old, new, ou, nu, options)
     report("diff", 0.4)
     pairs = _build_pairs(_Sources(old, new, ou, nu, al, options))
     found = tidy_changes(old, new, build_changes(old, new, pairs, al), options.keep_clutter)
@@ -57,7 +78,10 @@ def compare(
     stats = _stats(old, new, ou, nu, pairs, changes)
     anchors = _anchors(old, new, pairs)
     report("targets", 0.8)
-    target_changes, target_review = match_targets(old, new), review_targets(old, new)
+    if prepared is None:
+        target_changes, target_review = tuple(match_targets(old, new)), tuple(review_targets(old, new))
+    else:
+        target_changes, target_review = prepared.target_changes, prepared.target_review
     found_phrases = compare_phrases(old, new) if phrases else PhraseChanges()
     report("done", 1.0)
     return Comparison(
@@ -69,8 +93,8 @@ def compare(
         changes=tuple(changes),
         stats=stats,
         anchors=tuple(anchors),
-        target_changes=tuple(target_changes),
-        target_review=tuple(target_review),
+        target_changes=target_changes,
+        target_review=target_review,
         phrases=found_phrases,
         hints=tuple(hints(old, "old") + hints(new, "new")),
     )

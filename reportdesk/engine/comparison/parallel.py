@@ -1,0 +1,98 @@
+"""Compare two files with jieba's dictionary loading beside the alignment (the CLI's path).
+
+A whole ``reportdesk compare`` is short enough that loading jieba's dictionary (a third of
+a second) is a large share of it, and nothing before the inline diff needs jieba.  Where
+the OS can fork a process cheaply (POSIX), a forked helper aligns the sentences and reads
+the targets (``pipeline.prepare``, numpy included) while this process loads the
+dictionary; the helper sends the result back pickled (a few kilobytes).  Anything that
+goes wrong in the helper only costs the time: this process then prepares it itself, so
+the result is always that of ``compare``.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import threading
+from pathlib import Path
+
+from reportdesk.engine.comparison.pipeline import Prepared, compare, prepare
+from reportdesk.engine.load.loader import load_report
+from reportdesk.engine.model import CompareOptions, Comparison, Report
+from reportdesk.engine.text.tokenize import warm_up
+
+
+def compare_paths(
+    old_path: str | Path, new_path: str | Path, options: CompareOptions | None = None, *, phrases: bool = True
+) -> Comparison:
+    """``compare(load_report(old_path), load_report(new_path), options)``, in less time."""
+    options = options or CompareOptions()
+    old, new = load_report(old_path), load_report(new_path)  # bad input fails here, at once
+    helper = _Helper.start(old, new, options)
+    try:
+        warm_up()
+        prepared = helper.result() if helper is not None else None
+    finally:
+        if helper is not None:
+            helper.close()
+    return compare(old, new, options, phrases=phrases, prepared=prepared)
+
+
+class _Helper:
+    """A forked process running ``prepare`` and writing its pickled result to a pipe."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+
+    @classmethod
+    def start(cls, old: Report, new: Report, options: CompareOptions) -> _Helper | None:
+        # fork copies only the calling thread: with other threads alive (a test runner,
+        # the GUI) a lock they hold could stay locked in the child forever.
+        if not hasattr(os, "fork") or threading.active_count() > 1 or os.environ.get("REPORTDESK_SERIAL"):
+            return None  # REPORTDESK_SERIAL: the benchmark's same-run baseline
+        r, w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(r)
+            os.close(w)
+            return None
+        if pid == 0:  # the helper: never returns
+            _run_helper(r, w, old, new, options)
+        os.close(w)
+        return cls(pid, r)
+
+    def result(self) -> Prepared | None:
+        chunks = []
+        while chunk := os.read(self.fd, 1 << 16):
+            chunks.append(chunk)
+        try:
+            value = pickle.loads(b"".join(chunks))
+        except Exception:  # noqa: BLE001 - a helper that died mid-way: prepare here instead
+            return None
+        return value if isinstance(value, Prepared) else None
+
+    def close(self) -> None:
+        os.close(self.fd)
+        try:
+            os.kill(self.pid, signal.SIGKILL)  # done already, or no longer wanted
+        except OSError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def _run_helper(r: int, w: int, old: Report, new: Report, options: CompareOptions) -> None:
+    try:
+        os.close(r)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
+        data = pickle.dumps(prepare(old, new, options), pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(w, view) :]
+    finally:
+        # no atexit handlers, no flushing of the parent's buffered output a second time
+        os._exit(0)
