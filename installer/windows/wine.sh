@@ -28,24 +28,29 @@ win_packages() {
   fi
 }
 
-# Point Wine at PREFIX: no Mono/Gecko prompts, no debug noise, no menu entries on the Linux side.
+# Point Wine at PREFIX (no Mono/Gecko prompts, no debug noise) and set WINE, the command that
+# runs a Windows program as a Chinese Windows would: the zh_CN.UTF-8 locale gives the ANSI code
+# page cp936 and a Chinese UI language (through env: bash itself warns on exporting LC_ALL).
+# HOME and the XDG folders point beside the prefix: Wine would otherwise link Desktop and
+# Documents to the real home and add menu entries and icons there.
 wine_env() {
   export WINEPREFIX="$1" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=,winemenubuilder.exe=d"
   unset DISPLAY  # no window may pop up; GUI programs get -platform offscreen
+  local home="$1.home"
+  mkdir -p "$home"
+  WINE=(env LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN HOME="$home"
+    XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" XDG_DESKTOP_DIR="$home/Desktop" wine)
 }
-
-# Wine with the Chinese locale (through env: bash itself would warn on exporting LC_ALL).
-wine() { env LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 wine "$@"; }
 
 # A fresh prefix set to Windows 10; up to 3 tries, each from scratch.
 wine_init() {
   local prefix="$1" try
   for try in 1 2 3; do
+    timeout -k 5 30 env WINEPREFIX="$prefix" wineserver -k >/dev/null 2>&1 || true
+    rm -rf "$prefix" "$prefix.home"
     wine_env "$prefix"
-    timeout -k 5 30 wineserver -k >/dev/null 2>&1 || true
-    rm -rf "$prefix"
-    if timeout -k 10 300 wine wineboot -i </dev/null >/dev/null 2>&1 \
-      && timeout -k 10 120 wine winecfg -v win10 </dev/null >/dev/null 2>&1 \
+    if timeout -k 10 300 "${WINE[@]}" wineboot -i </dev/null >/dev/null 2>&1 \
+      && timeout -k 10 120 "${WINE[@]}" winecfg -v win10 </dev/null >/dev/null 2>&1 \
       && timeout -k 10 120 wineserver -w \
       && [ -d "$prefix/drive_c/windows/system32" ]; then
       return 0
@@ -63,7 +68,7 @@ wine_run() {
   shift
   local rc=0
   # errexit is off inside a group followed by ||: the status is read, not fatal here.
-  { timeout -k 10 "$limit" wine "$@" </dev/null 2>&1 | cat; rc=${PIPESTATUS[0]}; } || true
+  { timeout -k 10 "$limit" "${WINE[@]}" "$@" </dev/null 2>&1 | cat; rc=${PIPESTATUS[0]}; } || true
   [ "$rc" = 124 ] && say "timed out after ${limit}s: $*"
   return "$rc"
 }
