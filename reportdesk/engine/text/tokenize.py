@@ -169,9 +169,38 @@ def tokenize(text: str, start: int = 0, end: int | None = None, folded: str | No
     if folded is None:
         # A draft re-compared after a keystroke is mostly the same sentences as
         # before: tokens of a piece of text are cached by the text itself.
+        from_paragraph = _from_paragraph(text, start, end)
+        if from_paragraph is not None:
+            return from_paragraph
         rel = _tokens_of(text[start:end])
         return [(a + start, b + start) for a, b in rel]
     return _tokenize(text, start, end, folded)
+
+
+# After one of these a piece of text is cut exactly as it would be on its own: jieba cuts
+# text into runs of Han characters, letters and digits, and tokenizes each run alone; these
+# are never inside a run, a quantity, or whitespace glued to the token before.
+_HARD_EDGE = frozenset("。！？；”’")
+
+
+def _from_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The tokens of ``text[start:end]`` cut from its whole paragraph's, when they must be the same.
+
+    The inline diff asks for sentences, phrase finding for the paragraphs that hold them:
+    cutting each paragraph once (cached by its text) feeds both, so jieba reads the text
+    once instead of twice.  None when an edge of the piece is not a hard edge.
+    """
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    p1 = len(text) if p1 < 0 else p1
+    if (p0, p1) == (start, end) or start >= end:
+        return None
+    if (start > p0 and text[start - 1] not in _HARD_EDGE) or (end < p1 and text[end - 1] not in _HARD_EDGE):
+        return None
+    out = [(a + p0, b + p0) for a, b in _tokens_of(text[p0:p1]) if start <= a + p0 and b + p0 <= end]
+    if not out or out[0][0] != start or out[-1][1] != end:
+        return None  # an edge inside a token (spaces glued to the token before it)
+    return out
 
 
 @lru_cache(maxsize=20000)
