@@ -12,6 +12,7 @@ from __future__ import annotations
 import pickle
 import time
 from dataclasses import fields
+from typing import Any
 
 from reportdesk.engine.model import Comparison, Report
 
@@ -36,12 +37,13 @@ def pack_comparison(c: Comparison, with_new: bool = True) -> tuple[bytes, ...]:
 def unpack_comparison(pieces: tuple[bytes, ...], old: Report, new: Report | None = None) -> Comparison:
     """The comparison again, with the window's own older report (and newer one, when it was
     left out); yields between pieces."""
-    rest = pickle.loads(pieces[0])
+    fields_: dict[str, Any] = pickle.loads(pieces[0])
     if new is not None:
-        rest["new"] = new
-    parts: dict[str, list] = {name: [] for name in _SPLIT}
+        fields_["new"] = new
+    parts: dict[str, list[Any]] = {name: [] for name in _SPLIT}
     for piece in pieces[1:]:
         time.sleep(0)  # let the window's thread take the lock between pieces
         name, items = pickle.loads(piece)
         parts[name].extend(items)
-    return Comparison(old=old, **rest, **{k: tuple(v) for k, v in parts.items()})
+    fields_.update((k, tuple(v)) for k, v in parts.items())
+    return Comparison(old=old, **fields_)
