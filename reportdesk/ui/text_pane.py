@@ -79,6 +79,8 @@ class TextPane(QTextEdit):
         )
         self.highlighter = DiffHighlighter(self.document())
         self._om: tuple[int, OffsetMap] | None = None
+        self._lines_key: tuple[int, float, float] | None = None
+        self._lines_memo: dict[int, list[tuple[float, float, int, int]]] = {}
         self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._frames: list[tuple[int, int]] = []
 
@@ -132,7 +134,20 @@ class TextPane(QTextEdit):
         return block.layout().position().y()
 
     def _lines(self, block: QTextBlock) -> list[tuple[float, float, int, int]]:
-        """(top, pitch, textStart, textLength) of each line; pitch reaches the next line."""
+        """(top, pitch, textStart, textLength) of each line; pitch reaches the next line.
+
+        Kept per block until the text or its layout changes: the gutter asks for the
+        lines of the same few blocks a hundred times in one paint (issue 12)."""
+        doc = self.document()
+        key = (doc.revision(), doc.textWidth(), doc.documentLayout().documentSize().height())
+        if key != self._lines_key:
+            self._lines_key, self._lines_memo = key, {}
+        hit = self._lines_memo.get(block.blockNumber())
+        if hit is None:
+            hit = self._lines_memo[block.blockNumber()] = self._block_lines(block)
+        return hit
+
+    def _block_lines(self, block: QTextBlock) -> list[tuple[float, float, int, int]]:
         top = self._layout_top(block)
         lay = block.layout()
         n = lay.lineCount()
