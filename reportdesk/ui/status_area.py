@@ -3,10 +3,11 @@ a busy indicator, and links to the last exported document."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
@@ -39,10 +40,26 @@ def counts_text(c: Comparison, full: bool = True) -> str:
     return text
 
 
+class _OnResize(QObject):
+    """Calls ``fit`` whenever the watched widget changes size."""
+
+    def __init__(self, fit: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._fit = fit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
+
+
 class StatusArea:
     """Adds its widgets to ``bar``; the window keeps the bar (and so the widgets)."""
 
     def __init__(self, bar: QStatusBar) -> None:
+        self._bar = bar
+        self._counts = ("", "")  # the whole line and the short one
+        bar.installEventFilter(_OnResize(self._fit_counts, bar))
         self.counts_label = QLabel("")
         self.counts_label.setObjectName("countsLabel")
         bar.addWidget(self.counts_label)
@@ -94,10 +111,28 @@ class StatusArea:
         self.cancel_button.hide()
 
     def show_counts(self, c: Comparison, current: int | None = None) -> None:
-        self.counts_label.setText(counts_text(c, full=False))
-        self.counts_label.setToolTip(counts_text(c))  # the secondary counts too
+        self._counts = (counts_text(c), counts_text(c, full=False))
+        self.counts_label.setToolTip(self._counts[0])  # the secondary counts too
+        self._fit_counts()
         self._total = len(c.changes)
         self.show_position(current)
+
+    def _fit_counts(self) -> None:
+        """The whole line where the bar has room for it (a wide window), else the short one.
+        The permanent widgets keep their width (the busy ones even while hidden)."""
+        full, short = self._counts
+        kept = [self.position_label, self.legend, self.progress, self.busy_label, self.cancel_button]
+        taken = sum(
+            max(w.sizeHint().width(), w.minimumWidth()) + 8
+            for w in kept
+            if not w.isHidden() or w.sizePolicy().retainSizeWhenHidden()
+        )
+        if not self.export_label.isHidden():
+            taken += self.export_label.sizeHint().width() + 8
+        room = self._bar.width() - taken - 32  # margins and the size grip
+        text = full if self.counts_label.fontMetrics().horizontalAdvance(full) <= room else short
+        if text != self.counts_label.text():
+            self.counts_label.setText(text)
 
     def show_position(self, index: int | None) -> None:
         """“第 3 / 共 561 处” for the current change (``index`` counts from 0; None: none is current)."""
@@ -111,6 +146,7 @@ class StatusArea:
             text = QCoreApplication.translate("MainWindow", "Change %1 of %2")
             text = text.replace("%1", str(index + 1)).replace("%2", str(total))
         self.position_label.setText(text)
+        self._fit_counts()
 
     def show_exported(self, path: str) -> None:
         """Links to open the exported document and the folder it is in."""
@@ -125,6 +161,7 @@ class StatusArea:
         )
         self.export_label.setToolTip(path)
         self.export_label.show()
+        self._fit_counts()
 
     def clear_exported(self) -> None:
         self.export_label.hide()
