@@ -20,6 +20,7 @@ from reportdesk.engine.session.delta import DraftEdit, Screen, ScreenDelta, chan
 from reportdesk.engine.session.fast import FastState, fast_edit, index_pairs, line_starts
 from reportdesk.engine.session.pack import pack_comparison
 from reportdesk.engine.structure.build import report_from_text
+from reportdesk.engine.text.tokenize import warm_up
 
 
 class SessionLost(LookupError):
@@ -76,8 +77,10 @@ class LiveSession:
             text, path=self.base.path, title=self.base.title, year=self.base.year
         )
         c = compare(self.old, draft, self.options)
+        # The slow parts happen outside the lock: a keystroke's fast path must not wait.
+        fresh = self._state_of(c)
+        packed = pack_comparison(c)
         with self._lock:
-            fresh = self._state_of(c)
             later, self._log = self._log[done:], []
             for e in later:  # typed on meanwhile: carry the exact marks through those edits
                 fast_edit(fresh, e)
@@ -90,7 +93,7 @@ class LiveSession:
                 not later,
                 old=changed_lines(before.old_screen, fresh.old_screen),
                 new=changed_lines(before.new_screen, fresh.new_screen),
-                packed=() if later else pack_comparison(c),
+                packed=() if later else packed,
             )
 
 
@@ -98,8 +101,13 @@ _SESSIONS: dict[str, LiveSession] = {}
 
 
 def live_start(sid: str, c: Comparison, revision: int = 0) -> Screen:
-    """Keep ``c`` as session ``sid`` (in the process that computed it); its screen."""
+    """Keep ``c`` as session ``sid`` (in the process that computed it); its screen.
+
+    The first keystroke re-diffs a sentence word by word: jieba's dictionary is loaded
+    now, in the background, if the comparison did not need it (else that keystroke
+    would wait ~1 s for it)."""
     s = _SESSIONS[sid] = LiveSession(c, revision)
+    threading.Thread(target=warm_up, name="reportdesk-jieba", daemon=True).start()
     return s.screen()
 
 
