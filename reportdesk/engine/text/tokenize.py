@@ -11,17 +11,20 @@ its parsed form is cached in the user's cache directory.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
 import sys
 import tempfile
 import threading
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from reportdesk.engine.text.normalize import fold
+from reportdesk.engine.text.token_store import VERSION as TOKEN_STORE_VERSION
+from reportdesk.engine.text.token_store import TokenStore
 
 # A number: Arabic (with thousands separators / decimals) or Chinese numerals
 # followed by a multiplier; then an optional unit and qualifier.  Matched on the
@@ -167,45 +170,84 @@ def tokenize(text: str, start: int = 0, end: int | None = None, folded: str | No
     """
     end = len(text) if end is None else end
     if folded is None:
-        # A draft re-compared after a keystroke is mostly the same sentences as
-        # before: tokens of a piece of text are cached by the text itself.
-        from_paragraph = _from_paragraph(text, start, end)
-        if from_paragraph is not None:
-            return from_paragraph
-        rel = _tokens_of(text[start:end])
-        return [(a + start, b + start) for a, b in rel]
+        # Cut piece by piece, each cached by its text: a draft re-compared after a
+        # keystroke is mostly the same sentences as before, and the inline diff (by
+        # sentence) and the phrases (by paragraph) ask for the same pieces.
+        out: list[tuple[int, int]] = []
+        for a, b in _chunks(text, start, end):
+            out += [(x + a, y + a) for x, y in _tokens_of(text[a:b])]
+        return out
     return _tokenize(text, start, end, folded)
 
 
-# After one of these a piece of text is cut exactly as it would be on its own: jieba cuts
-# text into runs of Han characters, letters and digits, and tokenizes each run alone; these
-# are never inside a run, a quantity, or whitespace glued to the token before.
-_HARD_EDGE = frozenset("。！？；”’")
+# jieba cuts text into runs of Han characters, letters and digits and tokenizes each run
+# alone; these characters are never inside a run, a quantity, or whitespace glued to the
+# token before.  So text cut apart after them (where no space follows) is cut exactly as
+# it is whole (tests/engine/test_tokenize_chunks.py, the whole corpus).
+_HARD = "。！？；”’"
+_CHUNK_END = re.compile(f"[{_HARD}]+(?=[^\\s{_HARD}])")
 
 
-def _from_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
-    """The tokens of ``text[start:end]`` cut from its whole paragraph's, when they must be the same.
-
-    The inline diff asks for sentences, phrase finding for the paragraphs that hold them:
-    cutting each paragraph once (cached by its text) feeds both, so jieba reads the text
-    once instead of twice.  None when an edge of the piece is not a hard edge.
-    """
-    p0 = text.rfind("\n", 0, start) + 1
-    p1 = text.find("\n", end)
-    p1 = len(text) if p1 < 0 else p1
-    if (p0, p1) == (start, end) or start >= end:
-        return None
-    if (start > p0 and text[start - 1] not in _HARD_EDGE) or (end < p1 and text[end - 1] not in _HARD_EDGE):
-        return None
-    out = [(a + p0, b + p0) for a, b in _tokens_of(text[p0:p1]) if start <= a + p0 and b + p0 <= end]
-    if not out or out[0][0] != start or out[-1][1] != end:
-        return None  # an edge inside a token (spaces glued to the token before it)
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as the pieces it is cut in: split after each run of ``_HARD``."""
+    out = []
+    a = start
+    for m in _CHUNK_END.finditer(text, start, end):
+        out.append((a, m.end()))
+        a = m.end()
+    if a < end or not out:
+        out.append((a, end))
     return out
+
+
+def pieces(text: str) -> list[str]:
+    """The pieces ``tokenize`` cuts ``text`` in (and caches and stores them by)."""
+    return [text[a:b] for a, b in _chunks(text, 0, len(text))]
 
 
 @lru_cache(maxsize=20000)
 def _tokens_of(piece: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_tokenize(piece, 0, len(piece), fold(piece)))
+    store = _store()
+    found = store.get(piece)
+    if found is None:
+        found = tuple(_tokenize(piece, 0, len(piece), fold(piece)))
+        store.put(piece, found)
+    return found
+
+
+@cache
+def _store() -> TokenStore:
+    """The disk store of cut pieces, salted with all that decides a cut besides the text."""
+    import importlib.util
+
+    from reportdesk.resources import resource_path
+
+    parts = [f"v{TOKEN_STORE_VERSION}", _QUANTITY.pattern, _SPACE.pattern]
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return TokenStore(None)
+    for f in (Path(spec.origin), Path(spec.origin).parent / "dict.txt"):  # a jieba upgrade changes them
+        try:
+            st = f.stat()
+            parts.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f.name)
+    try:
+        parts.append(resource_path("dict", "gov_terms.txt").read_text(encoding="utf-8"))
+    except OSError:
+        parts.append("no terms")
+    salt = hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=32).digest()
+    return TokenStore(cache_dir(), salt)
+
+
+def all_cut_before(job: str) -> bool:
+    """Whether an earlier run did ``job`` (see ``remember_job``) and stored every piece it cut."""
+    return _store().marked(job)
+
+
+def remember_job(job: str) -> None:
+    """Mark ``job`` (a name for a comparison of given texts) as having all its pieces stored."""
+    _store().mark(job)
 
 
 def _tokenize(text: str, start: int, end: int, folded: str) -> list[tuple[int, int]]:

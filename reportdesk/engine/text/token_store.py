@@ -1,0 +1,120 @@
+"""Tokens of text already cut, kept on disk between runs, keyed by the text itself.
+
+Cutting a report with jieba is most of a first comparison, and the same reports come back:
+last year's report in every session, the draft mostly unchanged.  So the token boundaries
+of each piece (a paragraph, mostly) are kept in the cache folder, keyed by a hash of the
+piece together with everything else that decides the cut (jieba's version, our
+dictionary, our quantity pattern, ``VERSION``).  A piece seen in any earlier run is not
+cut again, and when every piece is known jieba's dictionary is never loaded.
+
+Bump ``VERSION`` whenever ``tokenize`` would cut a text differently.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import marshal
+import os
+import threading
+from array import array
+from pathlib import Path
+
+VERSION = 1
+_NAME = f"tokens-v{VERSION}.marshal"
+_MAX = 20_000  # pieces kept (a national report has about 170 paragraphs): a few MB
+
+
+class TokenStore:
+    def __init__(self, folder: Path | None = None, salt: bytes = b"") -> None:
+        self.folder = folder
+        self.salt = salt
+        self.enabled = not os.environ.get("REPORTDESK_NO_TOKEN_CACHE")
+        self._lock = threading.Lock()
+        self._known: dict[bytes, bytes] | None = None
+        self._new: dict[bytes, bytes] = {}
+        self._exit_hooked = False
+
+    def _key(self, piece: str) -> bytes:
+        return hashlib.blake2b(piece.encode("utf-8", "surrogatepass"), digest_size=16, key=self.salt[:64]).digest()
+
+    def _table(self) -> dict[bytes, bytes]:
+        if self._known is None:
+            self._known = self._read()
+        return self._known
+
+    def _read(self) -> dict[bytes, bytes]:
+        if self.folder is None:
+            return {}
+        try:
+            data = marshal.loads((self.folder / _NAME).read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        if not isinstance(data, dict) or data.get(b"salt") != self.salt:
+            return {}  # cut by another jieba, dictionary or tokenizer: start afresh
+        return data
+
+    def get(self, piece: str) -> tuple[tuple[int, int], ...] | None:
+        if not self.enabled:
+            return None
+        key = self._key(piece)
+        with self._lock:
+            raw = self._new.get(key)
+            if raw is None:
+                raw = self._table().get(key)
+        if raw is None:
+            return None
+        ends = array("I")
+        ends.frombytes(raw)
+        if (ends[-1] if ends else 0) != len(piece):
+            return None  # not this piece's: never trust a damaged entry
+        return tuple(zip([0, *ends[:-1]], ends, strict=True)) if ends else ()
+
+    def has(self, pieces: list[str]) -> bool:
+        """Whether every piece is known (then jieba's dictionary need not be loaded)."""
+        if not self.enabled:
+            return False
+        with self._lock:
+            table = self._table()
+            return all((k := self._key(p)) in self._new or k in table for p in pieces)
+
+    def mark(self, name: str) -> None:
+        """Remember that a job (a comparison of two texts) had all its pieces stored."""
+        self._put_raw("\0" + name, b"")
+
+    def marked(self, name: str) -> bool:
+        return self.has(["\0" + name])
+
+    def put(self, piece: str, tokens: tuple[tuple[int, int], ...]) -> None:
+        self._put_raw(piece, array("I", [b for _, b in tokens]).tobytes())
+
+    def _put_raw(self, piece: str, raw: bytes) -> None:
+        if not self.enabled or self.folder is None:
+            return
+        with self._lock:
+            self._new[self._key(piece)] = raw
+            if not self._exit_hooked:
+                self._exit_hooked = True
+                atexit.register(self.save)
+
+    def save(self) -> None:
+        """Add what this run cut to the file (the oldest pieces go past ``_MAX``)."""
+        with self._lock:
+            if not self._new or self.folder is None:
+                return
+            table = {k: v for k, v in self._read().items() if k != b"salt"}
+            table.update(self._new)
+            keep = dict(list(table.items())[-_MAX:])
+            keep[b"salt"] = self.salt
+            self._new.clear()
+            self._known = None
+        tmp = self.folder / f".{_NAME}.{os.getpid()}.tmp"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(marshal.dumps(keep))
+            os.replace(tmp, self.folder / _NAME)  # whole or not at all; the last writer wins
+        except OSError:  # a read-only profile: the store only saves time
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass

@@ -1,0 +1,59 @@
+"""The disk store of cut pieces: what one run saved the next reads back exactly; a store
+cut with another salt (jieba, dictionary, tokenizer) or a damaged entry is never used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportdesk.engine.text import tokenize as tk
+from reportdesk.engine.text.token_store import TokenStore
+
+PIECE = "扩大内需，促进消费。"
+
+
+def test_saved_tokens_read_back_in_the_next_run(tmp_path: Path) -> None:
+    tokens = tk._tokens_of(PIECE)
+    first = TokenStore(tmp_path, b"salt-a")
+    first.put(PIECE, tokens)
+    first.save()
+    second = TokenStore(tmp_path, b"salt-a")
+    assert second.get(PIECE) == tokens
+    assert second.has([PIECE]) and not second.has([PIECE, "别的句子。"])
+    assert second.get("别的句子。") is None
+
+
+def test_another_salt_starts_afresh(tmp_path: Path) -> None:
+    first = TokenStore(tmp_path, b"salt-a")
+    first.put(PIECE, tk._tokens_of(PIECE))
+    first.save()
+    assert TokenStore(tmp_path, b"salt-b").get(PIECE) is None
+
+
+def test_an_entry_that_does_not_fit_its_piece_is_ignored(tmp_path: Path) -> None:
+    store = TokenStore(tmp_path, b"salt-a")
+    store.put(PIECE, ((0, 2), (2, 3)))  # ends short of the piece
+    assert store.get(PIECE) is None
+
+
+def test_an_unwritable_folder_only_costs_time(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    store = TokenStore(blocker / "sub", b"salt-a")  # a folder under a file cannot be made
+    store.put(PIECE, tk._tokens_of(PIECE))
+    store.save()
+    assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_a_job_marked_done_is_known_in_the_next_run(tmp_path: Path) -> None:
+    first = TokenStore(tmp_path, b"salt-a")
+    assert not first.marked("compare x")
+    first.mark("compare x")
+    first.save()
+    assert TokenStore(tmp_path, b"salt-a").marked("compare x")
+    assert not TokenStore(tmp_path, b"salt-a").marked("compare y")
+
+
+def test_an_empty_piece(tmp_path: Path) -> None:
+    store = TokenStore(tmp_path, b"salt-a")
+    store.put("", ())
+    assert store.get("") == ()
