@@ -1,76 +1,206 @@
-"""Speed of compare() against a character diff of the same texts, in the same run.
+"""Speed of the engine against baselines run on the same machine, in the same run.
 
-Baseline: difflib.SequenceMatcher(None, old, new, autojunk=False) over characters,
-what a naive tool does (and still gives character noise).  Prints milliseconds
-and the ratio baseline/ours (higher is better), plus jieba's dictionary load.
+1. compare() cold (every cache emptied, fresh report objects) against a character diff of
+   the same texts: difflib.SequenceMatcher(None, old, new, autojunk=False), what a naive
+   tool does (and still gives character noise).  Runs alternate, medians of ``--repeat``;
+   the ratio difflib/ours is per pair, higher is better.
+2. The re-compares a window asks for: the same pair again with the older report kept
+   (``exact``), and a keystroke: one character typed at a random place of the newer
+   report (``--edits`` of them, seeded), median and p95.
+3. ``reportdesk compare A B`` as a whole process (interpreter start, imports, jieba's
+   dictionary, reading, comparing, printing) against ``python -c pass``, and against
+   itself with the helper process off (REPORTDESK_SERIAL=1): medians of ``--cli-runs``.
 
-    python benchmarks/bench_compare.py [--corpus tests/corpus] [--repeat 3]
+    python benchmarks/bench_compare.py [--corpus tests/corpus] [--repeat 3] [--edits 100]
+                                       [--pairs national] [--cli-runs 7]
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import os
+import platform
+import random
 import statistics
+import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from reportdesk.engine import phrases, report_from_text  # noqa: E402
+from reportdesk.engine.align import dp, vector  # noqa: E402
+from reportdesk.engine.align import units as align_units  # noqa: E402
 from reportdesk.engine.comparison.pipeline import compare  # noqa: E402
 from reportdesk.engine.diff import inline as diff  # noqa: E402
 from reportdesk.engine.load.loader import load_report  # noqa: E402
+from reportdesk.engine.model import Report  # noqa: E402
 from reportdesk.engine.text import tokenize  # noqa: E402
 
 
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+def machine() -> str:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",)
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, load {load[0]:.1f}, "
+        f"Python {platform.python_version()}, numpy {vector.numpy().__version__}"
+    )
 
 
-def cold_compare(old, new):
+def pairs(corpus: Path, only: str | None) -> list[tuple[str, Path, Path]]:
+    out = [(f"national {y}->{y + 1}", corpus / "national" / f"{y}.txt", corpus / "national" / f"{y + 1}.txt") for y in range(2024, 2012, -1)]
+    out += [(f"hailar {y}->{y + 1}", corpus / "hailar" / f"{y}.txt", corpus / "hailar" / f"{y + 1}.txt") for y in range(2018, 2011, -1)]
+    out += [("sichuan 2025->2026", corpus / "sichuan" / "2025.txt", corpus / "sichuan" / "2026.txt")]
+    out += [("national 2020 live", corpus / "national" / "2020.txt", corpus / "variants" / "national_2020_live_transcript.txt")]
+    return [p for p in out if only is None or p[0].startswith(only)]
+
+
+def empty_caches() -> None:
+    """Everything a compare remembers by content: a cold compare starts from nothing."""
     tokenize._tokens_of.cache_clear()
     diff._diff_pieces.cache_clear()
-    return compare(replace(old), replace(new))
+    align_units.sentence_form.cache_clear()
+    vector.gram_ids.cache_clear()
+    vector._GRAM_IDS.clear()
+    dp._CACHE.clear()
+    phrases._paragraph_candidates.cache_clear()
+
+
+def cold_compare(old: Report, new: Report, seen: bool = False) -> None:
+    """A first compare in a new process: nothing in memory; ``seen``: the pair was compared
+    in an earlier run (its pieces are in the token store on disk)."""
+    empty_caches()
+    tokenize._store().enabled = seen
+    try:
+        compare(replace(old), replace(new))  # new objects: the per-report caches miss too
+    finally:
+        tokenize._store().enabled = True
+
+
+def timed(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def cpu_timed(fn: Callable[[], object]) -> float:
+    # CPU seconds of this process: less blurred than wall time when others share the cores
+    t = time.process_time()
+    fn()
+    return time.process_time() - t
+
+
+def p95(xs: list[float]) -> float:
+    return sorted(xs)[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
+
+
+def bench_pairs(corpus: Path, only: str | None, repeat: int) -> None:
+    print(
+        f"\n{'pair':22} {'chars':>13} {'cold ms':>8} {'seen ms':>8} {'exact ms':>8} {'difflib ms':>10}"
+        f" {'ratio':>6} {'seen':>6} {'cpu ratio':>9}"
+    )
+    ratios, seen_ratios, cpu_ratios = [], [], []
+    for label, a, b in pairs(corpus, only):
+        old, new = load_report(a), load_report(b)
+        cold_compare(old, new, seen=True)  # leaves the pair's pieces in the store
+        ours, seen, base, ours_cpu, base_cpu = [], [], [], [], []
+        for _ in range(repeat):  # alternating, so a slower minute hurts both
+            ours.append(timed(lambda o=old, n=new: cold_compare(o, n)))
+            seen.append(timed(lambda o=old, n=new: cold_compare(o, n, seen=True)))
+            base.append(timed(lambda o=old, n=new: difflib.SequenceMatcher(None, o.text, n.text, autojunk=False).get_opcodes()))
+            ours_cpu.append(cpu_timed(lambda o=old, n=new: cold_compare(o, n)))
+            base_cpu.append(cpu_timed(lambda o=old, n=new: difflib.SequenceMatcher(None, o.text, n.text, autojunk=False).get_opcodes()))
+        compare(old, new)
+        exact = statistics.median(timed(lambda o=old, n=new: compare(o, replace(n))) for _ in range(repeat))
+        m_ours, m_seen, m_base = statistics.median(ours), statistics.median(seen), statistics.median(base)
+        ratios.append(m_base / m_ours)
+        seen_ratios.append(m_base / m_seen)
+        cpu_ratios.append(statistics.median(base_cpu) / statistics.median(ours_cpu))
+        print(
+            f"{label:22} {len(old.text):6}/{len(new.text):6} {1000 * m_ours:8.0f} {1000 * m_seen:8.0f} {1000 * exact:8.0f}"
+            f" {1000 * m_base:10.0f} {ratios[-1]:6.1f} {seen_ratios[-1]:6.1f} {cpu_ratios[-1]:9.1f}"
+        )
+    print(
+        f"median ratio difflib/ours over {len(ratios)} pairs: cold {statistics.median(ratios):.1f}x, "
+        f"pair seen before {statistics.median(seen_ratios):.1f}x, cold by CPU time {statistics.median(cpu_ratios):.1f}x"
+    )
+
+
+def bench_keystrokes(corpus: Path, edits: int) -> None:
+    old = load_report(corpus / "national" / "2024.txt")
+    new = load_report(corpus / "national" / "2025.txt")
+    compare(old, new)
+    rng = random.Random(12)
+    times = []
+    for _ in range(edits):
+        pos = rng.randrange(new.body_start, len(new.text))
+        draft = report_from_text(new.text[:pos] + "改" + new.text[pos:], path="draft.txt")
+        times.append(timed(lambda d=draft: compare(old, d)))
+    print(
+        f"\nkeystroke re-compare, national 2024->2025, {edits} one-character edits at random places "
+        f"(older report kept, caches warm): median {1000 * statistics.median(times):.0f} ms, "
+        f"p95 {1000 * p95(times):.0f} ms"
+    )
+
+
+def bench_cli(corpus: Path, runs: int) -> None:
+    old, new = corpus / "national" / "2024.txt", corpus / "national" / "2025.txt"
+    cmd = [sys.executable, "-m", "reportdesk", "compare", str(old), str(new)]
+    variants = {
+        "python -c pass": ([sys.executable, "-c", "pass"], {}),
+        "first time (no token store)": (cmd, {"REPORTDESK_NO_TOKEN_CACHE": "1"}),
+        "... and no helper process": (cmd, {"REPORTDESK_NO_TOKEN_CACHE": "1", "REPORTDESK_SERIAL": "1"}),
+        "pair seen before": (cmd, {}),
+    }
+    subprocess.run(cmd, cwd=REPO, stdout=subprocess.DEVNULL, check=True)  # the pair is seen
+    walls: dict[str, list[float]] = {k: [] for k in variants}
+    cpus: dict[str, list[float]] = {k: [] for k in variants}
+    for _ in range(runs):  # alternating
+        for name, (argv, extra) in variants.items():
+            env = {**os.environ, **extra}
+            before = _children_cpu()
+            t = time.perf_counter()
+            subprocess.run(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL, check=True)
+            walls[name].append(time.perf_counter() - t)
+            cpus[name].append(_children_cpu() - before)
+    print(f"\nreportdesk compare national 2024->2025 (summary) as a whole process, median of {runs} (alternating):")
+    for name, xs in walls.items():
+        m = statistics.median(xs)
+        print(
+            f"  {name:30} wall {1000 * m:5.0f} ms (min {1000 * min(xs):.0f}, max {1000 * max(xs):.0f}),"
+            f" cpu {1000 * statistics.median(cpus[name]):5.0f} ms (helper included)"
+        )
+
+
+def _children_cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(REPO / "tests" / "corpus"))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--edits", type=int, default=100)
+    ap.add_argument("--pairs", default=None, help="only pairs whose label starts so (national, hailar …)")
+    ap.add_argument("--cli-runs", type=int, default=7)
     args = ap.parse_args()
     corpus = Path(args.corpus)
-
+    print(machine())
     t = time.perf_counter()
     tokenize.warm_up()
     print(f"jieba dictionary load (cached in {tokenize.cache_dir()}): {1000 * (time.perf_counter() - t):.0f} ms")
-
-    pairs = [("national", 2024, 2025), ("hailar", 2018, 2019)]
-    pairs += [("national", y, y + 1) for y in range(2013, 2025) if (y, y + 1) != (2024, 2025)]
-    print(f"{'pair':24} {'chars':>13} {'ours ms':>8} {'draft ms':>8} {'difflib ms':>10} {'ratio':>6} {'changes':>7}")
-    ratios = []
-    for chain, a, b in pairs:
-        old = load_report(corpus / chain / f"{a}.txt")
-        new = load_report(corpus / chain / f"{b}.txt")
-        # Fresh report objects and empty token/diff caches: caches must not flatter the cold numbers.
-        ours = best_of(lambda o=old, n=new: cold_compare(o, n), args.repeat)
-        # What the app does after a keystroke: the older report is the same object
-        # and most sentences were seen before.
-        compare(old, new)
-        draft = best_of(lambda o=old, n=new: compare(o, replace(n)), args.repeat)
-        base = best_of(lambda o=old, n=new: difflib.SequenceMatcher(None, o.text, n.text, autojunk=False).get_opcodes(), 1)
-        n = len(compare(old, new).changes)
-        ratios.append(base / ours)
-        label = f"{chain} {a}->{b}"
-        print(f"{label:24} {len(old.text):6}/{len(new.text):6} {1000 * ours:8.0f} {1000 * draft:8.0f} {1000 * base:10.0f} {base / ours:6.1f} {n:7}")
-    print(f"median ratio (difflib / ours): {statistics.median(ratios):.1f}x")
+    bench_pairs(corpus, args.pairs, args.repeat)
+    bench_keystrokes(corpus, args.edits)
+    bench_cli(corpus, args.cli_runs)
     return 0
 
 
