@@ -22,7 +22,9 @@ from .test_compare_mutations import check_invariants
 def _no_target_layers() -> Iterator[None]:
     """Targets and key phrases are other layers over the diff; they only cost time here."""
     mp = pytest.MonkeyPatch()
-    mp.setattr(compare_module, "_targets", lambda old, new: ([], [], compare_module.PhraseChanges()))
+    mp.setattr(compare_module, "match_targets", lambda old, new: [])
+    mp.setattr(compare_module, "review_targets", lambda old, new: [])
+    mp.setattr(compare_module, "compare_phrases", lambda old, new: compare_module.PhraseChanges())
     yield
     mp.undo()
 

@@ -49,7 +49,9 @@ FEW = settings(max_examples=15, deadline=None, suppress_health_check=[HealthChec
 def _no_target_layers() -> Iterator[None]:
     """Targets and key phrases are other layers over the diff; they only cost time here."""
     mp = pytest.MonkeyPatch()
-    mp.setattr(compare_module, "_targets", lambda old, new: ([], [], compare_module.PhraseChanges()))
+    mp.setattr(compare_module, "match_targets", lambda old, new: [])
+    mp.setattr(compare_module, "review_targets", lambda old, new: [])
+    mp.setattr(compare_module, "compare_phrases", lambda old, new: compare_module.PhraseChanges())
     yield
     mp.undo()
 
