@@ -25,6 +25,7 @@ from reportdesk.engine import (
     TargetChangeKind,
     TargetRow,
     TargetTier,
+    clutter_notice,
     stated,
     target_counts,
     target_rows,
@@ -202,6 +203,8 @@ def counts(c: Comparison) -> list[str]:
     ]
     if n.hints:
         lines.append(f"提示{n.hints}条：" + "；".join(h.message for h in c.hints) + "。")
+    if clutter_notice(c):  # the counts leave web-page extras out: say so where they are read
+        lines.append(clutter_notice(c) + "。")
     return lines
 
 

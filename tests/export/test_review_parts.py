@@ -143,6 +143,7 @@ def test_web_extras_are_reproduced_but_never_shown_as_changes(tmp_path: Path) ->
     assert resolve(path, "accept") == c.new.text and "打印本页" in c.new.text
     shown = "".join(t for r in rows(c, ExportOptions(author="x")) for t, _ in [*r.old, *r.new])
     assert "打印本页" not in shown and "【字体：" not in shown
+    assert "忽略了 12 行网页信息（字体、分享、打印等），不算作修改。" in summary.counts(c)
     kept = compare(old, new, CompareOptions(keep_clutter=True))
     shown = "".join(t for r in rows(kept, ExportOptions(author="x")) for t, changed in r.new if changed)
     assert "打印本页" in shown
