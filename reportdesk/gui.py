@@ -109,6 +109,9 @@ def run_gui(argv: list[str]) -> int:
     if args.screenshot and not paths:
         print("--screenshot 需要要比较的文件，或同时给出 --demo。", file=sys.stderr)
         return 2
+    from reportdesk.ui.offscreen import use_windows_fonts_offscreen
+
+    use_windows_fonts_offscreen(qt_args[qt_args.index("-platform") + 1] if "-platform" in qt_args[:-1] else None)
     app = _app(qt_args)
     if args.screenshot:
         # A throwaway profile: the picture must not depend on this user's layout or history.

@@ -9,6 +9,9 @@ import pytest
 
 # Without a display Qt aborts the whole process; offscreen works everywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from reportdesk.ui.offscreen import use_windows_fonts_offscreen  # noqa: E402
+
+use_windows_fonts_offscreen()  # offscreen Qt on Windows finds no font without it
 
 # PySide6 6.12 on Python 3.11 drops references to None/True/False on Qt calls;
 # without this any test process that touches Qt may abort at exit.

@@ -24,3 +24,16 @@ def test_an_installed_family_is_kept(qapp, tmp_path: Path) -> None:
     s.font_size = 15
     font = default_text_font(s)
     assert (font.family(), font.pointSize()) == (s.font_family, 15)
+
+
+def test_offscreen_on_windows_reads_the_windows_fonts(monkeypatch) -> None:
+    import reportdesk.ui.offscreen as off
+
+    monkeypatch.setattr(off.sys, "platform", "win32")
+    monkeypatch.setenv("QT_QPA_FONTDIR", "")  # restored after the test
+    monkeypatch.setenv("WINDIR", r"C:\Windows")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "windows")
+    off.use_windows_fonts_offscreen()
+    assert off.os.environ["QT_QPA_FONTDIR"] == ""  # the native platform finds fonts itself
+    off.use_windows_fonts_offscreen("offscreen")
+    assert off.os.environ["QT_QPA_FONTDIR"] == off.os.path.join(r"C:\Windows", "Fonts")
