@@ -140,6 +140,18 @@ class EngineProcess:
                 self._discard_locked()
                 self._fail_all(EngineCrashed("engine process ended"))
 
+    def prestart(self) -> None:
+        """Start the child now, without waiting for it: its imports run while the window is
+        built, so the first load does not wait for them (issue 12: start-up)."""
+        with self._lock:
+            if self.alive():
+                return
+            try:
+                self._start()
+            except Exception as exc:  # the first call says so, and the caller falls back
+                self._discard_locked()
+                log.warning("engine process could not start early: %s", exc)
+
     def alive(self) -> bool:
         return self._proc is not None and self._proc.is_alive()
 

@@ -65,6 +65,8 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, engine: EngineProcess | None = None) -> None:
         super().__init__(parent)
         self.engine = engine  # where in_process jobs run; None: in the worker thread
+        if engine is not None:
+            engine.prestart()  # its imports overlap the window's construction
         self._channels: dict[str, _Channel] = {}
         self._closed = False
         self._busy = False
