@@ -25,7 +25,10 @@ def default_text_font(settings: Settings) -> QFont:
     # in a Chinese UI) and hasFamily also knows its other names, without building the whole list.
     family = settings.font_family if settings.font_family and QFontDatabase.hasFamily(settings.font_family) else ""
     if not family:
-        family = next((f for f in DEFAULT_FONT_FAMILIES if QFontDatabase.hasFamily(f)), QFont().family())
+        family = next((f for f in DEFAULT_FONT_FAMILIES if QFontDatabase.hasFamily(f)), "")
+    if not family:  # none of ours: any installed font that writes Simplified Chinese, else Qt's
+        chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        family = chinese[0] if chinese else QFont().family()
     font = QFont(family)
     font.setPointSize(settings.font_size)
     return font
