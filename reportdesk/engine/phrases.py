@@ -107,16 +107,17 @@ def _count_run(run: list[str], counts: Counter[str], singles: set[str]) -> None:
         first = run[i]
         if first in _NO_START or len(first) < 2 or first[0] in "第每各该":
             continue
-        for k in range(1, MAX_WORDS + 1):
-            if i + k > n:
-                break
+        phrase = ""
+        for k in range(1, min(MAX_WORDS, n - i) + 1):
             last = run[i + k - 1]
             if len(last) < 2 and k > 1:
                 break
-            phrase = "".join(run[i : i + k])
+            phrase += last
+            if len(phrase) > 12 or _DIGIT.search(last):
+                break  # a longer phrase only grows, and keeps the digit
             if k == 1 and (len(phrase) < 4 or not _CJK_PLUS.match(phrase)):
                 continue
-            if not 4 <= len(phrase) <= 12 or last in _NO_END or _DIGIT.search(phrase):
+            if len(phrase) < 4 or last in _NO_END:
                 continue
             counts[phrase] += 1
             if k == 1:

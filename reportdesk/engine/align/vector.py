@@ -10,12 +10,13 @@ the same order as the scalar code, so every float is bit-identical to it
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
 Array = Any  # numpy arrays; numpy's own stubs make near-strict mypy noisy for little gain
-Units = Sequence[Any]  # align.units.Unit (not imported: units imports this module)
+Units = Sequence[Any]  # align.units.Unit (key, text, grams)
 
 
 @cache
@@ -35,6 +36,7 @@ def numpy() -> Any:
 # a re-compare after a keystroke finds them cached with the sentence.  It grows only by the
 # distinct bigrams of texts compared in this process (a few hundred thousand at most).
 _GRAM_IDS: dict[str, int] = {}
+_IDS_LOCK = threading.Lock()  # two compares in two threads must not give two bigrams one id
 
 
 @lru_cache(maxsize=1 << 15)
@@ -42,7 +44,8 @@ def gram_ids(grams: frozenset[str]) -> Array:
     """The bigrams as ints, cached by the set (so, in effect, by the sentence)."""
     np = numpy()
     get = _GRAM_IDS.setdefault
-    return np.fromiter((get(g, len(_GRAM_IDS)) for g in grams), dtype=np.int64, count=len(grams))
+    with _IDS_LOCK:
+        return np.fromiter((get(g, len(_GRAM_IDS)) for g in grams), dtype=np.int64, count=len(grams))
 
 
 def _postings(units: Units) -> tuple[Array, Array]:
