@@ -109,7 +109,15 @@ class TextPane(QTextEdit):
         fmt.setBottomMargin(6)
         cur = QTextCursor(doc)
         cur.setBlockFormat(fmt)
-        cur.insertText(text)
+        # The layout tells its size after each block it lays out; the strips and scroll sync
+        # listen: once, at the end, is enough.
+        layout = doc.documentLayout()
+        was = layout.blockSignals(True)
+        try:
+            cur.insertText(text)
+        finally:
+            layout.blockSignals(was)
+        layout.documentSizeChanged.emit(layout.documentSize())
         self.setTextCursor(QTextCursor(doc))  # at the start, as setPlainText leaves it
         doc.setUndoRedoEnabled(self._editable)
         doc.setModified(False)
