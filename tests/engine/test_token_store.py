@@ -57,3 +57,22 @@ def test_an_empty_piece(tmp_path: Path) -> None:
     store = TokenStore(tmp_path, b"salt-a")
     store.put("", ())
     assert store.get("") == ()
+
+
+def test_pieces_read_back_outlive_newer_ones(tmp_path: Path, monkeypatch) -> None:
+    from reportdesk.engine.text import token_store
+
+    monkeypatch.setattr(token_store, "_MAX", 3)
+    texts = [f"第{i}句。" for i in range(6)]
+    first = TokenStore(tmp_path, b"salt-a")
+    for t in texts[:3]:
+        first.put(t, tk._tokens_of(t))
+    first.save()
+    second = TokenStore(tmp_path, b"salt-a")
+    assert second.get(texts[0]) is not None  # last year's report, read again
+    for t in texts[3:5]:  # a draft's passing versions
+        second.put(t, tk._tokens_of(t))
+    second.save()
+    third = TokenStore(tmp_path, b"salt-a")
+    assert third.get(texts[0]) is not None
+    assert third.get(texts[1]) is None and third.get(texts[2]) is None

@@ -22,7 +22,7 @@ from pathlib import Path
 
 VERSION = 1
 _NAME = f"tokens-v{VERSION}.marshal"
-_MAX = 20_000  # pieces kept (a national report has about 170 paragraphs): a few MB
+_MAX = 20_000  # pieces kept (a national report is about 1,000): a few MB
 
 
 class TokenStore:
@@ -33,6 +33,7 @@ class TokenStore:
         self._lock = threading.Lock()
         self._known: dict[bytes, bytes] | None = None
         self._new: dict[bytes, bytes] = {}
+        self._used: set[bytes] = set()  # keys read back from the file this run
         self._exit_hooked = False
 
     def _key(self, piece: str) -> bytes:
@@ -62,6 +63,8 @@ class TokenStore:
             raw = self._new.get(key)
             if raw is None:
                 raw = self._table().get(key)
+                if raw is not None:
+                    self._used.add(key)
         if raw is None:
             return None
         ends = array("I")
@@ -98,13 +101,21 @@ class TokenStore:
                 atexit.register(self.save)
 
     def save(self) -> None:
-        """Add what this run cut to the file (the oldest pieces go past ``_MAX``)."""
+        """Add what this run cut to the file; past ``_MAX`` the pieces longest unused go.
+
+        Pieces read back this run count as the newest: a session of typing stores every
+        passing version of the edited sentence, and those must not push out last year's
+        report, which every session reads.
+        """
         with self._lock:
             if not self._new or self.folder is None:
                 return
             table = {k: v for k, v in self._read().items() if k != b"salt"}
+            used = {k: table.pop(k) for k in self._used if k in table}
             table.update(self._new)
+            table.update(used)
             keep = dict(list(table.items())[-_MAX:])
+            self._used.clear()
             keep[b"salt"] = self.salt
             self._new.clear()
             self._known = None
