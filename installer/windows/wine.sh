@@ -13,7 +13,7 @@ die() { printf '[windows] FAILED: %s\n' "$*" >&2; exit 1; }
 # and the zh_CN.UTF-8 locale that gives Windows programs the Chinese ANSI code page (cp936).
 win_packages() {
   local missing="" p
-  for p in wine wine64 nsis locales fonts-droid-fallback fonts-dejavu-core; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+  for p in wine wine64 nsis locales fonts-wqy-microhei fonts-dejavu-core; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
   if [ -n "$missing" ]; then
     [ "$(id -u)" = 0 ] || die "install as root: apt-get install$missing"
     say "apt-get install$missing"
@@ -54,10 +54,12 @@ wine_init() {
       && timeout -k 10 120 wineserver -w \
       && [ -d "$prefix/drive_c/windows/system32" ]; then
       # A Chinese Windows has CJK fonts (Microsoft YaHei, SimSun); Wine has none.  Offscreen Qt
-      # reads C:\Windows\Fonts (reportdesk/ui/offscreen.py), .ttf/.otf only (not .ttc): give it
-      # a CJK and a Latin font.
-      cp /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans*.ttf \
-        "$prefix/drive_c/windows/Fonts/" 2>/dev/null || true
+      # reads C:\Windows\Fonts (reportdesk/ui/offscreen.py): give it a Chinese font with Latin
+      # letters and digits, and a Latin one.  It lists *.ttf/*.otf only, but FreeType reads a
+      # collection whatever its name: the .ttc goes in as .ttf.
+      local fonts="$prefix/drive_c/windows/Fonts"
+      cp /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$fonts/wqy-microhei.ttf" 2>/dev/null || true
+      cp /usr/share/fonts/truetype/dejavu/DejaVuSans*.ttf "$fonts/" 2>/dev/null || true
       return 0
     fi
     say "Wine prefix set-up failed (try $try of 3)"
