@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 
 import pytest
 
@@ -110,6 +111,30 @@ def test_exact_pass_overtaken_by_edits_replays_them(monkeypatch: pytest.MonkeyPa
         assert unpack_comparison(final.packed, old) == full
     finally:
         live_close("r")
+
+
+def test_an_exact_pass_asked_before_its_edit_arrives_waits_for_it() -> None:
+    # The edit (fast path) and its exact pass run on threads of their own: the pass may start
+    # first.  It must compare the edited text and bring the comparison, not the text before.
+    old, base = report("hailar/2018.txt"), report("hailar/2019.txt")
+    new = _draft(base, base.text)
+    live_start("w", compare(old, new))
+    lines = new.text.split("\n")
+    edited = _random_edit(random.Random(5), lines)
+    got: list = []
+    worker = threading.Thread(target=lambda: got.append(live_exact("w", 1)))
+    try:
+        worker.start()
+        worker.join(timeout=0.2)  # the pass is waiting: its edit has not arrived
+        assert worker.is_alive() and not got
+        live_edit("w", line_edit(lines, edited, 1))
+        worker.join(timeout=120)
+        final = got[0]
+        assert final is not None and final.exact and final.packed
+        assert unpack_comparison(final.packed, old) == compare(old, _draft(base, "\n".join(edited)))
+    finally:
+        worker.join(timeout=120)
+        live_close("w")
 
 
 def test_lost_session_says_so() -> None:

@@ -22,6 +22,8 @@ from reportdesk.engine.session.pack import pack_comparison
 from reportdesk.engine.structure.build import report_from_text
 from reportdesk.engine.text.tokenize import warm_up
 
+EDIT_WAIT = 30.0  # s: an edit's fast path takes milliseconds; longer means it was lost
+
 
 class SessionLost(LookupError):
     """The engine holds no such session (it restarted): open it again."""
@@ -34,6 +36,7 @@ class LiveSession:
         self.revision = revision
         self.seq = 0
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)  # an edit reached the session
         self._log: list[DraftEdit] = []  # edits since the last exact pass started
         self.state = self._state_of(c)
 
@@ -62,6 +65,7 @@ class LiveSession:
             added, old = fast_edit(self.state, e)
             self.revision = e.revision
             self._log.append(e)
+            self._arrived.notify_all()
             self.seq += 1
             return ScreenDelta(
                 self.seq, e.revision, False, (e.first, e.removed, added), tuple(sorted(old.items()))
@@ -70,6 +74,11 @@ class LiveSession:
     def exact(self, revision: int) -> ScreenDelta | None:
         """Re-compare the draft; None when a newer edit already asked for its own pass."""
         with self._lock:
+            # The edit and its exact pass travel apart (each call on its own thread): a pass
+            # that ran before its edit arrived would compare the older text, and no later
+            # pass would come to bring the comparison.  Wait for the edit.
+            if not self._arrived.wait_for(lambda: self.revision >= revision, EDIT_WAIT):
+                raise SessionLost(f"edit {revision} never reached the session (at {self.revision})")
             if revision < self.revision:
                 return None
             text, done = "\n".join(self.state.lines), len(self._log)
