@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -12,6 +13,10 @@ from PySide6.QtCore import QStandardPaths
 # every sign-in and sign-out (slow on a government domain, and an autosave mid-copy can be
 # overwritten by an older one), and folder redirection may put it on a network share.
 LOCATION = QStandardPaths.StandardLocation.AppLocalDataLocation
+# Where versions before that kept them (Roaming on Windows; the same folder elsewhere).
+OLD_LOCATION = QStandardPaths.StandardLocation.AppDataLocation
+
+log = logging.getLogger(__name__)
 
 
 def data_dir() -> Path:
@@ -26,8 +31,28 @@ def data_dir() -> Path:
     else:
         loc = QStandardPaths.writableLocation(LOCATION)
         path = Path(loc) if loc else Path.home() / ".reportdesk"
+        _move_from_roaming(path)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _move_from_roaming(path: Path) -> None:
+    """Bring an older version's folder (autosaved drafts waiting for recovery, the temp-file
+    journal, logs) from Roaming to ``path`` once, so no draft is left behind by an upgrade."""
+    loc = QStandardPaths.writableLocation(OLD_LOCATION)
+    old = Path(loc) if loc else None
+    if old is None or old == path or not old.is_dir():
+        return
+    try:
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()  # made empty by an earlier start: the move may take its place
+        if path.exists():
+            return  # this version has its own folder already: leave the old one alone
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(old, path)
+        log.info("moved the data folder from %s to %s", old, path)
+    except OSError as exc:  # another volume, or a file held open: the old folder stays
+        log.warning("could not move %s to %s: %s", old, path, exc)
 
 
 def is_network_path(path: str) -> bool:

@@ -30,7 +30,7 @@ def txt_bytes(text: str, opened: str | None = None) -> bytes:
     encoding cannot hold the text (never a lost character)."""
     crlf = text.replace("\r\n", "\n").replace("\n", "\r\n")
     codec = txt_encoding(opened)
-    if codec.startswith(("utf-16", "utf-32")) and not crlf.startswith("\ufeff"):
+    if codec.lower().replace("_", "-").endswith(("-le", "-be")) and not crlf.startswith("\ufeff"):
         crlf = "\ufeff" + crlf  # the -le/-be codecs write no BOM; readers need one for the byte order
     try:
         return crlf.encode(codec)

@@ -22,7 +22,34 @@ def test_data_dir_asks_for_the_local_folder(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.delenv("REPORTDESK_DATA_DIR", raising=False)
     monkeypatch.setattr(QStandardPaths, "writableLocation", location)
     assert paths.data_dir() == tmp_path / "local"
-    assert asked == [QStandardPaths.StandardLocation.AppLocalDataLocation]
+    assert asked[0] == QStandardPaths.StandardLocation.AppLocalDataLocation
+
+
+def _two_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    roaming, local = tmp_path / "Roaming" / "ReportDesk", tmp_path / "Local" / "ReportDesk"
+    where = {QStandardPaths.StandardLocation.AppDataLocation: roaming,
+             QStandardPaths.StandardLocation.AppLocalDataLocation: local}
+    monkeypatch.delenv("REPORTDESK_DATA_DIR", raising=False)
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda kind: str(where[kind]))
+    return roaming, local
+
+
+def test_an_older_versions_roaming_folder_is_brought_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # an upgrade must not leave an autosaved draft waiting for recovery behind in Roaming
+    roaming, local = _two_folders(tmp_path, monkeypatch)
+    (roaming / "autosave").mkdir(parents=True)
+    (roaming / "autosave" / "draft-0123456789ab.json").write_text("{}", encoding="utf-8")
+    assert paths.data_dir() == local
+    assert (local / "autosave" / "draft-0123456789ab.json").exists() and not roaming.exists()
+
+
+def test_a_local_folder_in_use_is_never_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    roaming, local = _two_folders(tmp_path, monkeypatch)
+    (roaming / "autosave").mkdir(parents=True)
+    (local / "autosave").mkdir(parents=True)
+    (local / "autosave" / "draft-aaaaaaaaaaaa.json").write_text("{}", encoding="utf-8")
+    assert paths.data_dir() == local
+    assert (local / "autosave" / "draft-aaaaaaaaaaaa.json").exists() and roaming.is_dir()
 
 
 def test_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

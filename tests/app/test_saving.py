@@ -38,6 +38,7 @@ def test_new_txt_is_utf8_with_bom_and_windows_line_ends(tmp_path):
         ("gb18030", "第一段\r\n第二段".encode("gb18030")),
         ("utf-8", "第一段\r\n第二段".encode()),
         ("utf-16-le", "\ufeff第一段\r\n第二段".encode("utf-16-le")),
+        ("utf-16", "第一段\r\n第二段".encode("utf-16")),  # one BOM, the codec's own
     ],
 )
 def test_txt_keeps_the_encoding_it_was_opened_in(tmp_path, encoding, expected):
