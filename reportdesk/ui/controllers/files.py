@@ -197,6 +197,7 @@ class FileController(QObject):
             prompts.show_info(self._parent, self.tr("How the files were read:") + "\n\n" + "\n".join(lines))
 
     def _load_failed(self, exc: BaseException) -> None:
+        self.loading.failed()
         self.host.end_loading()
         if self._pending_restore is not None:
             self._keep_unrestorable(self._pending_restore)
@@ -315,6 +316,11 @@ class FileController(QObject):
     def _write(self, path: str) -> bool:
         s = self.ctx.session
         text = self.host.draft_text()
+        if text != s.draft_text:  # e.g. another pair's text shown while it loads: never save that
+            prompts.show_error(self._parent, SaveError(
+                "窗口中显示的文字不是当前草稿（可能有报告正在载入），未保存任何内容。请等载入结束后再保存。",
+                "view text is not the session's draft", path))
+            return False
         opened = s.new_report.encoding if s.new_report is not None else None  # a .txt keeps it
         try:
             save_draft(text, path, opened)

@@ -55,6 +55,11 @@ class Loading(QObject):
         self.cancelled()
         return True
 
+    def failed(self) -> None:
+        """The load failed: the session's texts again (the loading pair's would be saved as the draft)."""
+        if self._replaced:
+            self._put_back()
+
     def _put_back(self) -> None:
         """The session's own texts and comparison again, where the cancelled pair's texts stood."""
         s = self.ctx.session

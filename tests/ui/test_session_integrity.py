@@ -1,0 +1,96 @@
+"""The draft on screen, the session's draft and the engine's copy stay one text.
+
+Reviewer's defects of the live session: a failed load left another report's
+text in the draft pane (and Save wrote it over the user's file); a whole
+re-compare or a new pair left edits flowing to a session that no longer held
+the window's text; 取消 ended every call in the shared engine process; an
+export could use the comparison of an older draft.
+"""
+# ruff: noqa: F811 - pytest fixtures are imported from main_window_support
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from reportdesk.app import jobs
+from reportdesk.engine import LoadError, compare, report_from_text, screen_of
+from tests.ui.main_window_support import (  # noqa: F401 - fixtures
+    LOAD_TIMEOUT,
+    boxes,
+    open_pair,
+    save_dialog,
+    settled,
+    type_text,
+    window,
+)
+
+
+@pytest.fixture
+def hailar(tmp_path, corpus_dir) -> list[str]:
+    out = []
+    for year in (2017, 2018, 2019):
+        dst = tmp_path / f"呼伦贝尔{year}.txt"
+        shutil.copy(corpus_dir / "hailar" / f"{year}.txt", dst)
+        out.append(str(dst))
+    return out
+
+
+def _screen_is_a_full_compare(w) -> bool:
+    s = w.session
+    draft = report_from_text(w.view.new_text(), path=s.new_report.path, title=s.new_report.title,
+                             year=s.new_report.year)
+    full = screen_of(compare(s.old_report, draft, w.settings.compare_options()))
+    _texts, new_lines = w.view.new_editor().highlighter.screen()
+    _texts, old_lines = w.view.old_editor().highlighter.screen()
+    return new_lines == list(full.new) and old_lines == list(full.old)
+
+
+def test_a_failed_load_puts_the_draft_back_and_save_keeps_it(qtbot, window, hailar, save_dialog, monkeypatch, tmp_path):
+    w = window
+    open_pair(qtbot, w, hailar[1], hailar[2])
+    type_text(w, 0, "我的草稿修改")
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
+    mine = w.view.new_text()
+    save_dialog.path = str(tmp_path / "mydraft.txt")
+    assert w.files.save_as()
+    saved = (tmp_path / "mydraft.txt").read_bytes()
+
+    gate = threading.Event()
+
+    def failing(*_args):  # noqa: ANN002, ANN202 - the comparison fails once the texts are shown
+        gate.wait(LOAD_TIMEOUT / 1000)
+        raise LoadError("比较失败（测试）", "simulated")
+
+    monkeypatch.setattr(jobs, "open_pair_packed", failing)
+    engine, w.runner.engine = w.runner.engine, None  # the patched job runs in this process
+    try:
+        assert w.files.open_pair(hailar[0], hailar[1])
+        qtbot.waitUntil(lambda: w.view.new_text() != mine, timeout=LOAD_TIMEOUT)  # the other pair's text
+        gate.set()
+        qtbot.waitUntil(lambda: not w.runner.is_busy("load"), timeout=LOAD_TIMEOUT)
+    finally:
+        w.runner.engine = engine
+    assert w.view.new_text() == mine and not w.view.new_editor().isReadOnly()
+    type_text(w, 0, "再改")
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
+    assert w.files.save()
+    assert (tmp_path / "mydraft.txt").read_text(encoding="utf-8-sig").startswith("再改我的草稿修改")
+    assert saved != (tmp_path / "mydraft.txt").read_bytes()
+
+
+def test_save_refuses_a_text_that_is_not_the_sessions_draft(qtbot, window, hailar, save_dialog, boxes, tmp_path):
+    w = window
+    open_pair(qtbot, w, hailar[1], hailar[2])
+    target = tmp_path / "mydraft.txt"
+    save_dialog.path = str(target)
+    assert w.files.save_as()
+    before = target.read_bytes()
+    other = Path(hailar[0]).read_text(encoding="utf-8")
+    w.view.set_texts(w.session.old_report.text, other, "a", "b")  # as a load shows its texts
+    assert not w.files.save()
+    assert target.read_bytes() == before
+    assert any("不是当前草稿" in text for text in boxes.of("critical"))
