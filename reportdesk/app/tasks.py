@@ -116,19 +116,27 @@ class TaskRunner(QObject):
         chans = [self._channels.get(channel)] if channel else list(self._channels.values())
         return any(c is not None and (c.running is not None or bool(c.waiting)) for c in chans)
 
-    def cancel(self, channel: str) -> None:
-        """Drop the channel's waiting job and its result to come; end a job running in the
-        engine process (the engine restarts)."""
-        ch = self._channels.get(channel)
-        if ch is None:
-            return
-        ch.waiting = []
-        ch.generation += 1
-        running = ch.running
-        if running is not None:
-            running.keep = False
-            if running.in_process and self.engine is not None:
-                self.engine.cancel()
+    def cancel(self, *channels: str) -> None:
+        """Drop the channels' waiting jobs and their results to come.
+
+        A job of theirs running in the engine process is ended by restarting the engine
+        only when no other channel has a call in flight there: a restart fails every call
+        (an export would say 已取消 though nobody cancelled it).  Otherwise the job runs to
+        its end in the engine and its result is dropped here."""
+        ending = False
+        for name in channels:
+            ch = self._channels.get(name)
+            if ch is None:
+                continue
+            ch.waiting = []
+            ch.generation += 1
+            if ch.running is not None:
+                ch.running.keep = False
+                ending = ending or ch.running.in_process
+        others = any(c.running is not None and c.running.in_process
+                     for name, c in self._channels.items() if name not in channels)
+        if ending and not others and self.engine is not None:
+            self.engine.cancel()
         self._update_busy()
 
     def close(self) -> None:

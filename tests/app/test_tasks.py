@@ -117,3 +117,39 @@ def test_in_process_jobs_run_in_the_engine(qtbot):
     qtbot.waitUntil(lambda: bool(got), timeout=30000)
     engine.close()
     assert got[0] != os.getpid()
+
+
+def test_cancel_keeps_the_engine_when_another_call_runs_there(qtbot):
+    """取消 of a load while an export runs in the same engine process: the export ends well
+    (a restart would fail it with 已取消) and the load's result is dropped."""
+    from reportdesk.app.engine_process import EngineProcess
+
+    engine = EngineProcess()
+    runner = TaskRunner(engine=engine)
+    done, failed = [], []
+    try:
+        runner.submit("export", slow, "exported", 1.5, on_done=done.append, on_error=failed.append, in_process=True)
+        runner.submit("load", slow, "loaded", 1.5, on_done=done.append, on_error=failed.append, in_process=True)
+        qtbot.waitUntil(lambda: len(engine._slots) == 2, timeout=30000)  # both calls in the engine
+        runner.cancel("load", "texts")
+        qtbot.waitUntil(lambda: not runner.is_busy(), timeout=30000)
+        assert done == ["exported"] and not failed
+        assert engine.starts == 1
+    finally:
+        engine.close()
+
+
+def test_cancel_restarts_the_engine_when_only_the_load_runs_there(qtbot):
+    from reportdesk.app.engine_process import EngineProcess
+
+    engine = EngineProcess()
+    runner = TaskRunner(engine=engine)
+    got = []
+    try:
+        runner.submit("load", slow, "loaded", 30, on_done=got.append, on_error=got.append, in_process=True)
+        qtbot.waitUntil(lambda: len(engine._slots) == 1, timeout=30000)
+        runner.cancel("load", "texts")
+        qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)  # ended at once, not after 30 s
+        assert got == []  # dropped
+    finally:
+        engine.close()

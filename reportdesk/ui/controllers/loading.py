@@ -3,8 +3,9 @@
 The comparison of a national pair takes seconds on a slow PC; the texts are
 read in a moment.  They are shown as soon as the engine has read them (the
 draft stays read-only until the comparison is on screen), and the status
-bar's 取消 ends the load: the engine process is ended and restarted, and the
-window keeps what it showed before.
+bar's 取消 ends the load: the engine process is ended and restarted (when no
+other call runs there; else the load's result is dropped), and the window keeps
+what it showed before.
 """
 
 from __future__ import annotations
@@ -48,8 +49,7 @@ class Loading(QObject):
         runner = self.ctx.runner
         if not runner.is_busy("load"):
             return False
-        runner.cancel("load")
-        runner.cancel("texts")
+        runner.cancel("load", "texts")  # the engine restarts only if nothing else runs there
         if self._replaced:
             self._put_back()
         self.cancelled()
