@@ -103,6 +103,9 @@ def child(work: Path, run: int, interval: int, seed: int) -> int:
     QMessageBox.critical = box("critical", btn.Ok)  # type: ignore[method-assign]
     QMessageBox.information = box("information", btn.Ok)  # type: ignore[method-assign]
 
+    from reportdesk.app import cleanup
+
+    cleanup.journal(work / "data")  # as gui.main: before the window starts the engine process
     w = MainWindow(Settings.from_ini(work / "settings.ini"), work / "data")
     w.autosaver.set_interval(interval)
     w.show()

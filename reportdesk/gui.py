@@ -122,6 +122,7 @@ def run_gui(argv: list[str]) -> int:
         settings = Settings()
         folder = data_dir()
         crash.setup_logging(folder)
+        cleanup.journal(folder)  # before the window starts the engine process, which inherits it
     install_translators(app, args.lang or settings.language)
 
     from reportdesk.ui.dialogs.crash_dialog import CrashDialog

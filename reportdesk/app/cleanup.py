@@ -63,7 +63,7 @@ def journal_dir(data_dir: Path) -> Path:
 
 def at_start(data_dir: Path) -> Cleaned:
     """Journal this process's temporary files in ``data_dir``, then clean up after dead ones."""
-    _journal(data_dir)
+    journal(data_dir)
     return _clean_logged(data_dir)
 
 
@@ -73,13 +73,15 @@ def in_background(data_dir: Path) -> threading.Thread:
     Journalled temp files may sit on a share that no longer answers; the window must not
     wait for it.  Safe beside recovery: the clean-up leaves every draft with its lock.
     """
-    _journal(data_dir)
+    journal(data_dir)
     worker = threading.Thread(target=_clean_logged, args=(data_dir,), name="reportdesk-cleanup", daemon=True)
     worker.start()
     return worker
 
 
-def _journal(data_dir: Path) -> None:
+def journal(data_dir: Path) -> None:
+    """Journal this process's temporary files, and its child processes' (the engine process
+    takes the folder from the environment when it starts: call this before it does)."""
     try:
         inflight.set_journal_dir(journal_dir(data_dir))
     except OSError as exc:
