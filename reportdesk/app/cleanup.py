@@ -10,7 +10,7 @@ on for this process (and the engine process it starts), then removes:
   themselves once their file is gone;
 * temporary files in the autosave folder whose writer (the pid in the name)
   is gone, and those of older versions (``.draft-<id>.<hex>.tmp``) whose
-  draft's lock no live program holds;
+  draft's lock no live program holds and which have no draft to recover;
 * ``draft-*.lock`` files whose process is dead and which have no autosaved
   draft left (a lock next to a draft stays: the draft is offered for recovery).
 
@@ -174,7 +174,10 @@ def _clean_autosave_temps(folder: Path, before: float, done: Cleaned) -> None:
             dead = pid != os.getpid() and not inflight.is_running(pid)
         else:
             old = _OLD_DRAFT_TEMP.match(path.name)
-            dead = old is not None and _lock_is_free(folder / f"{old.group('name')}.lock")
+            # A draft still to recover keeps its lock untouched (find_recoveries may be taking
+            # it on the GUI thread right now), and its temp with it, as ``_clean_locks`` does.
+            dead = (old is not None and not (folder / f"{old.group('name')}.json").exists()
+                    and _lock_is_free(folder / f"{old.group('name')}.lock"))
         if dead and _ours(path, before):
             _remove(path, done.temps)
 

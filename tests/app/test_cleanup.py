@@ -251,3 +251,21 @@ def test_at_start_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(cleanup, "clean", broken)
     assert not cleanup.at_start(tmp_path)
+
+
+def test_a_legacy_temp_beside_a_draft_to_recover_leaves_its_lock_alone(qtbot, tmp_path: Path) -> None:
+    """The clean-up runs on a thread while find_recoveries takes the locks of drafts to
+    recover: it must not lock (and unlock, deleting) such a draft's lock itself."""
+    crash(tmp_path, "崩溃前的草稿")
+    folder = autosave_dir(tmp_path)
+    (draft,) = folder.glob("*.json")
+    lock = draft.with_suffix(".lock")
+    legacy = folder / f".{draft.stem}.1a2b3c4d.tmp"
+    legacy.write_bytes(b"{")
+    old = time.time() - 60
+    os.utime(legacy, (old, old))
+    done = clean(tmp_path)
+    assert lock.exists() and legacy.exists() and not done.temps
+    recs = find_recoveries(tmp_path)
+    assert [r.snapshot.text for r in recs] == ["崩溃前的草稿"]
+    recs[0].discard()
