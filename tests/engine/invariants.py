@@ -21,22 +21,28 @@ def check_invariants(c: Comparison) -> None:
     starts = [(ch.new.start) for ch in c.changes]
     assert starts == sorted(starts), "changes out of reading order"
     assert [ch.id for ch in c.changes] == list(range(len(c.changes)))
-    # Every sentence lies in exactly one pair, and a pair covers whole sentences.
+    # Every sentence lies in exactly one pair (web-page chrome may lie in none unless
+    # kept), and a pair covers whole sentences.
+    keep = c.options.keep_clutter
     for side, report_ in (("old", c.old), ("new", c.new)):
         spans = sorted(getattr(p, side) for p in c.pairs if getattr(p, side) is not None)
-        sents = [s.span for s in report_.sentences()]
+        sents = [(s.span, p.clutter and not keep) for p in report_.paragraphs for s in p.sentences]
         k = 0
         for sp in spans:
-            assert k < len(sents) and sents[k].start == sp.start, (side, sp)
-            while k < len(sents) and sents[k].end <= sp.end:
+            while k < len(sents) and sents[k][1] and sents[k][0].start < sp.start:
                 k += 1
-            assert sents[k - 1].end == sp.end, (side, sp)
-        assert k == len(sents)
+            assert k < len(sents) and sents[k][0].start == sp.start, (side, sp)
+            while k < len(sents) and sents[k][0].end <= sp.end:
+                k += 1
+            assert sents[k - 1][0].end == sp.end, (side, sp)
+        assert all(chrome for _, chrome in sents[k:]), side
     ops = document_ops(c)
     assert "".join(old[o.old.start : o.old.end] for o in ops if o.op in ("equal", "delete")) == old
     assert "".join(new[o.new.start : o.new.end] for o in ops if o.op in ("equal", "insert")) == new
     for o in ops:
         if o.op == "equal":
             assert old[o.old.start : o.old.end] == new[o.new.start : o.new.end]
+    # The counts are of the sentences compared: web-page chrome is left out unless kept.
     s = c.stats
-    assert s.sentences_old == len(c.old.sentences()) and s.sentences_new == len(c.new.sentences())
+    assert s.sentences_old == sum(len(p.sentences) for p in c.old.paragraphs if keep or not p.clutter)
+    assert s.sentences_new == sum(len(p.sentences) for p in c.new.paragraphs if keep or not p.clutter)

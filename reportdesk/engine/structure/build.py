@@ -90,7 +90,7 @@ def _paragraphs(text: str, lines: list[Line], body: int, closing: int) -> tuple[
         sents = split_sentences(text, ln.start, ln.end)
         if i < body or i >= closing:
             kind = BlockKind.FRONT if i < body else BlockKind.CLOSING
-            clutter = fm.is_clutter(ln.text)
+            clutter = fm.is_clutter(ln.text, bool(paragraphs) and paragraphs[-1].clutter)
             paragraphs.append(Paragraph(i, Span(ln.start, ln.end), ln.text, kind, sentences=sents, clutter=clutter))
             continue
         head = heads.get(i)

@@ -27,9 +27,12 @@ CLOSING_RE = re.compile(
 # Web-page chrome a scrape carries around the report: font-size switches (also split
 # over lines: 【字体： / 大 / 中 / 小 / 】), share and print links, the page editor.
 CLUTTER_RE = re.compile(
-    r"^[【\[]?字体[:：]|^[【】\[\]]$|^[大中小](\s*[大中小]){0,2}\s*】?$|^分享(到)?[:：]?|打印本页|关闭窗口"
+    r"^[【\[]?字体[:：]|^分享(到)?[:：]?|打印本页|关闭窗口"
     r"|^[（(【\[]?(责任编辑|纠错|扫一扫|返回顶部|相关链接|相关阅读|相关附件)"
 )
+# The switch's own lines (大, 中 小, 】) are chrome only right after other chrome: alone,
+# a 大 is a character of a title split one a line (人民代表 / 大 / 会).
+SWITCH_RE = re.compile(r"^[【】\[\]]$|^[大中小](\s*[大中小]){0,2}\s*】?$")
 SUBTITLE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日.{0,4}在.{2,40}(会议|大会)")
 _SENTENCE_END_RE = re.compile(r"[。！？；!;]")  # no ASCII ?: scrapes use it for lost spaces
 _YEAR_RE = re.compile(r"(?<!\d)(20[1-9]\d)(?!\d)")
@@ -41,9 +44,12 @@ def is_real_paragraph(s: str) -> bool:
     return len(s) >= 8 and bool(_SENTENCE_END_RE.search(s)) and not FRONT_RE.search(s)
 
 
-def is_clutter(s: str) -> bool:
-    """Web-page chrome (字体 大中小, 分享, 打印本页, 责任编辑 …): no part of the report."""
-    return bool(CLUTTER_RE.search(s.strip()))
+def is_clutter(s: str, after_clutter: bool = False) -> bool:
+    """Web-page chrome (字体 大中小, 分享, 打印本页, 责任编辑 …): no part of the report.
+
+    ``after_clutter``: the line before is chrome (only then is a lone 大/中/小/】 one)."""
+    s = s.strip()
+    return bool(CLUTTER_RE.search(s) or (after_clutter and SWITCH_RE.search(s)))
 
 
 def body_start(texts: Sequence[str], style_levels: Sequence[int | None] = ()) -> int:
