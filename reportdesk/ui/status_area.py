@@ -104,6 +104,10 @@ class StatusArea:
         self.progress.show()
         self.cancel_button.show()
 
+    def show_note(self, text: str, timeout_ms: int = 8000) -> None:
+        """A passing line in the bar (no box to click away)."""
+        self._bar.showMessage(text, timeout_ms)
+
     def hide_busy(self, still_working: bool) -> None:
         """The message goes; the bar stays while ``still_working`` (another job runs)."""
         self.busy_label.setText("")

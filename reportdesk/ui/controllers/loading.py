@@ -10,6 +10,8 @@ what it showed before.
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,8 +19,11 @@ from PySide6.QtCore import QObject
 
 from reportdesk.app import jobs
 from reportdesk.app.context import AppContext
+from reportdesk.engine import ReportDeskError
 from reportdesk.ui.compare_view import CompareView
 from reportdesk.ui.status_area import StatusArea
+
+log = logging.getLogger(__name__)
 
 
 class Loading(QObject):
@@ -27,7 +32,7 @@ class Loading(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx, self.view, self.cancelled = ctx, view, cancelled
+        self.ctx, self.view, self.cancelled, self.status = ctx, view, cancelled, status
         self._replaced = False  # the texts shown are the loading pair's, not the session's
         status.cancel_button.clicked.connect(self.cancel)
 
@@ -42,7 +47,16 @@ class Loading(QObject):
                 self._replaced = True
 
         self.ctx.runner.submit("texts", jobs.read_texts, old, new, in_process=True, on_done=show,
-                               on_error=lambda _e: None)
+                               on_error=self._texts_failed)
+
+    def _texts_failed(self, exc: BaseException) -> None:
+        """The texts could not be read first: the load goes on (and says why if it fails too)."""
+        if not isinstance(exc, ReportDeskError):  # a bug: the crash handler logs and shows it
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        log.warning("texts shown first: %s", exc.detail or exc.message)
+        if "取消" not in exc.message:
+            self.status.show_note(exc.message)
 
     def cancel(self) -> bool:
         """取消: end the load in progress; False when there was none."""
