@@ -58,14 +58,14 @@ def test_fast_then_exact_equals_full_compare(old_rel: str, new_rel: str) -> None
     screen = live_start("t", compare(old, new))
     lines = new.text.split("\n")
     rng = random.Random(f"{old_rel}{new_rel}")
-    fast_right = total = 0
+    fast_right = total = base_rev = 0
     try:
         for rev in range(1, 9):
             burst = 1 + rev % 3  # several keystrokes, then one exact pass
             for k in range(burst):
                 after = _random_edit(rng, lines)
-                screen = apply_delta(screen, live_edit("t", line_edit(lines, after, rev * 10 + k)))
-                lines = after
+                screen = apply_delta(screen, live_edit("t", line_edit(lines, after, rev * 10 + k, base_rev)))
+                lines, base_rev = after, rev * 10 + k
             full = screen_of(compare(old, _draft(base, "\n".join(lines))))
             total += 1
             fast_right += screen == full
@@ -92,7 +92,7 @@ def test_exact_pass_overtaken_by_edits_replays_them(monkeypatch: pytest.MonkeyPa
     sent: list = []
 
     def typing_meanwhile(o, n, opts):  # noqa: ANN001, ANN202
-        sent.append(live_edit("r", line_edit(first, second, 2)))  # arrives while revision 1 compares
+        sent.append(live_edit("r", line_edit(first, second, 2, 1)))  # arrives while revision 1 compares
         return real(o, n, opts)
 
     monkeypatch.setattr(live_mod, "compare", typing_meanwhile)
@@ -155,3 +155,40 @@ def test_remap_keeps_marks_around_the_edit_and_marks_typed_text() -> None:
     assert remap_line(ranges, "abcdef", "abXcdef") == ((0, 2, DELETED), (2, 3, INSERTED), (5, 7, TARGET))
     assert remap_line(ranges, "abcdef", "abcdf") == ((0, 2, DELETED), (4, 5, TARGET))
     assert remap_line(ranges, "abcdef", "abcdef") == ranges
+
+
+def test_an_edit_computed_against_another_text_is_refused() -> None:
+    """A session replaced under the window (a whole re-compare with the same id) while an
+    edit of the older one was on its way: its line numbers fit, its text does not
+    (the reviewer's sim_restart).  The session refuses it, and the exact pass after it,
+    instead of marking another text exact."""
+    old, base = report("national/2024.txt"), report("national/2025.txt")
+    lines = base.text.split("\n")
+    k = 40
+    split = [*lines[:k], lines[k][:10], lines[k][10:], *lines[k + 1 :]]  # Enter, sent to the old session
+    typed = [*split[: k + 1], "新增内容" + split[k + 1], *split[k + 2 :]]  # computed against ``split``
+    live_start("s", compare(old, base), revision=5)  # the re-compare of revision 5 (``lines``)
+    try:
+        with pytest.raises(SessionLost):
+            live_edit("s", line_edit(split, typed, 7, 6))
+        with pytest.raises(SessionLost):  # the catch-up edit: the window starts afresh instead
+            live_edit("s", line_edit(lines, typed, 8, 5))
+        with pytest.raises(SessionLost):
+            live_exact("s", 8)
+    finally:
+        live_close("s")
+
+
+def test_an_edit_on_the_sessions_own_revision_applies() -> None:
+    old, base = report("hailar/2018.txt"), report("hailar/2019.txt")
+    lines = base.text.split("\n")
+    edited = [*lines[:3], lines[3] + "稳就业", *lines[4:]]
+    live_start("o", compare(old, base), revision=5)
+    try:
+        d = live_edit("o", line_edit(lines, edited, 6, 5))
+        assert d.revision == 6 and not d.exact
+        final = live_exact("o", 6)
+        assert final is not None and final.exact
+        assert unpack_comparison(final.packed, old).new.text == "\n".join(edited)
+    finally:
+        live_close("o")

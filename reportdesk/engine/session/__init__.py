@@ -14,7 +14,6 @@ from reportdesk.engine.session.live import (
     live_close,
     live_edit,
     live_exact,
-    live_reopen,
     live_start,
 )
 from reportdesk.engine.session.pack import pack_comparison, unpack_comparison
@@ -51,7 +50,6 @@ __all__ = [
     "live_close",
     "live_edit",
     "live_exact",
-    "live_reopen",
     "live_start",
     "pack_comparison",
     "unpack_comparison",

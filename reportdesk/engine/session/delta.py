@@ -25,12 +25,16 @@ from reportdesk.engine.session.ranges import (
 
 @dataclass(frozen=True)
 class DraftEdit:
-    """Lines ``first .. first+removed`` of the draft became ``lines``; the draft is then ``revision``."""
+    """Lines ``first .. first+removed`` of the draft became ``lines``; the draft is then ``revision``.
+
+    ``base_revision``: the revision of the text the edit was computed against; a session
+    holding any other applies it nowhere (its line numbers may fit a different text)."""
 
     revision: int
     first: int
     removed: int
     lines: tuple[str, ...]
+    base_revision: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,10 @@ def changed_lines(
     return tuple((i, r) for i, (a, r) in enumerate(zip(before, after, strict=True)) if a != r)
 
 
-def line_edit(before: Sequence[str], after: Sequence[str], revision: int) -> DraftEdit:
-    """The smallest run of lines that turns ``before`` into ``after``."""
+def line_edit(
+    before: Sequence[str], after: Sequence[str], revision: int, base_revision: int = 0
+) -> DraftEdit:
+    """The smallest run of lines that turns ``before`` (revision ``base_revision``) into ``after``."""
     n = min(len(before), len(after))
     first = 0
     while first < n and before[first] == after[first]:
@@ -104,7 +110,11 @@ def line_edit(before: Sequence[str], after: Sequence[str], revision: int) -> Dra
     while tail < n - first and before[-1 - tail] == after[-1 - tail]:
         tail += 1
     return DraftEdit(
-        revision, first, len(before) - first - tail, tuple(after[first : len(after) - tail])
+        revision,
+        first,
+        len(before) - first - tail,
+        tuple(after[first : len(after) - tail]),
+        base_revision,
     )
 
 

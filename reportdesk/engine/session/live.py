@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 
 from reportdesk.engine.comparison.pipeline import compare
-from reportdesk.engine.model import CompareOptions, Comparison, Report
+from reportdesk.engine.model import Comparison
 from reportdesk.engine.session.delta import DraftEdit, Screen, ScreenDelta, changed_lines, screen_of
 from reportdesk.engine.session.fast import FastState, fast_edit, index_pairs, line_starts
 from reportdesk.engine.session.pack import pack_comparison
@@ -38,6 +38,7 @@ class LiveSession:
         self._lock = threading.Lock()
         self._arrived = threading.Condition(self._lock)  # an edit reached the session
         self._log: list[DraftEdit] = []  # edits since the last exact pass started
+        self.lost = False  # an edit for another text came: the window must start afresh
         self.state = self._state_of(c)
 
     def _state_of(self, c: Comparison) -> FastState:
@@ -58,6 +59,13 @@ class LiveSession:
 
     def edit(self, e: DraftEdit) -> ScreenDelta:
         with self._lock:
+            # An edit computed against another revision (a session replaced under the window,
+            # edits of an older one still on their way) would turn this text into neither:
+            # refuse it, and every later call, so the window compares its own text afresh.
+            if self.lost or e.base_revision != self.revision:
+                self.lost = True
+                self._arrived.notify_all()
+                raise SessionLost(f"edit from revision {e.base_revision} on revision {self.revision}")
             if e.first + e.removed > len(self.state.lines):
                 raise SessionLost(
                     f"edit of lines {e.first}+{e.removed} on a draft of {len(self.state.lines)}"
@@ -77,8 +85,10 @@ class LiveSession:
             # The edit and its exact pass travel apart (each call on its own thread): a pass
             # that ran before its edit arrived would compare the older text, and no later
             # pass would come to bring the comparison.  Wait for the edit.
-            if not self._arrived.wait_for(lambda: self.revision >= revision, EDIT_WAIT):
+            if not self._arrived.wait_for(lambda: self.lost or self.revision >= revision, EDIT_WAIT):
                 raise SessionLost(f"edit {revision} never reached the session (at {self.revision})")
+            if self.lost:
+                raise SessionLost(f"session lost before the exact pass of {revision}")
             if revision < self.revision:
                 return None
             text, done = "\n".join(self.state.lines), len(self._log)
@@ -118,15 +128,6 @@ def live_start(sid: str, c: Comparison, revision: int = 0) -> Screen:
     s = _SESSIONS[sid] = LiveSession(c, revision)
     threading.Thread(target=warm_up, name="reportdesk-jieba", daemon=True).start()
     return s.screen()
-
-
-def live_reopen(
-    sid: str, old: Report, base: Report, text: str, revision: int, options: CompareOptions
-) -> tuple[Screen, Comparison]:
-    """After the engine restarted: compare the draft again and keep it (sends the older report once)."""
-    draft = report_from_text(text, path=base.path, title=base.title, year=base.year)
-    c = compare(old, draft, options)
-    return live_start(sid, c, revision), c
 
 
 def live_edit(sid: str, edit: DraftEdit) -> ScreenDelta:
