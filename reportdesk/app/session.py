@@ -49,8 +49,23 @@ class Session:
     draft_revision: int = 0  # +1 per edit notification; compare results name the revision they saw
     series: dict[int, Report] = field(default_factory=dict)  # year -> report when a folder is open
     series_table: object | None = None  # the engine's Series of the loaded folder, if any
-    # Names this comparison's live session in the engine process (engine.session).
+    # Names the live session in the engine process that holds this draft (engine.session).
+    # A new id per load and per whole re-compare: edits still on their way to an older
+    # session can then never land on the text that replaced it.
     sid: str = field(default_factory=lambda: uuid.uuid4().hex)
+    handed: list[str] = field(default_factory=list)  # ids given to jobs, not adopted yet
+
+    def new_sid(self) -> str:
+        """A fresh id for a job that starts a live session."""
+        sid = uuid.uuid4().hex
+        self.handed.append(sid)
+        return sid
+
+    def adopt(self, sid: str) -> list[str]:
+        """Session ``sid`` now holds the draft; the ids of the sessions no longer needed."""
+        gone = [x for x in (self.sid, *self.handed) if x != sid]
+        self.sid, self.handed = sid, []
+        return gone
 
     @property
     def is_open(self) -> bool:

@@ -187,10 +187,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout_ms)
 
     def comparison_settled(self) -> bool:
-        if not (self.drafting.pending() or self.panels_pending()):
-            return True
-        self.drafting.flush()
-        return False
+        return self.drafting.settled() and not self.panels_pending()
 
     def begin_loading(self, message: str, channel: str = "load") -> None:
         self.status.show_busy(message)

@@ -94,3 +94,99 @@ def test_save_refuses_a_text_that_is_not_the_sessions_draft(qtbot, window, haila
     assert not w.files.save()
     assert target.read_bytes() == before
     assert any("不是当前草稿" in text for text in boxes.of("critical"))
+
+
+@pytest.fixture
+def threaded(window):
+    """Jobs of the engine run in this process: the live sessions can be looked at."""
+    engine, window.runner.engine = window.runner.engine, None
+    yield window
+    window.runner.engine = engine
+
+
+def _type_and_settle(qtbot, w, edits) -> None:
+    for pos, text in edits:
+        type_text(w, pos, text)
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
+
+
+def test_a_whole_recompare_sends_no_edit_to_the_session_it_replaces(qtbot, threaded, hailar):
+    from reportdesk.engine.session.live import _SESSIONS
+
+    w = threaded
+    open_pair(qtbot, w, hailar[1], hailar[2])
+    _type_and_settle(qtbot, w, [(40, "稳就业")])
+    first = w.session.sid
+    w.drafting.recompare_now()  # as the clutter toggle and a change of compare options do
+    assert not w.drafting.live  # edits wait for the new session (its own id), none go to the old one
+    n = len(w.view.new_text())
+    _type_and_settle(qtbot, w, [(20, "发展"), (n // 2, "，"), (10, "5%")])
+    assert w.drafting.live and w.session.sid != first
+    assert w.session.sid in _SESSIONS and first not in _SESSIONS  # the replaced one is closed
+    assert _SESSIONS[w.session.sid].state.lines == w.view.new_text().split("\n")
+    assert _screen_is_a_full_compare(w)
+
+
+def test_another_pair_opened_while_editing_gets_its_own_session(qtbot, threaded, hailar, boxes):
+    from reportdesk.engine.session.live import _SESSIONS
+
+    w = threaded
+    open_pair(qtbot, w, hailar[1], hailar[2])
+    type_text(w, 30, "稳就业")  # dirty: opening another pair asks, and the answer is Discard
+    first = w.session.sid
+    assert w.files.open_pair(hailar[0], hailar[1])
+    type_text(w, 30, "新质生产力")  # typed while the other pair loads
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
+    assert w.session.new_path == hailar[1] and w.session.sid != first and first not in _SESSIONS
+    _type_and_settle(qtbot, w, [(12, "高质量"), (50, "。")])
+    assert _SESSIONS[w.session.sid].state.lines == w.view.new_text().split("\n")
+    assert _screen_is_a_full_compare(w)
+
+
+@pytest.mark.parametrize("error", [LoadError("无法读取（测试）", "simulated"), RuntimeError("a bug")])
+def test_a_failure_to_show_the_texts_first_is_not_hidden(qtbot, threaded, hailar, monkeypatch, error):
+    w = threaded
+    notes, bugs = [], []
+    monkeypatch.setattr(w.status, "show_note", lambda text, *_a: notes.append(text))
+    monkeypatch.setattr("sys.excepthook", lambda *a: bugs.append(a[1]))
+
+    def failing(*_args):  # noqa: ANN002, ANN202
+        raise error
+
+    monkeypatch.setattr(jobs, "read_texts", failing)
+    open_pair(qtbot, w, hailar[1], hailar[2])  # the load itself goes on
+    if isinstance(error, LoadError):
+        assert notes == ["无法读取（测试）"] and not bugs
+    else:
+        assert bugs == [error] and not notes
+
+
+def test_export_never_uses_the_comparison_of_an_older_draft(qtbot, threaded, hailar, tmp_path, monkeypatch):
+    import reportdesk.export.docx_review as review
+
+    w = threaded
+    open_pair(qtbot, w, hailar[1], hailar[2])
+    older = w.session.comparison
+    _type_and_settle(qtbot, w, [(30, "稳就业")])
+    w.session.comparison = older  # nothing busy, yet the comparison is of an older draft
+    used = []
+    monkeypatch.setattr(review, "export_review", lambda c, path, _opts: used.append(c.new.text))
+    done = []
+    w.files.exported.connect(done.append)
+    w.files.export(str(tmp_path / "审阅稿.docx"), {"form": "tracked", "author": "测试员"})
+    qtbot.waitUntil(lambda: bool(done), timeout=LOAD_TIMEOUT)
+    assert used == [w.view.new_text()]
+
+
+def test_typing_freezes_nothing_more_for_the_collector(qtbot, window, hailar):
+    """gc.freeze per applied comparison froze the cyclic garbage of every older draft's
+    comparison for good (memory grew while typing): once per opened pair only."""
+    import gc
+
+    w = window
+    open_pair(qtbot, w, hailar[1], hailar[2])
+    frozen = gc.get_freeze_count()
+    assert frozen > 0  # the pair's reports and first comparison
+    for pos, text in [(30, "稳就业"), (60, "发展"), (90, "。")]:
+        _type_and_settle(qtbot, w, [(pos, text)])
+    assert gc.get_freeze_count() <= frozen  # (frozen objects freed by refcounting leave it)

@@ -17,6 +17,7 @@ then sent as one catch-up edit.
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 import time
 from dataclasses import replace
@@ -34,6 +35,7 @@ from reportdesk.engine import (
     Screen,
     ScreenDelta,
     line_edit,
+    live_close,
     live_edit,
     live_exact,
     unpack_comparison,
@@ -43,6 +45,21 @@ from reportdesk.engine import (
 DEBOUNCE_MS = 0
 FAST_TIMEOUT = 20.0  # s: a fast path takes milliseconds; longer means the engine hangs
 EXACT_TIMEOUT = 300.0  # s: a whole re-compare of a long report on a slow PC
+
+log = logging.getLogger(__name__)
+
+
+def close_sessions(ctx: AppContext, sids: list[str]) -> None:
+    """End live sessions the window no longer uses (each holds a comparison in the engine)."""
+    for sid in sids:
+        ctx.runner.submit("close", live_close, sid, in_process=True, queue=True,
+                          on_error=lambda e: log.debug("closing a live session: %s", e))  # gone anyway
+
+
+def adopt_session(ctx: AppContext, sid: str) -> None:
+    """The engine's session ``sid`` holds the draft now: close the ones it replaces."""
+    if sid:
+        close_sessions(ctx, ctx.session.adopt(sid))
 
 
 class DraftView(Protocol):
@@ -91,21 +108,24 @@ class DraftController(QObject):
         self._seq = 0  # the last delta applied
         self._held: dict[int, ScreenDelta] = {}  # deltas that arrived before their predecessor
         self._lines: list[str] = []  # the draft's lines as sent to the engine
+        self._base = 0  # the revision of ``_lines`` as the engine's session numbers it
         self._sent: dict[int, DraftEdit] = {}  # revision -> edit not answered yet
         self._edit_at: dict[int, float] = {}
         self._restarting = False  # a whole re-compare that starts a session is on its way
         self.use_session = True  # False: a whole re-compare per edit (the benchmark's baseline)
+        self._frozen_for: Report | None = None  # the older report of the pair frozen last
 
     # ------------------------------------------------------------ starting
     def start(self, result: Opened, draft_text: str) -> bool:
         """A freshly opened pair on screen: live when the engine kept it and the draft is its text."""
         live = self.use_session and result.screen is not None and draft_text == result.new.text
-        self._begin(live, draft_text)
+        self._begin(live, draft_text, 0)  # a load's session starts at revision 0
         return self.apply(result.comparison, result.screen)
 
-    def _begin(self, live: bool, text: str) -> None:
+    def _begin(self, live: bool, text: str, revision: int) -> None:
         self.live = live
         self._epoch += 1
+        self._base = revision
         self._seq = 0
         self._held.clear()
         self._sent.clear()
@@ -131,8 +151,8 @@ class DraftController(QObject):
 
     def _send(self, revision: int) -> None:
         lines = self.ctx.session.draft_text.split("\n")
-        e = line_edit(self._lines, lines, revision)
-        self._lines = lines
+        e = line_edit(self._lines, lines, revision, self._base)
+        self._lines, self._base = lines, revision
         self._sent[revision] = e
         self._edit_at[revision] = self.last_edit_at
         sid, epoch, runner = self.ctx.session.sid, self._epoch, self.ctx.runner
@@ -148,6 +168,18 @@ class DraftController(QObject):
         """An edit has not been compared yet (tests and screenshots wait on this)."""
         r = self.ctx.runner
         return self.timer.isActive() or self._restarting or r.is_busy("compare") or r.is_busy("live")
+
+    def settled(self) -> bool:
+        """The comparison on screen is of the draft on screen; else one is asked for (an edit
+        waiting is sent now; with nothing on its way, a whole re-compare) and False."""
+        if self.pending():
+            self.flush()
+            return False
+        c = self.ctx.session.comparison
+        if c is None or c.new.text != self.view.new_text():
+            self.recompare_now()
+            return False
+        return True
 
     def flush(self) -> None:
         """Compare a debounced edit now instead of after the delay."""
@@ -199,6 +231,11 @@ class DraftController(QObject):
             return
         self.timer.stop()
         self._restarting = True
+        # No edit goes to the current session from now on: the re-compare starts a new one
+        # (its own id), and answers of this epoch are ignored.
+        self.live = False
+        self._epoch += 1
+        epoch, sid = self._epoch, s.new_sid() if self.use_session else ""
         self.ctx.runner.submit(
             "restart",
             recompare_draft,
@@ -207,17 +244,20 @@ class DraftController(QObject):
             s.draft_text,
             s.draft_revision,
             self.ctx.settings.compare_options(),
-            s.sid if self.use_session else "",
-            on_done=self._done,
+            sid,
+            on_done=lambda r: self._done(r, epoch, sid),
             on_error=self._error,
             in_process=True,
         )
 
-    def _done(self, r: Recompared) -> None:
+    def _done(self, r: Recompared, epoch: int, sid: str) -> None:
         self._restarting = False
+        if epoch != self._epoch:
+            return  # a pair opened since: this re-compare is of another draft
         s = self.ctx.session
+        adopt_session(self.ctx, sid)
         self.last_compare_seconds = r.seconds
-        self._begin(r.screen is not None, r.draft.text)
+        self._begin(r.screen is not None, r.draft.text, r.revision)
         if r.revision != s.draft_revision:
             self.stale.emit(r.revision)  # typed on since: the screen follows through a catch-up edit
             if self.live and r.screen is not None and s.old_report is not None:
@@ -245,8 +285,14 @@ class DraftController(QObject):
         self.ctx.session.comparison = c
         self.last_apply_seconds = time.perf_counter() - t0
         self.applied.emit(c)
-        # What is alive now (reports, this comparison: hundreds of thousands of objects) is
-        # left out of the cyclic collector's full passes, which otherwise stop the window
-        # 30-50 ms at random while typing; refcounting still frees them when replaced.
-        gc.freeze()
+        if c.old is not self._frozen_for:
+            # Once per pair: what is alive now (reports, the first comparison: hundreds of
+            # thousands of objects) is left out of the cyclic collector's full passes, which
+            # otherwise stop the window 30-50 ms at random while typing.  Not per comparison:
+            # cyclic garbage frozen with it could never be collected (memory grew while typing);
+            # collected first, and the previous pair unfrozen so it can go.
+            self._frozen_for = c.old
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
         return True

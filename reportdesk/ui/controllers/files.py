@@ -14,38 +14,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reportdesk.app import jobs
 from reportdesk.app.autosave import DraftSnapshot, Recovery
 from reportdesk.app.context import AppContext
-from reportdesk.app.saving import save_draft
+from reportdesk.app.saving import documents_dir, is_bundled, save_draft
 from reportdesk.engine import ReportDeskError, SaveError
 from reportdesk.export.atomic import same_file
 from reportdesk.export.author import default_author
 from reportdesk.export.json_out import write_json_file
-from reportdesk.resources import resource_root
 from reportdesk.ui.compare_view import CompareView
+from reportdesk.ui.controllers.drafting import adopt_session
 from reportdesk.ui.controllers.loading import Loading
 from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.compare_dialog import CompareDialog
 from reportdesk.ui.dialogs.export_dialog import ExportDialog
 from reportdesk.ui.status_area import StatusArea
-
-
-def is_bundled(path: Path | str) -> bool:
-    """True for a file shipped with ReportDesk (the demo samples): read-only, maybe under Program Files."""
-    try:
-        return Path(path).resolve().is_relative_to(resource_root().resolve())
-    except (OSError, FileNotFoundError):
-        return False
-
-
-def documents_dir() -> Path:
-    """The user's Documents folder (home when the system names none)."""
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()
 
 
 class FileHost(Protocol):
@@ -67,7 +53,7 @@ class FileHost(Protocol):
     def show_message(self, text: str, timeout_ms: int) -> None: ...
 
     def comparison_settled(self) -> bool:
-        """True when the comparison on screen has the draft's last edit (else one is on its way)."""
+        """True when the comparison on screen is of the draft on screen, its text (else one is on its way)."""
         ...
 
     def keep_draft(self, snap: DraftSnapshot) -> bool:
@@ -94,15 +80,18 @@ class FileController(QObject):
     def _parent(self) -> QWidget:
         return self.host.dialog_parent()
 
-    def _load(self, message: str, fn: Callable[..., Any], *args: object, post: Callable[[Any], Any] | None = None) -> None:
+    def _load(self, message: str, fn: Callable[..., Any], *args: object, post: Callable[[Any], Any] | None = None,
+              live: bool = True) -> None:
+        """``live``: ``fn`` starts a live session, named by a fresh id (its last argument) adopted when shown."""
         self.host.begin_loading(message)
-        self.ctx.runner.submit("load", fn, *args, on_done=self._loaded, on_error=self._load_failed, in_process=True,
-                               post=post)
+        sid = self.ctx.session.new_sid() if live else ""
+        self.ctx.runner.submit("load", fn, *args, *([sid] if live else []), on_done=lambda r: self._loaded(r, sid),
+                               on_error=self._load_failed, in_process=True, post=post)
 
     def _load_pair(self, old: str, new: str) -> None:
         # In pieces, rebuilt in the worker thread: one ~100 ms unpickle would hold the window.
         self._load(self.tr("Loading and comparing…"), jobs.open_pair_packed, old, new,
-                   self.ctx.settings.compare_options(), self.ctx.session.sid, post=jobs.unpack_opened)
+                   self.ctx.settings.compare_options(), post=jobs.unpack_opened)
         self.loading.texts_first(old, new, lambda: self._pending_restore is None)
 
     def _cancelled(self) -> None:
@@ -150,7 +139,7 @@ class FileController(QObject):
         if not self.confirm_discard():
             return False
         self._load(self.tr("Loading %n report(s)…", "", len(paths)), jobs.open_series, paths,
-                   self.ctx.settings.compare_options(), self.ctx.session.sid)
+                   self.ctx.settings.compare_options())
         return True
 
     def compare_in_series(self, pair: int) -> bool:
@@ -160,14 +149,15 @@ class FileController(QObject):
         if not 0 <= pair < len(years) - 1 or not self.confirm_discard():
             return False
         self._load(self.tr("Comparing…"), jobs.compare_in_series, s.series[years[pair]], s.series[years[pair + 1]],
-                   self.ctx.settings.compare_options(), dict(s.series), s.series_table, s.sid)
+                   self.ctx.settings.compare_options(), dict(s.series), s.series_table)
         return True
 
-    def _loaded(self, result: jobs.Opened) -> None:
+    def _loaded(self, result: jobs.Opened, sid: str = "") -> None:
         if self._pending_restore is None and not result.series and self._swap_asked(result):
             return
         restore, self._pending_restore = self._pending_restore, None
         self._restoring = None
+        adopt_session(self.ctx, sid)  # the previous pair's session is closed in the engine
         self.host.show_opened(result, draft_text=restore)
         self.loading.shown()
         if restore is not None:
@@ -241,7 +231,7 @@ class FileController(QObject):
         if snap.old_path and Path(snap.old_path).is_file():
             base = snap.new_path if snap.new_path and Path(snap.new_path).is_file() else snap.old_path
             self._load(self.tr("Restoring the draft…"), jobs.open_pair, snap.old_path, base,
-                       self.ctx.settings.compare_options())
+                       self.ctx.settings.compare_options(), live=False)
         else:
             self._keep_unrestorable(snap.text)
             self._pending_restore = None
@@ -356,7 +346,8 @@ class FileController(QObject):
         if s.comparison is None or s.is_input(path):
             return
         if not self.host.comparison_settled():
-            # The last keystrokes are not compared yet: export what is on screen once they are.
+            # The comparison is not of the draft on screen (the last keystrokes are on their
+            # way, or it is of an older draft): export what is on screen once it is.
             self._deferred_export = (path, options)
             self.host.begin_loading(self.tr("Comparing…"))
             return
