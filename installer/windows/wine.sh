@@ -81,4 +81,4 @@ wine_run() {
 }
 
 # The Windows path of a Unix path (Z:\...).
-winpath() { winepath -w "$1" 2>/dev/null; }
+winpath() { "${WINE[@]:0:${#WINE[@]}-1}" winepath -w "$1" 2>/dev/null; }  # same env as WINE
