@@ -173,9 +173,21 @@ def _leftover_round(
     threshold: float,
     pred: list[float],
 ) -> list[tuple[int, int, float]]:
+    cands: list[tuple[float, float, int, int]] = []
+    for a, b in vec.row_blocks(len(free_o), len(free_n)):  # memory bounded, however many are left
+        cands += _leftover_candidates(free_o[a:b], free_n, threshold, pred)
+    cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
+    taken = take_one_to_one(((score, o, n) for score, _dist, o, n in cands), paired_o, paired_n)
+    return [(o, n, min(score, 1.0)) for o, n, score in taken]
+
+
+def _leftover_candidates(
+    free_o: list[Unit], free_n: list[Unit], threshold: float, pred: list[float]
+) -> list[tuple[float, float, int, int]]:
+    """(score, distance from the predicted place, old, new) of the pairs good enough to take."""
     np = vec.numpy()
-    # Every (old, new) pair sharing a bigram, scored at once (``vector``); the sort key
-    # orders them totally, so how they are listed does not matter.
+    # Every (old, new) pair sharing a bigram, scored at once (``vector``); the caller's sort
+    # key orders them totally, so how they are listed does not matter.
     shared = vec.shared_counts(free_o, free_n)
     same_key, same_text = vec.same_key_text(free_o, free_n)
     score = _pair_scores(free_o, free_n, shared, same_key, np.where(same_text, 1.0 + SAME_TEXT, 1.0))
@@ -184,10 +196,7 @@ def _leftover_round(
     o_idx = np.asarray([u.index for u in free_o], dtype=np.int64)[rows]
     n_idx = np.asarray([u.index for u in free_n], dtype=np.int64)[cols]
     dist = np.abs(np.asarray(pred, dtype=np.float64)[o_idx] - n_idx)
-    cands = list(zip(score[rows, cols].tolist(), dist.tolist(), o_idx.tolist(), n_idx.tolist(), strict=True))
-    cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
-    taken = take_one_to_one(((score, o, n) for score, _dist, o, n in cands), paired_o, paired_n)
-    return [(o, n, min(score, 1.0)) for o, n, score in taken]
+    return list(zip(score[rows, cols].tolist(), dist.tolist(), o_idx.tolist(), n_idx.tolist(), strict=True))
 
 
 def _same_zone(a: list[Unit], b: list[Unit]) -> vec.Array:
@@ -238,11 +247,21 @@ def _rescue_candidates(
     st: _Pairing, weak: dict[tuple[int, int], float], threshold: float
 ) -> list[tuple[float, int, int]]:
     """Pairs far better than the weak pairing of either side, best first: (score, old, new)."""
-    np = vec.numpy()
     cur_o = {o: s for (o, _), s in weak.items()}
     cur_n = {n: s for (_, n), s in weak.items()}
     free_o = [u for u in st.old_units if len(u.key) >= 4 and (u.index in cur_o or u.index not in st.paired_o)]
     free_n = [u for u in st.new_units if len(u.key) >= 4 and (u.index in cur_n or u.index not in st.paired_n)]
+    cands: list[tuple[float, int, int]] = []
+    for a, b in vec.row_blocks(len(free_o), len(free_n)):  # memory bounded, as the leftovers
+        cands += _rescue_block(free_o[a:b], free_n, cur_o, cur_n, threshold)
+    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return cands
+
+
+def _rescue_block(
+    free_o: list[Unit], free_n: list[Unit], cur_o: dict[int, float], cur_n: dict[int, float], threshold: float
+) -> list[tuple[float, int, int]]:
+    np = vec.numpy()
     shared = vec.shared_counts(free_o, free_n)
     same_key, _ = vec.same_key_text(free_o, free_n)
     score = _pair_scores(free_o, free_n, shared, same_key, np.ones_like(shared, dtype=np.float64))
@@ -255,9 +274,7 @@ def _rescue_candidates(
     rows, cols = np.nonzero(ok)
     o_idx = np.asarray([u.index for u in free_o], dtype=np.int64)[rows]
     n_idx = np.asarray([u.index for u in free_n], dtype=np.int64)[cols]
-    cands = list(zip(score[rows, cols].tolist(), o_idx.tolist(), n_idx.tolist(), strict=True))
-    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return cands
+    return list(zip(score[rows, cols].tolist(), o_idx.tolist(), n_idx.tolist(), strict=True))
 
 
 def _take_rescues(

@@ -59,24 +59,43 @@ def _postings(units: Units) -> tuple[Array, Array]:
     return ids, rows
 
 
+# Bounds on what one call holds at once: two large unrelated reports leave ~25k x 25k
+# sentences over, and a dense matrix of them would be gigabytes.  Callers score the
+# pairs in blocks of rows (``row_blocks``); the join of bigram postings is cut likewise.
+CELL_BUDGET = 1 << 20  # cells of one block (an int64 matrix of 8 MB)
+JOIN_BUDGET = 1 << 20  # (posting, posting) meetings joined at once (8 MB an array)
+
+
+def row_blocks(n: int, m: int) -> list[tuple[int, int]]:
+    """``range(n)`` in blocks of rows whose ``rows x m`` cells fit ``CELL_BUDGET``."""
+    step = max(1, CELL_BUDGET // max(1, m))
+    return [(a, min(n, a + step)) for a in range(0, n, step)]
+
+
 def shared_counts(a: Units, b: Units) -> Array:
     """``len(a[i].grams & b[j].grams)`` for every i, j: an ``len(a) x len(b)`` int array."""
     np = numpy()
     n, m = len(a), len(b)
     a_ids, a_rows = _postings(a)
     b_ids, b_rows = _postings(b)
+    out = np.zeros(n * m, dtype=np.int64)
     if not len(a_ids) or not len(b_ids):
-        return np.zeros((n, m), dtype=np.int64)
+        return out.reshape(n, m)
     order = np.argsort(b_ids, kind="stable")
     b_ids, b_rows = b_ids[order], b_rows[order]
     # each posting of a meets every posting of b with the same bigram
     first = np.searchsorted(b_ids, a_ids, side="left")
     reps = np.searchsorted(b_ids, a_ids, side="right") - first
-    total = int(reps.sum())
-    row = np.repeat(a_rows, reps)
-    offset = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
-    col = b_rows[np.repeat(first, reps) + offset]
-    return np.bincount(row * m + col, minlength=n * m).reshape(n, m)
+    ends = np.cumsum(reps)
+    lo = 0
+    while lo < len(a_ids):
+        hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - reps[lo] + JOIN_BUDGET, side="right")))
+        r = reps[lo:hi]
+        offset = np.arange(int(r.sum()), dtype=np.int64) - np.repeat(np.cumsum(r) - r, r)
+        col = b_rows[np.repeat(first[lo:hi], r) + offset]
+        out += np.bincount(np.repeat(a_rows[lo:hi], r) * m + col, minlength=n * m)
+        lo = hi
+    return out.reshape(n, m)
 
 
 def _ids(values: list[str], ids: dict[str, int]) -> Array:
