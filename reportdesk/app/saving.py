@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-
 from reportdesk.engine import SaveError
 from reportdesk.export import atomic, draft_txt
-from reportdesk.resources import resource_root
 
 SAVE_FORMATS = (".docx", ".txt")
 
@@ -40,17 +37,3 @@ def save_draft(text: str, path: str | Path, encoding: str | None = None) -> Path
 
         return draft_docx.write_draft(text, p)
     return atomic.write_bytes(p, draft_txt.txt_bytes(text, encoding))
-
-
-def is_bundled(path: Path | str) -> bool:
-    """True for a file shipped with ReportDesk (the demo samples): read-only, maybe under Program Files."""
-    try:
-        return Path(path).resolve().is_relative_to(resource_root().resolve())
-    except (OSError, FileNotFoundError):
-        return False
-
-
-def documents_dir() -> Path:
-    """The user's Documents folder (home when the system names none)."""
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()

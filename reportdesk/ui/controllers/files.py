@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from reportdesk.app import jobs
 from reportdesk.app.autosave import DraftSnapshot, Recovery
 from reportdesk.app.context import AppContext
-from reportdesk.app.saving import documents_dir, is_bundled, save_draft
+from reportdesk.app.saving import save_draft
 from reportdesk.engine import ReportDeskError, SaveError
 from reportdesk.export.atomic import same_file
 from reportdesk.export.author import default_author
@@ -31,6 +31,7 @@ from reportdesk.ui.controllers.loading import Loading
 from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.compare_dialog import CompareDialog
 from reportdesk.ui.dialogs.export_dialog import ExportDialog
+from reportdesk.ui.places import documents_dir, is_bundled
 from reportdesk.ui.status_area import StatusArea
 
 
