@@ -3,6 +3,7 @@ cut with another salt (jieba, dictionary, tokenizer) or a damaged entry is never
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
 from reportdesk.engine.text import tokenize as tk
@@ -76,3 +77,40 @@ def test_pieces_read_back_outlive_newer_ones(tmp_path: Path, monkeypatch) -> Non
     third = TokenStore(tmp_path, b"salt-a")
     assert third.get(texts[0]) is not None
     assert third.get(texts[1]) is None and third.get(texts[2]) is None
+
+
+def test_a_damaged_store_file_is_cut_anew_and_mended(tmp_path: Path) -> None:
+    import marshal
+
+    from reportdesk.engine.text.token_store import _NAME
+
+    good = TokenStore(tmp_path, b"salt-a")
+    pieces = ["一二三四五。", "甲乙丙丁。", "发展经济。", "春夏秋冬。", PIECE]
+    damaged: list[object] = [
+        b"\x01\x00\x00\x00\x02",  # not a whole number of ends: ValueError in array.frombytes
+        "not bytes",  # TypeError
+        array("I", [3, 3, 6]).tobytes(),  # ends not increasing: silently wrong tokens
+        array("I", [4, 2, 5]).tobytes(),
+    ]
+    table: dict[object, object] = {good._key(p): raw for p, raw in zip(pieces, damaged)}
+    table[good._key(PIECE)] = array("I", [b for _, b in tk._tokens_of(PIECE)]).tobytes()
+    table[b"salt"] = b"salt-a"
+    (tmp_path / _NAME).write_bytes(marshal.dumps(table))
+
+    store = TokenStore(tmp_path, b"salt-a")
+    assert [store.get(p) for p in pieces[:4]] == [None] * 4
+    assert store.get(PIECE) == tk._tokens_of(PIECE)
+    store.save()  # the damaged entries go; the good one stays
+    saved = marshal.loads((tmp_path / _NAME).read_bytes())
+    assert set(saved) == {good._key(PIECE), b"salt"}
+
+
+def test_tokenize_survives_a_damaged_entry(tmp_path: Path, monkeypatch) -> None:
+    store = TokenStore(tmp_path, b"salt-a")
+    piece = "稳中求进，以进促稳。"
+    store._new[store._key(piece)] = b"\x01\x02\x03"
+    monkeypatch.setattr(tk, "_store", lambda: store)
+    tk._tokens_of.cache_clear()
+    spans = tk.tokenize(piece)
+    assert spans and spans[0][0] == 0 and spans[-1][1] == len(piece)
+    assert all(a < b for a, b in spans)

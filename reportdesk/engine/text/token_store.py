@@ -34,6 +34,7 @@ class TokenStore:
         self._known: dict[bytes, bytes] | None = None
         self._new: dict[bytes, bytes] = {}
         self._used: set[bytes] = set()  # keys read back from the file this run
+        self._bad: set[bytes] = set()  # damaged entries found this run, left out when saving
         self._exit_hooked = False
 
     def _key(self, piece: str) -> bytes:
@@ -63,15 +64,23 @@ class TokenStore:
             raw = self._new.get(key)
             if raw is None:
                 raw = self._table().get(key)
-                if raw is not None:
-                    self._used.add(key)
         if raw is None:
             return None
-        ends = array("I")
-        ends.frombytes(raw)
-        if (ends[-1] if ends else 0) != len(piece):
-            return None  # not this piece's: never trust a damaged entry
-        return tuple(zip([0, *ends[:-1]], ends, strict=True)) if ends else ()
+        spans = _spans(raw, len(piece))
+        with self._lock:
+            if spans is None:  # damaged (or not this piece's): cut anew, and the entry goes
+                self._drop(key)
+            elif key not in self._new:
+                self._used.add(key)
+        return spans
+
+    def _drop(self, key: bytes) -> None:
+        self._new.pop(key, None)
+        if self._known is not None:
+            self._known.pop(key, None)
+        self._used.discard(key)
+        self._bad.add(key)
+        self._hook()
 
     def has(self, pieces: list[str]) -> bool:
         """Whether every piece is known (then jieba's dictionary need not be loaded)."""
@@ -96,9 +105,12 @@ class TokenStore:
             return
         with self._lock:
             self._new[self._key(piece)] = raw
-            if not self._exit_hooked:
-                self._exit_hooked = True
-                atexit.register(self.save)
+            self._hook()
+
+    def _hook(self) -> None:
+        if not self._exit_hooked:
+            self._exit_hooked = True
+            atexit.register(self.save)
 
     def save(self) -> None:
         """Add what this run cut to the file; past ``_MAX`` the pieces longest unused go.
@@ -108,9 +120,10 @@ class TokenStore:
         report, which every session reads.
         """
         with self._lock:
-            if not self._new or self.folder is None:
+            if not (self._new or self._bad) or self.folder is None:
                 return
-            table = {k: v for k, v in self._read().items() if k != b"salt"}
+            table = {k: v for k, v in self._read().items() if k != b"salt" and k not in self._bad}
+            self._bad.clear()
             used = {k: table.pop(k) for k in self._used if k in table}
             table.update(self._new)
             table.update(used)
@@ -129,3 +142,20 @@ class TokenStore:
                 tmp.unlink(missing_ok=True)
             except OSError:
                 pass
+
+
+def _spans(raw: object, length: int) -> tuple[tuple[int, int], ...] | None:
+    """The token spans an entry holds, or None unless it is whole and fits a piece of ``length``:
+    bytes of 32-bit ends, strictly increasing, the last one the piece's end."""
+    ends = array("I")
+    if not isinstance(raw, bytes) or len(raw) % ends.itemsize:
+        return None
+    ends.frombytes(raw)
+    prev = 0
+    for e in ends:
+        if e <= prev:
+            return None
+        prev = e
+    if prev != length:
+        return None
+    return tuple(zip([0, *ends[:-1]], ends, strict=True)) if ends else ()
