@@ -14,16 +14,25 @@ not needed at all then, and there is nothing to overlap.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
+import select
 import signal
 import threading
+import time
 from pathlib import Path
 
 from reportdesk.engine.comparison.pipeline import Prepared, compare, prepare
 from reportdesk.engine.load.loader import load_report
 from reportdesk.engine.model import CompareOptions, Comparison, Report
 from reportdesk.engine.text.tokenize import all_cut_before, remember_job, warm_up
+
+_log = logging.getLogger(__name__)
+# How long the helper may take once the dictionary is loaded.  Past it the helper is
+# killed and this process prepares the result itself: a stuck helper costs time, never
+# the comparison.  (Preparing the largest pair the loader takes is well within it.)
+HELPER_TIMEOUT = 120.0
 
 
 def compare_paths(
@@ -66,8 +75,11 @@ class _Helper:
     def start(cls, old: Report, new: Report, options: CompareOptions) -> _Helper | None:
         # fork copies only the calling thread: with other threads alive (a test runner,
         # the GUI) a lock they hold could stay locked in the child forever.
-        if not hasattr(os, "fork") or threading.active_count() > 1 or os.environ.get("REPORTDESK_SERIAL"):
+        if not hasattr(os, "fork") or os.environ.get("REPORTDESK_SERIAL"):
             return None  # REPORTDESK_SERIAL: the benchmark's same-run baseline
+        if threading.active_count() > 1:
+            _log.debug("compare helper not forked: %d threads alive", threading.active_count())
+            return None
         r, w = os.pipe()
         try:
             pid = os.fork()
@@ -80,15 +92,29 @@ class _Helper:
         os.close(w)
         return cls(pid, r)
 
-    def result(self) -> Prepared | None:
+    def result(self, timeout: float | None = None) -> Prepared | None:
+        """The helper's ``Prepared``, or None (logged) when it broke or ran past ``timeout``."""
+        timeout = HELPER_TIMEOUT if timeout is None else timeout
+        deadline = time.monotonic() + timeout
         chunks = []
-        while chunk := os.read(self.fd, 1 << 16):
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                _log.warning("compare helper %d gave no result in %.0f s: killed, preparing here", self.pid, timeout)
+                return None  # close() kills it
+            chunk = os.read(self.fd, 1 << 16)
+            if not chunk:
+                break
             chunks.append(chunk)
         try:
             value = pickle.loads(b"".join(chunks))
-        except Exception:  # noqa: BLE001 - a helper that died mid-way: prepare here instead
+        except Exception as e:  # noqa: BLE001 - a helper that died mid-way: prepare here instead
+            _log.warning("compare helper %d broke (%s: %s): preparing here", self.pid, type(e).__name__, e)
             return None
-        return value if isinstance(value, Prepared) else None
+        if not isinstance(value, Prepared):
+            _log.warning("compare helper %d sent a %s: preparing here", self.pid, type(value).__name__)
+            return None
+        return value
 
     def close(self) -> None:
         os.close(self.fd)
