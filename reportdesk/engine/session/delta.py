@@ -98,17 +98,24 @@ def changed_lines(
     return tuple((i, r) for i, (a, r) in enumerate(zip(before, after, strict=True)) if a != r)
 
 
+def common_ends(before: Sequence[str] | str, after: Sequence[str] | str) -> tuple[int, int]:
+    """How many items ``before`` and ``after`` share at the start, then at the end (not
+    overlapping the start): what an edit left alone on either side."""
+    n = min(len(before), len(after))
+    head = 0
+    while head < n and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
 def line_edit(
     before: Sequence[str], after: Sequence[str], revision: int, base_revision: int = 0
 ) -> DraftEdit:
     """The smallest run of lines that turns ``before`` (revision ``base_revision``) into ``after``."""
-    n = min(len(before), len(after))
-    first = 0
-    while first < n and before[first] == after[first]:
-        first += 1
-    tail = 0
-    while tail < n - first and before[-1 - tail] == after[-1 - tail]:
-        tail += 1
+    first, tail = common_ends(before, after)
     return DraftEdit(
         revision,
         first,
@@ -124,13 +131,7 @@ def remap_line(ranges: LineRanges, before: str, after: str) -> LineRanges:
     (what it is next to the older report, unless it restores its words)."""
     if before == after:
         return ranges
-    n = min(len(before), len(after))
-    head = 0
-    while head < n and before[head] == after[head]:
-        head += 1
-    tail = 0
-    while tail < n - head and before[-1 - tail] == after[-1 - tail]:
-        tail += 1
+    head, tail = common_ends(before, after)
     flags = to_flags(len(before), ranges)
     typed = len(after) - head - tail
     near = flags[head - 1] if head else (flags[head] if head < len(flags) else 0)
