@@ -125,14 +125,20 @@ def test_word_symbol_with_a_surrogate_code_still_compares_to_a_json_file(tmp_pat
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows cannot send SIGINT to a child (Ctrl+C is a console event)")
-def test_ctrl_c_prints_one_chinese_line_and_exits_130():
+def test_ctrl_c_prints_one_chinese_line_and_exits_130(tmp_path):
+    import os
     import signal
     import time
 
+    # Long enough to be still at work when the signal comes, however fast the machine and
+    # whatever the token cache holds: every national report, twice a side (~480k characters).
+    texts = [(CORPUS / f"national/{y}.txt").read_text("utf-8") for y in range(2013, 2026)]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("\n".join(texts * 2), "utf-8")
+    new.write_text("\n".join(texts[::-1] * 2), "utf-8")
     p = subprocess.Popen(
-        [sys.executable, "-m", "reportdesk", "compare", str(CORPUS / "national/2013.txt"),
-         str(CORPUS / "national/2025.txt"), "--json", "-"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, "-m", "reportdesk", "compare", str(old), str(new), "--json", "-"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "REPORTDESK_NO_TOKEN_CACHE": "1"},
     )  # fmt: skip
     time.sleep(2.0)  # loading jieba or comparing: either way one line, exit 130
     p.send_signal(signal.SIGINT)
