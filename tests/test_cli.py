@@ -136,13 +136,21 @@ def test_ctrl_c_prints_one_chinese_line_and_exits_130(tmp_path):
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text("\n".join(texts * 2), "utf-8")
     new.write_text("\n".join(texts[::-1] * 2), "utf-8")
+    # A clerk's terminal delivers Ctrl+C; a test run started in the background (cmd &) ignores
+    # SIGINT, and the child would inherit that: give it the terminal's default back.
     p = subprocess.Popen(
         [sys.executable, "-m", "reportdesk", "compare", str(old), str(new), "--json", "-"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "REPORTDESK_NO_TOKEN_CACHE": "1"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
-    time.sleep(2.0)  # loading jieba or comparing: either way one line, exit 130
-    p.send_signal(signal.SIGINT)
-    out, err = p.communicate(timeout=30)
+    try:
+        time.sleep(2.0)  # loading jieba or comparing: either way one line, exit 130
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=30)
+    finally:
+        if p.poll() is None:  # never leave it running into the next tests
+            p.kill()
+            p.communicate()
     text = err.decode("utf-8")
     assert p.returncode == 130, text
     assert text.strip() == "已中断。"
