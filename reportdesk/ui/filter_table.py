@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from reportdesk.engine import common_ends
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -42,13 +44,7 @@ class RowsModel(QAbstractTableModel):
         the filter, and the views re-read a few rows, not all.  True when any row differs."""
         old, new = self._rows, list(rows)
         ko, kn = [key(r) for r in old], [key(r) for r in new]
-        n = min(len(ko), len(kn))
-        head = 0
-        while head < n and ko[head] == kn[head]:
-            head += 1
-        tail = 0
-        while tail < n - head and ko[-1 - tail] == kn[-1 - tail]:
-            tail += 1
+        head, tail = common_ends(ko, kn)
         m_old, m_new = len(old) - head - tail, len(new) - head - tail
         if m_old > m_new:
             self.beginRemoveRows(QModelIndex(), head + m_new, head + m_old - 1)

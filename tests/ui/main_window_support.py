@@ -11,6 +11,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reportdesk.app.settings import Settings
+from reportdesk.engine import compare, report_from_text, screen_of
 from reportdesk.gui import guard_none_refcount
 from reportdesk.ui.main_window import MainWindow
 
@@ -125,3 +126,14 @@ def select(w: MainWindow, start: int, end: int) -> None:
     cur.setPosition(start)
     cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cur)
+
+
+def screen_is_a_full_compare(w: MainWindow) -> bool:
+    """Every line's marks in both panes are those of a full compare of the text on screen."""
+    s = w.session
+    draft = report_from_text(w.view.new_text(), path=s.new_report.path, title=s.new_report.title,
+                             year=s.new_report.year)
+    full = screen_of(compare(s.old_report, draft, w.settings.compare_options()))
+    _texts, new_lines = w.view.new_editor().highlighter.screen()
+    _texts, old_lines = w.view.old_editor().highlighter.screen()
+    return new_lines == list(full.new) and old_lines == list(full.old)

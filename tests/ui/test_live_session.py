@@ -18,11 +18,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from reportdesk.engine import compare, report_from_text, screen_of
 from tests.ui.main_window_support import (  # noqa: F401 - fixtures
     LOAD_TIMEOUT,
     boxes,
     open_pair,
+    screen_is_a_full_compare,
     settled,
     type_text,
     window,
@@ -59,16 +59,6 @@ def _random_edit(w, rng: random.Random) -> None:
         type_text(w, pos, rng.choice(TYPED))
 
 
-def _screen_is_a_full_compare(w) -> bool:
-    s = w.session
-    draft = report_from_text(w.view.new_text(), path=s.new_report.path, title=s.new_report.title,
-                             year=s.new_report.year)
-    full = screen_of(compare(s.old_report, draft, w.settings.compare_options()))
-    _texts, new_lines = w.view.new_editor().highlighter.screen()
-    _texts, old_lines = w.view.old_editor().highlighter.screen()
-    return new_lines == list(full.new) and old_lines == list(full.old)
-
-
 def _type(qtbot, w, rng: random.Random, n: int) -> None:
     for _ in range(n):
         _random_edit(w, rng)
@@ -85,7 +75,7 @@ def test_random_edits_end_as_a_full_compare(qtbot, window, small_pair):
     for _ in range(3):
         _type(qtbot, w, rng, 6)  # typed in bursts: exact passes overtaken, then the last lands
         assert w.session.comparison.new.text == w.view.new_text()
-        assert _screen_is_a_full_compare(w)
+        assert screen_is_a_full_compare(w)
     assert w.drafting.last_fast_latency is not None
 
 
@@ -97,7 +87,7 @@ def test_an_engine_restart_starts_the_session_again(qtbot, window, small_pair):
     _random_edit(w, rng)
     qtbot.waitUntil(lambda: w.drafting.live and settled(w), timeout=LOAD_TIMEOUT)
     _type(qtbot, w, rng, 3)
-    assert _screen_is_a_full_compare(w)
+    assert screen_is_a_full_compare(w)
 
 
 def test_without_an_engine_process_the_session_runs_in_a_thread(qtbot, window, small_pair):
@@ -107,7 +97,7 @@ def test_without_an_engine_process_the_session_runs_in_a_thread(qtbot, window, s
         open_pair(qtbot, w, *small_pair)
         assert w.drafting.live
         _type(qtbot, w, random.Random(9), 4)
-        assert _screen_is_a_full_compare(w)
+        assert screen_is_a_full_compare(w)
     finally:
         w.runner.engine = engine
 
@@ -142,7 +132,7 @@ def test_the_texts_show_before_the_comparison(qtbot, window, small_pair, held_lo
     held_load.set()
     qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
     assert not w.view.new_editor().isReadOnly() and w.session.comparison is not None
-    assert _screen_is_a_full_compare(w)
+    assert screen_is_a_full_compare(w)
 
 
 def test_cancel_ends_the_load_and_puts_back_what_was_shown(qtbot, window, small_pair, held_load):

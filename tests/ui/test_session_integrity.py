@@ -17,12 +17,13 @@ from pathlib import Path
 import pytest
 
 from reportdesk.app import jobs
-from reportdesk.engine import LoadError, compare, report_from_text, screen_of
+from reportdesk.engine import LoadError
 from tests.ui.main_window_support import (  # noqa: F401 - fixtures
     LOAD_TIMEOUT,
     boxes,
     open_pair,
     save_dialog,
+    screen_is_a_full_compare,
     settled,
     type_text,
     window,
@@ -37,16 +38,6 @@ def hailar(tmp_path, corpus_dir) -> list[str]:
         shutil.copy(corpus_dir / "hailar" / f"{year}.txt", dst)
         out.append(str(dst))
     return out
-
-
-def _screen_is_a_full_compare(w) -> bool:
-    s = w.session
-    draft = report_from_text(w.view.new_text(), path=s.new_report.path, title=s.new_report.title,
-                             year=s.new_report.year)
-    full = screen_of(compare(s.old_report, draft, w.settings.compare_options()))
-    _texts, new_lines = w.view.new_editor().highlighter.screen()
-    _texts, old_lines = w.view.old_editor().highlighter.screen()
-    return new_lines == list(full.new) and old_lines == list(full.old)
 
 
 def test_a_failed_load_puts_the_draft_back_and_save_keeps_it(qtbot, window, hailar, save_dialog, monkeypatch, tmp_path):
@@ -124,7 +115,7 @@ def test_a_whole_recompare_sends_no_edit_to_the_session_it_replaces(qtbot, threa
     assert w.drafting.live and w.session.sid != first
     assert w.session.sid in _SESSIONS and first not in _SESSIONS  # the replaced one is closed
     assert _SESSIONS[w.session.sid].state.lines == w.view.new_text().split("\n")
-    assert _screen_is_a_full_compare(w)
+    assert screen_is_a_full_compare(w)
 
 
 def test_another_pair_opened_while_editing_gets_its_own_session(qtbot, threaded, hailar, boxes):
@@ -140,7 +131,7 @@ def test_another_pair_opened_while_editing_gets_its_own_session(qtbot, threaded,
     assert w.session.new_path == hailar[1] and w.session.sid != first and first not in _SESSIONS
     _type_and_settle(qtbot, w, [(12, "高质量"), (50, "。")])
     assert _SESSIONS[w.session.sid].state.lines == w.view.new_text().split("\n")
-    assert _screen_is_a_full_compare(w)
+    assert screen_is_a_full_compare(w)
 
 
 @pytest.mark.parametrize("error", [LoadError("无法读取（测试）", "simulated"), RuntimeError("a bug")])
