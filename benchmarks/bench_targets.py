@@ -9,6 +9,7 @@ structure) is timed apart from extraction, which is what the budget is about
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -43,8 +44,9 @@ def main() -> int:
         load_ms = (time.perf_counter() - t0) * 1000
         best = float("inf")
         for _ in range(args.repeat):
+            fresh = dataclasses.replace(r)  # extraction is kept per report object: time a new one
             t0 = time.perf_counter()
-            found = extract_targets(r)
+            found = extract_targets(fresh)
             best = min(best, time.perf_counter() - t0)
         ms = best * 1000
         worst, total = max(worst, ms), total + ms
