@@ -40,6 +40,7 @@ from reportdesk.engine.comparison.pipeline import compare  # noqa: E402
 from reportdesk.engine.diff import inline as diff  # noqa: E402
 from reportdesk.engine.load.loader import load_report  # noqa: E402
 from reportdesk.engine.model import Report  # noqa: E402
+from reportdesk.engine.targets import extract as target_extract  # noqa: E402
 from reportdesk.engine.text import tokenize  # noqa: E402
 
 
@@ -68,6 +69,7 @@ def empty_caches() -> None:
     vector._GRAM_IDS.clear()
     dp._CACHE.clear()
     phrases._paragraph_candidates.cache_clear()
+    target_extract._at_zero.cache_clear()
 
 
 def cold_compare(old: Report, new: Report, seen: bool = False) -> None:

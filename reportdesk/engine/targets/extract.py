@@ -15,6 +15,7 @@ and that section's ``part``, and ``Report.year``.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from reportdesk.engine.cache import per_report
 from reportdesk.engine.model import (
@@ -32,6 +33,7 @@ from reportdesk.engine.targets.back import list_qualifier, read_noun, read_tail
 from reportdesk.engine.targets.context import (
     ParaContext,
     Previous,
+    Scope,
     SentenceContext,
     paragraph_context,
 )
@@ -68,7 +70,7 @@ def extract_targets(report: Report) -> list[Figure]:
         body_from = para.heading_end if para.heading_end > 0 else para.start
         for sent in para.sentences:
             if sent.end > body_from:
-                out.extend(_sentence_targets(SentenceContext(ctx, sent.text, sent.start)))
+                out.extend(_placed(SentenceContext(ctx, sent.text, sent.start)))
     out.sort(key=lambda t: t.start)
     return assign_tiers(report, out)
 
@@ -83,6 +85,28 @@ def targets_in_text(text: str, start: int = 0, part: Part = Part.TASKS, section:
 
 
 # ---------------------------------------------------------------- one sentence
+
+
+def _placed(sent: SentenceContext) -> list[Figure]:
+    """``_sentence_targets(sent)``, read once per sentence text and context and shifted to
+    where the sentence stands: a re-compare (after a keystroke, or of a new report object
+    with the same text) reads again only the sentences that changed."""
+    p = sent.para
+    found = _at_zero(sent.text, p.part, p.appendix, p.scope, p.report.year)
+    if not found:
+        return []
+    at, sentence = sent.offset, Span(sent.offset, sent.offset + len(sent.text))
+    return [replace(f, span=Span(f.span.start + at, f.span.end + at), sentence=sentence, section=p.section)
+            for f in found]
+
+
+@lru_cache(maxsize=8192)
+def _at_zero(text: str, part: Part, appendix: bool, scope: Scope, year: int | None) -> tuple[Figure, ...]:
+    # All a sentence's reading looks at besides its text: the paragraph's part, appendix and
+    # scope, the report's year (offsets are only shifted; the section is only copied).
+    rep = Report(path="", title="", year=year, text="", raw="", raw_offsets=(0,), paragraphs=(),
+                 sections=())
+    return tuple(_sentence_targets(SentenceContext(ParaContext(rep, part, -1, appendix, scope), text, 0)))
 
 
 def _sentence_targets(sent: SentenceContext) -> list[Figure]:
