@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reportdesk.app import cleanup, crash
+from reportdesk.app import cleanup, crash, engine_process, jobs
 from reportdesk.app.autosave import find_recoveries
 from reportdesk.app.i18n import install_translators
 from reportdesk.app.paths import data_dir
@@ -26,6 +26,7 @@ from reportdesk.resources import resource_path
 if TYPE_CHECKING:  # imported lazily at run time: it pulls in the whole UI
     from reportdesk.ui.main_window import MainWindow
 
+WARM_UP_LATEST_MS = 10_000  # jieba is loaded by then even if no comparison came
 DEMO_FILES = ("2024年政府工作报告.txt", "2025年政府工作报告.txt")
 
 
@@ -122,7 +123,8 @@ def run_gui(argv: list[str]) -> int:
         settings = Settings()
         folder = data_dir()
         crash.setup_logging(folder)
-        cleanup.journal(folder)  # before the window starts the engine process, which inherits it
+        cleanup.journal(folder)  # before the engine process starts: it inherits the journal
+    compare_ahead(paths, settings)
     install_translators(app, args.lang or settings.language)
 
     from reportdesk.ui.dialogs.crash_dialog import CrashDialog
@@ -158,14 +160,38 @@ def _start(window: MainWindow, paths: list[str]) -> None:
         rec.discard()
     if paths:
         window.files.open_paths(paths)
-    _warm_up(window)
+    warm_up(window)
 
 
-def _warm_up(window: MainWindow) -> None:
-    """Start the engine process and load jieba's dictionary there, so the first compare is quicker."""
+def compare_ahead(paths: list[str], settings: Settings) -> None:
+    """Start the engine process and compare the pair given on the command line now, while
+    the window is still being built: the window's load takes that comparison (issue 12)."""
+    engine = engine_process.shared()
+    if engine is not None and len(paths) == 2 and all(Path(p).is_file() for p in paths):
+        engine.post(jobs.compare_ahead, *paths, settings.compare_options())
+
+
+def warm_up(window: MainWindow) -> None:
+    """Load jieba's dictionary in the engine process once the first comparison is on screen
+    (or after a while without one), so the first keystroke's words are cut at once.
+
+    Not beside the load: the dictionary's load is one C call of a third of a second that
+    holds the engine process's GIL, and a comparison whose pieces the token store already
+    holds needs no jieba at all (a comparison that does loads it itself)."""
     from reportdesk.engine import warm_up_tokenizer
 
-    window.runner.submit("warmup", warm_up_tokenizer, on_error=lambda _e: None, in_process=True)
+    fired: list[bool] = []
+
+    def submit() -> None:
+        if not fired:
+            fired.append(True)
+            window.runner.submit("warmup", warm_up_tokenizer, on_error=lambda _e: None, in_process=True)
+
+    if not window.runner.is_busy("load"):
+        submit()
+        return
+    window.comparison_shown.connect(submit)
+    QTimer.singleShot(WARM_UP_LATEST_MS, window, submit)
 
 
 def _parse_size(text: str) -> tuple[int, int]:

@@ -152,6 +152,20 @@ class EngineProcess:
                 self._discard_locked()
                 log.warning("engine process could not start early: %s", exc)
 
+    def post(self, fn: Callable[..., Any], *args: Any) -> bool:
+        """Start ``fn(*args)`` in the child without waiting for it; its answer is dropped.
+        For work begun ahead of the call that wants it (start-up); False if not sent."""
+        self.prestart()
+        with self._lock:
+            if not self.alive():
+                return False
+            try:
+                self._conn.send((next(self._ids), fn, args))
+            except (EOFError, OSError) as exc:
+                log.warning("engine process: %s not sent: %s", getattr(fn, "__name__", fn), exc)
+                return False
+        return True
+
     def alive(self) -> bool:
         return self._proc is not None and self._proc.is_alive()
 

@@ -10,6 +10,7 @@ import os
 import pickle
 import threading
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -103,11 +104,46 @@ def _live(opened: Opened, sid: str) -> Opened:
     return replace(opened, screen=live_start(sid, opened.comparison)) if sid else opened
 
 
+# The comparison of the pair the program was started with, begun in the engine process
+# before the window exists (``compare_ahead``); the window's own load takes it (or waits
+# for it) instead of comparing a second time.  One at most, taken once.
+_ahead: dict[tuple[str, str, CompareOptions], Future[Comparison | None]] = {}
+_ahead_lock = threading.Lock()
+
+
+def _ahead_key(old_path: str, new_path: str, options: CompareOptions) -> tuple[str, str, CompareOptions]:
+    return os.path.abspath(old_path), os.path.abspath(new_path), options
+
+
+def compare_ahead(old_path: str, new_path: str, options: CompareOptions) -> None:
+    """Load and compare a pair now, for the ``open_pair`` to come (start-up: the window is
+    still being built).  A failure is left for that ``open_pair`` to meet and report."""
+    done: Future[Comparison | None] = Future()
+    with _ahead_lock:
+        _ahead.clear()
+        _ahead[_ahead_key(old_path, new_path, options)] = done
+    try:
+        done.set_result(compare(load(old_path), load(new_path), options))
+    except BaseException:
+        done.set_result(None)
+        raise
+
+
+def _take_ahead(old: Report, new: Report, options: CompareOptions) -> Comparison | None:
+    """The comparison ``compare_ahead`` made (or is making) of these very reports, else None."""
+    with _ahead_lock:
+        done = _ahead.pop(_ahead_key(old.path, new.path, options), None)
+        _ahead.clear()  # any other pair opened first: the early one is not wanted
+    c = done.result() if done is not None else None
+    return c if c is not None and c.old is old and c.new is new else None
+
+
 def open_pair(old_path: str, new_path: str, options: CompareOptions, sid: str = "") -> Opened:
     t0 = time.perf_counter()
     old = load(old_path)
     new = load(new_path)
-    return _live(Opened(old, new, compare(old, new, options), {}, time.perf_counter() - t0), sid)
+    c = _take_ahead(old, new, options) or compare(old, new, options)
+    return _live(Opened(old, new, c, {}, time.perf_counter() - t0), sid)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,85 @@
+"""Start-up: the pair given on the command line is compared in the engine process while the
+window is built, and the window's load takes that comparison instead of comparing again."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from reportdesk.app import jobs
+from reportdesk.app.engine_process import EngineProcess
+from reportdesk.engine.errors import LoadError
+from reportdesk.engine.model import CompareOptions
+
+
+def _write_pair(tmp_path):
+    a, b = tmp_path / "2024.txt", tmp_path / "2025.txt"
+    a.write_text("政府工作报告\n一、总体要求\n今年经济增长5%左右。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、总体要求\n今年经济增长4.5%左右。\n", encoding="utf-8")
+    return str(a), str(b)
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    calls: list[int] = []
+    real = jobs.compare
+
+    def compare(old, new, options):
+        calls.append(1)
+        return real(old, new, options)
+
+    monkeypatch.setattr(jobs, "compare", compare)
+    yield calls
+    jobs._ahead.clear()
+
+
+def test_the_load_takes_the_comparison_made_ahead(tmp_path, counted):
+    a, b = _write_pair(tmp_path)
+    jobs.compare_ahead(a, b, CompareOptions())
+    o = jobs.open_pair(a, b, CompareOptions(), "")
+    assert len(counted) == 1 and o.comparison.old is o.old and o.comparison.new is o.new
+    assert any("4.5%" in ch.new_text for ch in o.comparison.changes)
+    jobs.open_pair(a, b, CompareOptions(), "")  # taken once: the next load compares afresh
+    assert len(counted) == 2
+
+
+def test_other_options_or_another_pair_compare_afresh(tmp_path, counted):
+    a, b = _write_pair(tmp_path)
+    jobs.compare_ahead(a, b, CompareOptions())
+    o = jobs.open_pair(a, b, CompareOptions(detect_moves=False), "")
+    assert len(counted) == 2 and not jobs._ahead  # the early one is dropped, not kept for later
+    assert o.comparison.new is o.new
+    jobs.compare_ahead(a, b, CompareOptions())
+    jobs.open_pair(b, a, CompareOptions(), "")
+    assert len(counted) == 4 and not jobs._ahead
+
+
+def test_a_file_that_changed_since_is_compared_again(tmp_path, counted):
+    a, b = _write_pair(tmp_path)
+    jobs.compare_ahead(a, b, CompareOptions())
+    with open(b, "a", encoding="utf-8") as f:
+        f.write("稳定就业。\n")
+    os.utime(b, ns=(os.stat(b).st_atime_ns, os.stat(b).st_mtime_ns + 10**9))
+    o = jobs.open_pair(a, b, CompareOptions(), "")
+    assert len(counted) == 2 and "稳定就业" in o.comparison.new.text
+
+
+def test_a_failure_ahead_is_met_again_by_the_load(tmp_path, counted):
+    a, _ = _write_pair(tmp_path)
+    missing = str(tmp_path / "gone.txt")
+    with pytest.raises(LoadError):
+        jobs.compare_ahead(a, missing, CompareOptions())
+    with pytest.raises(LoadError):
+        jobs.open_pair(a, missing, CompareOptions(), "")
+
+
+def test_posted_work_runs_in_the_engine_and_the_next_call_takes_it(tmp_path):
+    a, b = _write_pair(tmp_path)
+    e = EngineProcess()
+    try:
+        assert e.post(jobs.compare_ahead, a, b, CompareOptions())
+        o = e.call(jobs.open_pair, a, b, CompareOptions(), "")
+        assert o.comparison.new.text == o.new.text and any("4.5%" in ch.new_text for ch in o.comparison.changes)
+    finally:
+        e.close()
