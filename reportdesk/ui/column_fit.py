@@ -32,7 +32,7 @@ class ColumnFitter(QObject):
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize and not self._fitting:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and not self._fitting:
             self.fit()
         return False
 
@@ -41,8 +41,10 @@ class ColumnFitter(QObject):
         return min(max(self.view.sizeHintForColumn(col), header.sectionSizeHint(col)), cap)
 
     def fit(self) -> None:
+        """Fit now if the table shows, else when it is shown (a tab behind another: measuring
+        every row's cells, 30-100 ms, is wasted on a table nobody sees)."""
         model = self.view.model()
-        if model is None:
+        if model is None or not self.view.isVisible():
             return
         with self._fitting:
             em = self.view.fontMetrics().horizontalAdvance("国")
