@@ -43,6 +43,10 @@ from reportdesk.engine import (
 
 # Kept for a debounced mode (tests, slow machines): 0 sends each edit at once.
 DEBOUNCE_MS = 0
+
+
+class _heap:  # noqa: N801 - a namespace: what gc.freeze has done in this process
+    pairs_frozen = 0
 FAST_TIMEOUT = 20.0  # s: a fast path takes milliseconds; longer means the engine hangs
 EXACT_TIMEOUT = 300.0  # s: a whole re-compare of a long report on a slow PC
 
@@ -291,8 +295,13 @@ class DraftController(QObject):
             # otherwise stop the window 30-50 ms at random while typing.  Not per comparison:
             # cyclic garbage frozen with it could never be collected (memory grew while typing);
             # collected first, and the previous pair unfrozen so it can go.
+            # The process's first pair skips the full collection (50-100 ms on the GUI thread
+            # just as the comparison shows): nothing older is frozen, and the start-up's
+            # cyclic garbage it would free is small.
             self._frozen_for = c.old
-            gc.unfreeze()
-            gc.collect()
+            if _heap.pairs_frozen:
+                gc.unfreeze()
+                gc.collect()
             gc.freeze()
+            _heap.pairs_frozen += 1
         return True
