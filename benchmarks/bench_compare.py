@@ -36,6 +36,7 @@ sys.path.insert(0, str(REPO))
 from reportdesk.engine import phrases, report_from_text  # noqa: E402
 from reportdesk.engine.align import dp, vector  # noqa: E402
 from reportdesk.engine.align import units as align_units  # noqa: E402
+from reportdesk.engine.comparison.changes import touches_quantity  # noqa: E402
 from reportdesk.engine.comparison.pipeline import compare  # noqa: E402
 from reportdesk.engine.diff import inline as diff  # noqa: E402
 from reportdesk.engine.load.loader import load_report  # noqa: E402
@@ -70,6 +71,7 @@ def empty_caches() -> None:
     dp._CACHE.clear()
     phrases._paragraph_candidates.cache_clear()
     target_extract._at_zero.cache_clear()
+    touches_quantity.cache_clear()
 
 
 def cold_compare(old: Report, new: Report, seen: bool = False) -> None:

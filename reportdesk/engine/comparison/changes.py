@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportdesk.engine.align.aligner import Alignment, key_of
 from reportdesk.engine.model import (
@@ -29,8 +30,11 @@ __all__ = ["build_changes"]
 _HAS_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇一二两三四五六七八九十百千]+(?:万|亿|个百分点)")
 
 
+@lru_cache(maxsize=1 << 14)
 def touches_quantity(text: str) -> bool:
-    """A changed quantity (not a year, date, ordinal or slogan number) makes a target change."""
+    """A changed quantity (not a year, date, ordinal or slogan number) makes a target change.
+
+    Cached by the text: a re-compare meets the same changed words again."""
     if not _HAS_NUMBER.search(text):
         return False
     from reportdesk.engine.targets.numbers import parse_quantities

@@ -4,6 +4,7 @@ values, and which text changes touch a target (目标变化) rather than another
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -36,16 +37,30 @@ def hints(report: Report, side: str) -> list[TargetHint]:
 
 def change_tiers(changes: Sequence[Change], old: Report, new: Report) -> list[Change]:
     """Each change with the weightiest tier of the targets whose number it touches."""
-    figs = {"old": _numbers(extract_targets(old)), "new": _numbers(extract_targets(new))}
+    figs = {"old": _Numbers(_numbers(extract_targets(old))), "new": _Numbers(_numbers(extract_targets(new)))}
     out = []
     for c in changes:
         tiers = [t for side, span in (("old", c.old), ("new", c.new)) if span is not None
-                 for s, t in figs[side] if s.start < span.end and span.start < s.end]
+                 for t in figs[side].overlapping(span)]
         tier = min(tiers, key=lambda t: t.rank) if tiers else None
         out.append(replace(c, target_tier=tier) if tier is not c.target_tier else c)
     return out
 
 
+class _Numbers:
+    """Number spans with their tiers, sorted by start: those overlapping a change are found
+    by bisection (every change against every number was a tenth of a re-compare)."""
+
+    def __init__(self, found: list[tuple[Span, TargetTier]]) -> None:
+        self._found = sorted(found, key=lambda f: f[0].start)
+        self._starts = [s.start for s, _ in self._found]
+        self._longest = max((s.end - s.start for s, _ in self._found), default=0)
+
+    def overlapping(self, span: Span) -> list[TargetTier]:
+        # a number overlapping ``span`` starts before its end and after its start - longest
+        lo = bisect.bisect_left(self._starts, span.start - self._longest)
+        hi = bisect.bisect_left(self._starts, span.end)
+        return [t for s, t in self._found[lo:hi] if s.start < span.end and span.start < s.end]
 
 
 def _numbers(figures: Sequence[Figure]) -> list[tuple[Span, TargetTier]]:
