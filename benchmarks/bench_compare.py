@@ -33,6 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from reportdesk.engine import cache as engine_cache  # noqa: E402
 from reportdesk.engine import phrases, report_from_text  # noqa: E402
 from reportdesk.engine.align import dp, vector  # noqa: E402
 from reportdesk.engine.align import units as align_units  # noqa: E402
@@ -72,6 +73,7 @@ def empty_caches() -> None:
     phrases._paragraph_candidates.cache_clear()
     target_extract._at_zero.cache_clear()
     touches_quantity.cache_clear()
+    engine_cache.clear()
 
 
 def cold_compare(old: Report, new: Report, seen: bool = False) -> None:
