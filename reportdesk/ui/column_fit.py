@@ -26,13 +26,16 @@ class ColumnFitter(QObject):
         self.optional = list(optional)
         self.cap_em, self.min_em = cap_em, min_em
         self._fitting = Guard()
+        self._stale = False  # a fit was skipped while the table did not show
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and not self._fitting:
+        kind = event.type()
+        # A dock tab brought to the front is only painted (it was kept "visible" off screen).
+        if (kind == QEvent.Type.Resize or (kind == QEvent.Type.Paint and self._stale)) and not self._fitting:
             self.fit()
         return False
 
@@ -41,11 +44,15 @@ class ColumnFitter(QObject):
         return min(max(self.view.sizeHintForColumn(col), header.sectionSizeHint(col)), cap)
 
     def fit(self) -> None:
-        """Fit now if the table shows, else when it is shown (a tab behind another: measuring
-        every row's cells, 30-100 ms, is wasted on a table nobody sees)."""
+        """Fit now if the table shows, else when it is first painted (hidden, or a dock tab
+        behind another: measuring every row's cells, 30-100 ms, is wasted on a table nobody sees)."""
         model = self.view.model()
-        if model is None or not self.view.isVisible():
+        if model is None:
             return
+        if self.view.visibleRegion().isEmpty():
+            self._stale = True
+            return
+        self._stale = False
         with self._fitting:
             em = self.view.fontMetrics().horizontalAdvance("国")
             cap, least = int(self.cap_em * em), int(self.min_em * em)
