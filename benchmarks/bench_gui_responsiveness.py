@@ -144,8 +144,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     t_start = time.perf_counter()  # Python and PySide6 are up: see since_launch() for a real start
+    from reportdesk.app import engine_boot
     from reportdesk.gui import compare_ahead, guard_none_refcount, warm_up
 
+    engine_boot.start_early()  # as gui.py does, before the heavy imports
     guard_none_refcount()
     app = QApplication.instance() or QApplication([])
     from reportdesk.app.settings import Settings

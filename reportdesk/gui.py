@@ -13,17 +13,16 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-from reportdesk.app import cleanup, crash, engine_process, jobs
-from reportdesk.app.autosave import find_recoveries
-from reportdesk.app.i18n import install_translators
-from reportdesk.app.paths import data_dir
-from reportdesk.app.settings import APPLICATION, LANGUAGES, ORGANIZATION, Settings
+# Only the standard library and light modules here: the engine process starts before the
+# heavy imports (Qt, the engine, the widgets), which run inside the functions.
+from reportdesk.app import engine_boot
+from reportdesk.app.names import APPLICATION, LANGUAGES, ORGANIZATION
 from reportdesk.resources import resource_path
 
-if TYPE_CHECKING:  # imported lazily at run time: it pulls in the whole UI
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from reportdesk.app.settings import Settings
     from reportdesk.ui.main_window import MainWindow
 
 WARM_UP_LATEST_MS = 10_000  # jieba is loaded by then even if no comparison came
@@ -81,6 +80,8 @@ def demo_paths() -> list[str]:
 
 
 def _app(qt_args: list[str] | None = None) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "reportdesk", *(qt_args or [])])
@@ -105,11 +106,18 @@ def guard_none_refcount() -> None:
 def run_gui(argv: list[str]) -> int:
     argv, qt_args = split_qt_args(argv)
     args = build_parser().parse_args(argv)
-    guard_none_refcount()
     paths = demo_paths() if args.demo else list(args.files)
     if args.screenshot and not paths:
         print("--screenshot 需要要比较的文件，或同时给出 --demo。", file=sys.stderr)
         return 2
+    engine_boot.start_early()  # its start overlaps the imports below
+    guard_none_refcount()
+    from PySide6.QtCore import QTimer
+
+    from reportdesk.app import cleanup, crash
+    from reportdesk.app.i18n import install_translators
+    from reportdesk.app.paths import data_dir
+    from reportdesk.app.settings import Settings
     from reportdesk.ui.offscreen import use_windows_fonts_offscreen
 
     use_windows_fonts_offscreen(qt_args[qt_args.index("-platform") + 1] if "-platform" in qt_args[:-1] else None)
@@ -123,7 +131,7 @@ def run_gui(argv: list[str]) -> int:
         settings = Settings()
         folder = data_dir()
         crash.setup_logging(folder)
-        cleanup.journal(folder)  # before the engine process starts: it inherits the journal
+        cleanup.journal(folder)  # before the engine process is adopted (and told it) or started
     compare_ahead(paths, settings)
     install_translators(app, args.lang or settings.language)
 
@@ -145,6 +153,8 @@ def run_gui(argv: list[str]) -> int:
 
 
 def _start(window: MainWindow, paths: list[str]) -> None:
+    from reportdesk.app import cleanup
+    from reportdesk.app.autosave import find_recoveries
     from reportdesk.ui.dialogs import prompts
 
     cleanup.in_background(window.data_dir)  # temp files and locks of killed instances; journal ours
@@ -166,6 +176,8 @@ def _start(window: MainWindow, paths: list[str]) -> None:
 def compare_ahead(paths: list[str], settings: Settings) -> None:
     """Start the engine process and compare the pair given on the command line now, while
     the window is still being built: the window's load takes that comparison (issue 12)."""
+    from reportdesk.app import engine_process, jobs
+
     engine = engine_process.shared()
     if engine is not None and len(paths) == 2 and all(Path(p).is_file() for p in paths):
         engine.post(jobs.compare_ahead, *paths, settings.compare_options())
@@ -178,6 +190,8 @@ def warm_up(window: MainWindow) -> None:
     Not beside the load: the dictionary's load is one C call of a third of a second that
     holds the engine process's GIL, and a comparison whose pieces the token store already
     holds needs no jieba at all (a comparison that does loads it itself)."""
+    from PySide6.QtCore import QTimer
+
     from reportdesk.engine import warm_up_tokenizer
 
     fired: list[bool] = []
@@ -203,6 +217,9 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 
 def _screenshot(app: QApplication, window: MainWindow, paths: list[str], args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
     errors: list[str] = []
 
     def capture_error(_parent: object, _title: str, text: str, *_a: object, **_k: object) -> QMessageBox.StandardButton:

@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import itertools
 import logging
-import multiprocessing as mp
 import os
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
+from reportdesk.app import engine_boot
 from reportdesk.engine import ReportDeskError
+from reportdesk.export import inflight
 
 log = logging.getLogger(__name__)
 
@@ -63,34 +63,6 @@ class EngineCancelled(EngineCrashed):
         ReportDeskError.__init__(self, "已取消。", detail)
 
 
-def _serve(conn: Any) -> None:
-    """The child's loop: each message ``(id, fn, args)`` runs in a thread; answers carry the id."""
-    sys.setswitchinterval(0.001)  # a fast call waits at most ~1 ms behind a long one
-    send_lock = threading.Lock()
-
-    def run(call_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        try:
-            out: tuple[bool, Any] = (True, fn(*args))
-        except BaseException as exc:  # sent to the parent, which decides
-            out = (False, exc)
-        with send_lock:
-            try:
-                conn.send((call_id, *out))
-            except (EOFError, OSError):
-                return
-            except Exception as exc:  # an unpicklable result or exception
-                conn.send((call_id, False, RuntimeError(f"{type(exc).__name__}: {exc}")))
-
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg is None:
-            return
-        threading.Thread(target=run, args=msg, daemon=True).start()
-
-
 class _Slot:
     """Where one call's answer arrives."""
 
@@ -114,15 +86,18 @@ class EngineProcess:
         self.starts = 0  # children started so far (a restart shows as a new one)
 
     def _start(self) -> None:
-        ctx = mp.get_context("spawn")  # the same on Windows and Linux; no forked Qt state
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_serve, args=(child,), name="reportdesk-engine", daemon=True)
-        proc.start()
-        child.close()
+        early = engine_boot.take_early()
+        proc, parent = early or engine_boot.spawn()
         self._proc, self._conn = proc, parent
         self.starts += 1
         threading.Thread(target=self._read, args=(proc, parent), name="reportdesk-engine-reader", daemon=True).start()
-        log.info("engine process %s started", proc.pid)
+        log.info("engine process %s %s", proc.pid, "adopted" if early else "started")
+        journal = inflight.journal_dir()
+        if early and journal is not None:  # it started before the journal was set: tell it
+            try:
+                parent.send((next(self._ids), inflight.set_journal_dir, (journal,)))
+            except (EOFError, OSError) as exc:  # ended meanwhile: the reader sees it go
+                log.warning("engine process not told the temp-file journal: %s", exc)
 
     def _read(self, proc: Any, conn: Any) -> None:
         """Hand each answer to its caller; when the child ends, fail the calls still waiting."""

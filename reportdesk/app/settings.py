@@ -12,12 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reportdesk.app.names import APPLICATION, LANGUAGES, ORGANIZATION
 from reportdesk.app.paths import is_network_path
 from reportdesk.engine import CompareOptions
 
-ORGANIZATION = "ReportDesk"
-APPLICATION = "ReportDesk"
-LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 MAX_RECENT = 10
 # Fonts a Chinese Windows desktop has; the first one present wins (see ui).

@@ -83,3 +83,34 @@ def test_posted_work_runs_in_the_engine_and_the_next_call_takes_it(tmp_path):
         assert o.comparison.new.text == o.new.text and any("4.5%" in ch.new_text for ch in o.comparison.changes)
     finally:
         e.close()
+
+
+def test_an_engine_started_early_is_adopted_and_told_the_journal(tmp_path, monkeypatch):
+    from reportdesk.app import engine_boot
+    from reportdesk.export import inflight
+
+    monkeypatch.delenv("REPORTDESK_ENGINE", raising=False)
+    monkeypatch.setenv(inflight.JOURNAL_ENV, str(tmp_path / "before"))  # restored afterwards
+    monkeypatch.setattr(inflight, "_journal", None)
+    engine_boot.start_early()
+    early = engine_boot._early
+    assert early is not None
+    inflight.set_journal_dir(tmp_path / "journal")  # set after the child started (gui.run_gui's order)
+    e = EngineProcess()
+    try:
+        assert e.call(os.getpid) == early[0].pid  # adopted, not a second child
+        assert e.call(inflight.journal_dir) == tmp_path / "journal"
+        assert engine_boot.take_early() is None
+    finally:
+        e.close()
+
+
+def test_the_gui_module_imports_neither_qt_nor_the_engine_before_the_engine_process_starts():
+    import subprocess
+    import sys
+
+    code = ("import sys, reportdesk.gui; "
+            "print(sorted({m.split('.')[0] if m.startswith('PySide6') else m for m in sys.modules "
+            "if m.startswith(('PySide6', 'reportdesk.engine', 'reportdesk.ui'))}))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "[]"

@@ -1,0 +1,5 @@
+"""Names the whole program agrees on; no imports, so the start reads them before anything heavy."""
+
+ORGANIZATION = "ReportDesk"
+APPLICATION = "ReportDesk"
+LANGUAGES = ("zh_CN", "en")
