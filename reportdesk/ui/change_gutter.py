@@ -9,12 +9,12 @@ get the move marker at both ends.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reportdesk.ui.highlight_ranges import Chunk
 from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
-from reportdesk.ui.pane_strip import PaneStrip
+from reportdesk.ui.pane_strip import PREMULTIPLIED, PaneStrip
 from reportdesk.ui.text_pane import TextPane
 
 
@@ -26,6 +26,8 @@ class ChangeGutter(PaneStrip):
         self.panes = (old, new)
         self._ys: dict[int, tuple[float, float, float, float]] = {}
         self._current: tuple[int, int, int, int] | None = None
+        self._image = QImage()
+        self._image_key: tuple | None = None
 
     def set_chunks(self, chunks: list[Chunk]) -> None:
         self._set_items(chunks)
@@ -33,7 +35,9 @@ class ChangeGutter(PaneStrip):
     def chunks(self) -> list[Chunk]:
         return list(self._items)
 
-    def set_current(self, old_span: tuple[int, int] | None, new_span: tuple[int, int] | None) -> None:
+    def set_current(
+        self, old_span: tuple[int, int] | None, new_span: tuple[int, int] | None
+    ) -> None:
         """Outline the band of the current change."""
         if old_span is None and new_span is None:
             self._current = None
@@ -72,9 +76,7 @@ class ChangeGutter(PaneStrip):
         cached until the chunks change, a pane's width does, or typing pauses after a
         document's size changed (see PaneStrip)."""
         old, new = self.panes
-        key = tuple(
-            (p.document().textWidth(), self._layout_gen) for p in (old, new)
-        )
+        key = tuple((p.document().textWidth(), self._layout_gen) for p in (old, new))
         if key != self._key:
             self._ys = {}
             self._key = key
@@ -118,38 +120,95 @@ class ChangeGutter(PaneStrip):
         path.closeSubpath()
         return path
 
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), self.palette().base())
+    def _bands(self) -> tuple[tuple[int, int, int, int, str], ...]:
+        """The bands in view, in whole widget pixels: what a paint draws."""
         h = self.height()
         visible = self._visible()
         ys = self._doc_ys(visible)
         ls, rs = self._shift(self.panes[0]), self._shift(self.panes[1])
-        moves: list[tuple[float, float, QColor]] = []
+        out = []
         for i, (oy0, oy1, ny0, ny1) in zip(visible, ys):
-            chunk = self._items[i]
             l0, l1, r0, r1 = oy0 + ls, oy1 + ls, ny0 + rs, ny1 + rs
             if max(l1, r1) < 0 or min(l0, r0) > h:
                 continue
-            fill, line = KIND_COLORS.get(chunk.kind, KIND_COLORS["changed"])
+            out.append(
+                (
+                    round(l0),
+                    round(max(l1, l0 + 1)),
+                    round(r0),
+                    round(max(r1, r0 + 1)),
+                    self._items[i].kind,
+                )
+            )
+        return tuple(out)
+
+    def _current_band(self) -> tuple[int, int, int, int] | None:
+        if self._current is None:
+            return None
+        ls, rs = self._shift(self.panes[0]), self._shift(self.panes[1])
+        l0, l1, r0, r1 = self._ys_of(*self._current)
+        return (
+            round(l0 + ls),
+            round(max(l1 + ls, l0 + ls + 2)),
+            round(r0 + rs),
+            round(max(r1 + rs, r0 + rs + 2)),
+        )
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802
+        # Antialiased curves cost 10-15 ms a paint, and the gutter repaints after every
+        # keystroke and re-compare, mostly with the same bands at the same pixels (issue 12:
+        # no event-loop block over 50 ms while typing): drawn once into an image, then copied.
+        dpr = self.devicePixelRatioF()
+        key = (
+            self.width(),
+            self.height(),
+            dpr,
+            self.palette().base().color().rgba(),
+            self.font().key(),
+            self._bands(),
+            self._current_band(),
+        )
+        if key != self._image_key:
+            pm = QImage(
+                max(round(self.width() * dpr), 1), max(round(self.height() * dpr), 1), PREMULTIPLIED
+            )
+            pm.setDevicePixelRatio(dpr)
+            self._draw(pm, key[5], key[6])
+            self._image, self._image_key = pm, key
+        p = QPainter(self)
+        p.drawImage(0, 0, self._image)
+        p.end()
+
+    def _draw(
+        self,
+        pm: QImage,
+        bands: tuple[tuple[int, int, int, int, str], ...],
+        current: tuple[int, int, int, int] | None,
+    ) -> None:
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), self.palette().base())
+        moves: list[tuple[float, float, QColor]] = []
+        for l0, l1, r0, r1, kind in bands:
+            fill, line = KIND_COLORS.get(kind, KIND_COLORS["changed"])
             fill = QColor(fill)
             fill.setAlpha(200)
             p.setPen(QPen(line, 1))
             p.setBrush(fill)
-            p.drawPath(self._band(l0, max(l1, l0 + 1), r0, max(r1, r0 + 1)))
-            if chunk.kind == "moved":
+            p.drawPath(self._band(l0, l1, r0, r1))
+            if kind == "moved":
                 moves.append((l0, r0, line))
-        if self._current is not None:
-            l0, l1, r0, r1 = self._ys_of(*self._current)
+        if current is not None:
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(QColor("#333333"), 2))
-            p.drawPath(self._band(l0 + ls, max(l1 + ls, l0 + ls + 2), r0 + rs, max(r1 + rs, r0 + rs + 2)))
-        f = p.font()
+            p.drawPath(self._band(*current))
+        f = self.font()
         f.setPointSizeF(max(f.pointSizeF() * 0.9, 7))
         p.setFont(f)
-        for l0, r0, color in moves:
+        for top_l, top_r, color in moves:
             p.setPen(color.darker(140))
-            p.drawText(QPointF(1, l0 + f.pointSizeF() + 2), MOVE_MARKER)
-            p.drawText(QPointF(self.width() - f.pointSizeF() - 3, r0 + f.pointSizeF() + 2), MOVE_MARKER)
+            p.drawText(QPointF(1, top_l + f.pointSizeF() + 2), MOVE_MARKER)
+            p.drawText(
+                QPointF(self.width() - f.pointSizeF() - 3, top_r + f.pointSizeF() + 2), MOVE_MARKER
+            )
         p.end()

@@ -10,11 +10,11 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reportdesk.ui.palette import KIND_COLORS
-from reportdesk.ui.pane_strip import PaneStrip
+from reportdesk.ui.pane_strip import PREMULTIPLIED, PaneStrip
 from reportdesk.ui.text_pane import TextPane
 
 Mark = tuple[str, int, int]  # (kind, start, end) in the pane's code points
@@ -27,6 +27,8 @@ class OverviewStrip(PaneStrip):
         super().__init__((pane,), parent)
         self.pane = pane
         self._ys: list[tuple[float, float]] = []
+        self._image = QImage()
+        self._image_key: tuple | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Where the changes are; click to jump"))
         pane.verticalScrollBar().rangeChanged.connect(self.update)
@@ -81,15 +83,39 @@ class OverviewStrip(PaneStrip):
         return out
 
     def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802
+        # The marks (hundreds of rectangles) are drawn into an image once per set of marks,
+        # size and scale; a repaint (every keystroke, every scroll) copies it and draws the
+        # frame of the visible part on top.
+        dpr = self.devicePixelRatioF()
+        self._doc_ys()  # sets self._key: its layout generation only grows, so it names these marks
+        key = (
+            self.width(),
+            self.height(),
+            dpr,
+            self._scale(),
+            self._key,
+            self.palette().window().color().rgba(),
+        )
+        if key != self._image_key:
+            pm = QImage(
+                max(round(self.width() * dpr), 1), max(round(self.height() * dpr), 1), PREMULTIPLIED
+            )
+            pm.setDevicePixelRatio(dpr)
+            p = QPainter(pm)
+            p.fillRect(self.rect(), self.palette().window())
+            # Draw weaker kinds first so targets and moves stay visible on top.
+            order = {"changed": 0, "inserted": 1, "deleted": 1, "moved": 2, "target": 3}
+            for kind, rect in sorted(self.mark_rects(), key=lambda kr: order.get(kr[0], 0)):
+                p.fillRect(rect, KIND_COLORS.get(kind, KIND_COLORS["changed"])[1])
+            p.end()
+            self._image, self._image_key = pm, key
         p = QPainter(self)
-        p.fillRect(self.rect(), self.palette().window())
-        # Draw weaker kinds first so targets and moves stay visible on top.
-        order = {"changed": 0, "inserted": 1, "deleted": 1, "moved": 2, "target": 3}
-        for kind, rect in sorted(self.mark_rects(), key=lambda kr: order.get(kr[0], 0)):
-            p.fillRect(rect, KIND_COLORS.get(kind, KIND_COLORS["changed"])[1])
+        p.drawImage(0, 0, self._image)
         bar = self.pane.verticalScrollBar()
         k = self._scale()
-        frame = QRectF(0.5, bar.value() * k, self.width() - 1.0, max(self.pane.viewport().height() * k, 4.0))
+        frame = QRectF(
+            0.5, bar.value() * k, self.width() - 1.0, max(self.pane.viewport().height() * k, 4.0)
+        )
         p.setPen(QPen(QColor(60, 60, 60, 200), 1))
         p.setBrush(QColor(0, 0, 0, 30))
         p.drawRect(frame)

@@ -49,6 +49,8 @@ class _heap:  # noqa: N801 - a namespace: what gc.freeze has done in this proces
     pairs_frozen = 0
 FAST_TIMEOUT = 20.0  # s: a fast path takes milliseconds; longer means the engine hangs
 EXACT_TIMEOUT = 300.0  # s: a whole re-compare of a long report on a slow PC
+PANEL_DELAY_MS = 400  # the change list and targets follow the draft this long after typing pauses
+TYPING_SECONDS = 1.0  # an edit this recent means the clerk is typing
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +169,12 @@ class DraftController(QObject):
         runner.submit("compare", live_exact, sid, revision, on_done=lambda d: self._delta(d, epoch),
                       on_error=lambda x: self._live_failed(x, epoch), in_process=True, keep=True,
                       timeout=EXACT_TIMEOUT, post=lambda d: _unpacked(d, old))
+
+    def panel_delay_ms(self) -> int:
+        """How long the side panels wait before showing a new comparison: at once, unless the
+        clerk typed within the last second (then they follow once typing pauses)."""
+        typing = self.last_edit_at and time.perf_counter() - self.last_edit_at < TYPING_SECONDS
+        return PANEL_DELAY_MS if typing else 0
 
     def pending(self) -> bool:
         """An edit has not been compared yet (tests and screenshots wait on this)."""

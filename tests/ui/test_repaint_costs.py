@@ -1,0 +1,100 @@
+"""What keeps typing free of long repaints (issue 12: no event-loop block over 50 ms):
+the strips draw once per picture, the lists repaint only the cells that changed, and
+the side panels follow the draft once typing pauses."""
+# ruff: noqa: F811 - pytest fixtures are imported from main_window_support
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+
+from reportdesk.ui.filter_table import CELLWISE, RowsModel
+from tests.ui.main_window_support import (  # noqa: F401 - fixtures
+    LOAD_TIMEOUT,
+    boxes,
+    open_pair,
+    pair,
+    settled,
+    type_text,
+    window,
+)
+
+
+def test_gutter_draws_its_bands_once_per_picture(qtbot, view, monkeypatch) -> None:
+    from reportdesk.ui.change_gutter import ChangeGutter
+
+    draws: list[int] = []
+    real = ChangeGutter._draw
+    monkeypatch.setattr(ChangeGutter, "_draw", lambda self, *a: (draws.append(1), real(self, *a))[1])
+    g = view.gutter
+    g.repaint()
+    first = g.grab().toImage()
+    n = len(draws)
+    g.repaint()
+    g.repaint()
+    assert len(draws) == n, "the same bands at the same pixels are copied, not drawn again"
+    # Scrolling moves the bands: drawn anew, and the picture differs.
+    new = view.new_editor()
+    new.verticalScrollBar().setValue(new.verticalScrollBar().value() + 300)
+    view.old_editor().verticalScrollBar().setValue(view.old_editor().verticalScrollBar().value() + 300)
+    g.repaint()
+    assert len(draws) > n
+    assert g.grab().toImage() != first
+    # The current change's outline is part of the picture.
+    n = len(draws)
+    view.show_change(view.comparison().changes[len(view.comparison().changes) // 2])
+    g.repaint()
+    assert len(draws) > n
+
+
+def test_overview_strip_redraws_marks_only_when_they_change(qtbot, view, national) -> None:
+    strip = view.overview
+    strip.repaint()
+    image = strip._image
+    strip.repaint()
+    assert strip._image is image
+    marks = strip.marks()
+    strip.set_marks(marks[: len(marks) // 2])
+    strip.repaint()
+    assert strip._image is not image
+
+
+class _Rows(RowsModel):
+    COLUMN_COUNT = 3
+
+    def data(self, index, role=0):  # noqa: ANN001
+        return self._rows[index.row()] if role == 0 else None
+
+
+def test_few_changed_rows_are_told_cell_by_cell(qtbot) -> None:
+    m = _Rows()
+    m.replace_rows([f"r{i}" for i in range(100)], key=lambda r: r)
+    got: list[tuple[int, int, int, int]] = []
+    m.dataChanged.connect(lambda a, b, *_: got.append((a.row(), a.column(), b.row(), b.column())))
+    rows = [f"r{i}" for i in range(100)]
+    rows[40] = "changed"
+    assert m.replace_rows(rows, key=lambda r: r)
+    # one cell each: a view repaints those cells' rectangles, not its whole viewport
+    assert got == [(40, 0, 40, 0), (40, 1, 40, 1), (40, 2, 40, 2)]
+    got.clear()
+    many = [f"x{i}" for i in range(100)]
+    assert m.replace_rows(many, key=lambda r: r)
+    assert len(got) == 1 and got[0] == (0, 0, 99, 2), "a large run is one range"
+    assert CELLWISE < 100
+    assert m.rowCount(QModelIndex()) == 100
+
+
+def test_panels_follow_once_typing_pauses(qtbot, window, pair) -> None:
+    w = window
+    open_pair(qtbot, w, *pair)
+    assert w.drafting.panel_delay_ms() == 0  # nothing typed: a comparison reaches the panels at once
+    shown: list[object] = []
+    w.comparison_shown.connect(lambda: shown.append(w.session.comparison))
+    pos = w.view.new_text().index("请予审议")
+    with qtbot.waitSignal(w.drafting.applied, timeout=LOAD_TIMEOUT):
+        type_text(w, pos, "新增")
+    assert w.drafting.panel_delay_ms() > 0  # typing: the panels wait
+    qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
+    # Settled includes the panels: they show the comparison of the text on screen.
+    assert shown and shown[-1] is w.session.comparison
+    assert any("新增" in w.navigator.model.change_at(r).new_text
+               for r in range(w.navigator.model.rowCount()) if hasattr(w.navigator.model.change_at(r), "new_text"))
