@@ -20,8 +20,12 @@ steps 2–4 around them.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, TypeVar
 
 from reportdesk.engine.align import vector as vec
 from reportdesk.engine.align.dp import MAX_CELLS, SAME_TEXT, Joins, dp_align
@@ -45,6 +49,33 @@ __all__ = [
 ]
 
 _MIN_MOVE_KEY = 6  # characters (without punctuation) a moved sentence needs
+
+# The leftover and rescue passes' candidates, by all they read of their inputs: a re-compare
+# after a keystroke that left every unpaired and weakly paired sentence as it was (most do)
+# finds them again instead of scoring a few hundred thousand sentence pairs.
+_MEMO: OrderedDict[Hashable, list[Any]] = OrderedDict()
+_MEMO_MAX = 16
+T = TypeVar("T")
+_MEMO_LOCK = threading.Lock()
+
+
+def _units_key(units: list[Unit]) -> tuple[tuple[int, str, str, str], ...]:
+    # key and bigrams follow from the text; the zone and the index are read too
+    return tuple((u.index, u.text, u.key, u.zone) for u in units)
+
+
+def _remembered(key: Hashable, make: Callable[[], list[T]]) -> list[T]:
+    with _MEMO_LOCK:
+        hit = _MEMO.get(key)
+        if hit is not None:
+            _MEMO.move_to_end(key)
+            return list(hit)
+    found = make()
+    with _MEMO_LOCK:
+        _MEMO[key] = found
+        while len(_MEMO) > _MEMO_MAX:
+            _MEMO.popitem(last=False)
+    return list(found)
 
 
 @dataclass
@@ -174,8 +205,11 @@ def _leftover_round(
     pred: list[float],
 ) -> list[tuple[int, int, float]]:
     cands: list[tuple[float, float, int, int]] = []
+    n_key = _units_key(free_n)
     for a, b in vec.row_blocks(len(free_o), len(free_n)):  # memory bounded, however many are left
-        cands += _leftover_candidates(free_o[a:b], free_n, threshold, pred)
+        block = free_o[a:b]
+        key = ("leftover", _units_key(block), n_key, threshold, tuple(pred[u.index] for u in block))
+        cands += _remembered(key, partial(_leftover_candidates, block, free_n, threshold, pred))
     cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
     taken = take_one_to_one(((score, o, n) for score, _dist, o, n in cands), paired_o, paired_n)
     return [(o, n, min(score, 1.0)) for o, n, score in taken]
@@ -252,8 +286,11 @@ def _rescue_candidates(
     free_o = [u for u in st.old_units if len(u.key) >= 4 and (u.index in cur_o or u.index not in st.paired_o)]
     free_n = [u for u in st.new_units if len(u.key) >= 4 and (u.index in cur_n or u.index not in st.paired_n)]
     cands: list[tuple[float, int, int]] = []
+    n_key = (_units_key(free_n), tuple(cur_n.get(u.index) for u in free_n))
     for a, b in vec.row_blocks(len(free_o), len(free_n)):  # memory bounded, as the leftovers
-        cands += _rescue_block(free_o[a:b], free_n, cur_o, cur_n, threshold)
+        block = free_o[a:b]
+        key = ("rescue", _units_key(block), tuple(cur_o.get(u.index) for u in block), n_key, threshold)
+        cands += _remembered(key, partial(_rescue_block, block, free_n, cur_o, cur_n, threshold))
     cands.sort(key=lambda t: (-t[0], t[1], t[2]))
     return cands
 
