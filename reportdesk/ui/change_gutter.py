@@ -8,14 +8,16 @@ get the move marker at both ends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
 from reportdesk.ui.highlight_ranges import Chunk
 from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
 from reportdesk.ui.pane_strip import PREMULTIPLIED, PaneStrip
 from reportdesk.ui.text_pane import TextPane
+
+STEEP = 3  # a band rising more than this many gutter heights is drawn straight (see _band)
 
 
 class ChangeGutter(PaneStrip):
@@ -114,9 +116,19 @@ class ChangeGutter(PaneStrip):
         w = float(self.width())
         m = w / 2
         path = QPainterPath(QPointF(0, l0))
-        path.cubicTo(QPointF(m, l0), QPointF(m, r0), QPointF(w, r0))
-        path.lineTo(QPointF(w, r1))
-        path.cubicTo(QPointF(m, r1), QPointF(m, l1), QPointF(0, l1))
+        if max(abs(r0 - l0), abs(r1 - l1)) > STEEP * max(self.height(), 1):
+            # A move whose ends are screens apart crosses the gutter as a near-vertical
+            # sliver: straight edges look the same there, and an antialiased curve thousands
+            # of pixels long costs ~1 ms to rasterise, most of it off the widget.
+            quad = QPolygonF([QPointF(0, l0), QPointF(w, r0), QPointF(w, r1), QPointF(0, l1)])
+            view = QPolygonF(QRectF(-2, -2, w + 4, self.height() + 4))
+            clipped = QPainterPath()
+            clipped.addPolygon(quad.intersected(view))
+            return clipped
+        else:
+            path.cubicTo(QPointF(m, l0), QPointF(m, r0), QPointF(w, r0))
+            path.lineTo(QPointF(w, r1))
+            path.cubicTo(QPointF(m, r1), QPointF(m, l1), QPointF(0, l1))
         path.closeSubpath()
         return path
 

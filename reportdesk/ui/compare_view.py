@@ -146,7 +146,7 @@ class CompareView(QWidget):
             else:
                 continue
             marks.append((change_kind(c, ch), s, e))
-        self.overview.set_marks(marks)
+        self.overview.set_marks(marks, typed=painted)
         previous = self._current_change
         same = _same_change(previous, c.changes) if previous is not None else None
         self._current = same.id if same is not None else None

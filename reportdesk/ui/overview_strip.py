@@ -28,43 +28,63 @@ class OverviewStrip(PaneStrip):
         self.pane = pane
         self._ys: list[tuple[float, float]] = []
         self._image = QImage()
+        self._marks_gen = 0
+        self._geometry: tuple[list[int], list[int], list[float], list[float]] = ([], [], [], [])
+        self._geometry_key: tuple | None = None
         self._image_key: tuple | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Where the changes are; click to jump"))
         pane.verticalScrollBar().rangeChanged.connect(self.update)
 
-    def set_marks(self, marks: list[Mark]) -> None:
-        self._set_items(marks)
+    def set_marks(self, marks: list[Mark], typed: bool = False) -> None:
+        """``typed``: the marks follow a keystroke in the pane (the same text but a few
+        characters): the paragraphs' positions are reused until typing pauses."""
+        if not typed:
+            self._set_items(marks)
+            return
+        self._items = list(marks)
+        self._marks_gen += 1
+        self._relayout.start()
+        self.update()
 
     def marks(self) -> list[Mark]:
         return list(self._items)
 
+    def _paragraphs(self) -> tuple[list[int], list[int], list[float], list[float]]:
+        """(start, end, top, height) of each paragraph: one layout look-up each, walked
+        again only when the layout may have moved (see PaneStrip: once typing pauses)."""
+        doc = self.pane.document()
+        key = (doc.textWidth(), self._layout_gen)
+        if key != self._geometry_key:
+            om = self.pane.offset_map()
+            layout = doc.documentLayout()
+            starts: list[int] = []
+            tops: list[float] = []
+            heights: list[float] = []
+            block = doc.firstBlock()
+            while block.isValid():
+                r = layout.blockBoundingRect(block)
+                starts.append(om.from_qt(block.position()))
+                tops.append(r.top())
+                heights.append(r.height())
+                block = block.next()
+            self._geometry = (starts, starts[1:] + [om.length + 1], tops, heights)
+            self._geometry_key = key
+        return self._geometry
+
     def _doc_ys(self) -> list[tuple[float, float]]:
-        """Approximate document ys of the marks: exact block tops, linear inside a
+        """Approximate document ys of the marks: exact paragraph tops, linear inside a
         paragraph — at a strip's scale (one pixel is a dozen text pixels) that is
         exact enough, and it costs one layout look-up per paragraph, not per mark."""
-        doc = self.pane.document()
-        key = (doc.textWidth(), self._layout_gen)  # see PaneStrip: redone once typing pauses
+        key = (self.pane.document().textWidth(), self._layout_gen, self._marks_gen)
         if key == self._key:
             return self._ys
-        om = self.pane.offset_map()
-        layout = doc.documentLayout()
-        starts: list[int] = []
-        tops: list[float] = []
-        heights: list[float] = []
-        block = doc.firstBlock()
-        while block.isValid():
-            r = layout.blockBoundingRect(block)
-            starts.append(om.from_qt(block.position()))
-            tops.append(r.top())
-            heights.append(r.height())
-            block = block.next()
-        ends = starts[1:] + [om.length + 1]
+        starts, ends, tops, heights = self._paragraphs()
 
         def y_of(cp: int) -> float:
             i = max(bisect.bisect_right(starts, cp) - 1, 0)
             span = max(ends[i] - starts[i], 1)
-            return tops[i] + heights[i] * min((cp - starts[i]) / span, 1.0)
+            return tops[i] + heights[i] * min(max(cp - starts[i], 0) / span, 1.0)
 
         self._ys = [(y_of(s), y_of(e)) for _k, s, e in self._items]
         self._key = key

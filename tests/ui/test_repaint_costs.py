@@ -98,3 +98,22 @@ def test_panels_follow_once_typing_pauses(qtbot, window, pair) -> None:
     assert shown and shown[-1] is w.session.comparison
     assert any("新增" in w.navigator.model.change_at(r).new_text
                for r in range(w.navigator.model.rowCount()) if hasattr(w.navigator.model.change_at(r), "new_text"))
+
+
+def test_overview_strip_reuses_paragraph_positions_while_typing(qtbot, view, monkeypatch) -> None:
+    from reportdesk.ui import pane_strip
+
+    strip = view.overview
+    strip.mark_rects()
+    walked = strip._geometry_key
+    marks = strip.marks()
+    shifted = [(k, s + 1, e + 1) for k, s, e in marks]  # a character typed before them all
+    strip.set_marks(shifted, typed=True)
+    rects = strip.mark_rects()
+    assert strip._geometry_key == walked, "the paragraphs are not walked again on a keystroke"
+    assert len(rects) == len(shifted)
+    # once typing pauses the strip lays itself out anew, and agrees with a fresh layout
+    qtbot.waitUntil(lambda: strip._geometry_key != walked, timeout=5 * pane_strip.RELAYOUT_MS + 2000)
+    fresh = strip.mark_rects()
+    strip.set_marks(shifted)
+    assert strip.mark_rects() == fresh
