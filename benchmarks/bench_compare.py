@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from reportdesk.engine import cache as engine_cache  # noqa: E402
 from reportdesk.engine import phrases, report_from_text  # noqa: E402
-from reportdesk.engine.align import aligner, dp, vector  # noqa: E402
+from reportdesk.engine.align import aligner, dp, sections, vector  # noqa: E402
 from reportdesk.engine.align import units as align_units  # noqa: E402
 from reportdesk.engine.comparison.changes import touches_quantity  # noqa: E402
 from reportdesk.engine.comparison.pipeline import compare  # noqa: E402
@@ -71,6 +71,7 @@ def empty_caches() -> None:
     vector._GRAM_IDS.clear()
     dp._CACHE.clear()
     aligner._MEMO.clear()
+    sections._PROFILES.clear()
     phrases._paragraph_candidates.cache_clear()
     target_extract._at_zero.cache_clear()
     touches_quantity.cache_clear()

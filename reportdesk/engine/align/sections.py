@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Hashable
 
 from reportdesk.engine.align.units import (
     DIGITS,
@@ -16,16 +18,38 @@ from reportdesk.engine.align.units import (
 )
 from reportdesk.engine.model import Report, SectionMatch, SectionStatus
 
+Profile = tuple[list[frozenset[str]], list[frozenset[str]]]
+# Profiles by all they are made of: the older report's, unchanged while the clerk types.
+_PROFILES: OrderedDict[Hashable, Profile] = OrderedDict()
+_PROFILES_MAX = 8
+_LOCK = threading.Lock()
 
-def _section_profile(report: Report, units: list[Unit] | None = None) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+
+def _section_profile(report: Report, units: list[Unit] | None = None) -> Profile:
     """Per section: bigrams of its heading (digits ignored) and of its whole subtree.
 
     From the sentence units when given (their bigrams are already computed).
     """
-    secs = report.sections
-    own: list[set[str]] = [set() for _ in secs]
     if units is None:
         units = units_of(report)
+    key = (tuple((s.index, s.parent, s.heading) for s in report.sections),
+           tuple((u.section, u.zone, u.key) for u in units))
+    with _LOCK:
+        hit = _PROFILES.get(key)
+        if hit is not None:
+            _PROFILES.move_to_end(key)
+            return list(hit[0]), list(hit[1])
+    found = _profile(report, units)
+    with _LOCK:
+        _PROFILES[key] = found
+        while len(_PROFILES) > _PROFILES_MAX:
+            _PROFILES.popitem(last=False)
+    return list(found[0]), list(found[1])
+
+
+def _profile(report: Report, units: list[Unit]) -> Profile:
+    secs = report.sections
+    own: list[set[str]] = [set() for _ in secs]
     for u in units:
         if u.zone == "body" and u.section >= 0:
             own[u.section].update(u.grams)

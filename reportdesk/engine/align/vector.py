@@ -43,9 +43,12 @@ _IDS_LOCK = threading.Lock()  # two compares in two threads must not give two bi
 def gram_ids(grams: frozenset[str]) -> Array:
     """The bigrams as ints, cached by the set (so, in effect, by the sentence)."""
     np = numpy()
-    get = _GRAM_IDS.setdefault
     with _IDS_LOCK:
-        return np.fromiter((get(g, len(_GRAM_IDS)) for g in grams), dtype=np.int64, count=len(grams))
+        ids = list(map(_GRAM_IDS.get, grams))  # all known, mostly, once a report is under way
+        if None in ids:
+            get, known = _GRAM_IDS.setdefault, _GRAM_IDS
+            ids = [get(g, len(known)) for g in grams]
+        return np.array(ids, dtype=np.int64)
 
 
 def _postings(units: Units) -> tuple[Array, Array]:
