@@ -104,9 +104,14 @@ def _placed(sent: SentenceContext) -> list[Figure]:
 def _at_zero(text: str, part: Part, appendix: bool, scope: Scope, year: int | None) -> tuple[Figure, ...]:
     # All a sentence's reading looks at besides its text: the paragraph's part, appendix and
     # scope, the report's year (offsets are only shifted; the section is only copied).
-    rep = Report(path="", title="", year=year, text="", raw="", raw_offsets=(0,), paragraphs=(),
-                 sections=())
-    return tuple(_sentence_targets(SentenceContext(ParaContext(rep, part, -1, appendix, scope), text, 0)))
+    para = ParaContext(_of_year(year), part, -1, appendix, scope)
+    return tuple(_sentence_targets(SentenceContext(para, text, 0)))
+
+
+@lru_cache(maxsize=64)
+def _of_year(year: int | None) -> Report:
+    """An empty report of ``year``: the one thing a sentence's reading asks of its report."""
+    return Report(path="", title="", year=year, text="", raw="", raw_offsets=(0,), paragraphs=(), sections=())
 
 
 def _sentence_targets(sent: SentenceContext) -> list[Figure]:
