@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from reportdesk.app import jobs
 from reportdesk.app.context import AppContext
@@ -40,11 +40,25 @@ class Loading(QObject):
         """Read both texts in the engine and show them unless the comparison came first
         or ``wanted()`` says no (a recovered draft goes on the right)."""
 
+        def still_wanted() -> bool:
+            return self.ctx.runner.is_busy("load") and self.ctx.runner.generation("load") == load and wanted()
+
         def show(texts: tuple[str, str]) -> None:
-            if self.ctx.runner.is_busy("load") and wanted():
+            # One pane per turn of the event loop: laying out a national report takes 20-60 ms,
+            # both at once blocked the window twice that.
+            if still_wanted():
                 self.view.new_editor().setReadOnly(True)  # until the comparison is on screen
-                self.view.set_texts(texts[0], texts[1], Path(old).stem, Path(new).stem)
+                self.view.set_texts(texts[0], "", Path(old).stem, Path(new).stem)
                 self._replaced = True
+                # (1 ms, not 0: Qt runs a 0 ms single shot as a posted call, before the input
+                # and timers waiting, as if both panes were laid out in one go)
+                QTimer.singleShot(1, self, lambda: show_new(texts))
+
+        def show_new(texts: tuple[str, str]) -> None:
+            if still_wanted():  # (not when the comparison, a cancel or another load came first)
+                self.view.set_texts(texts[0], texts[1], Path(old).stem, Path(new).stem)
+
+        load = self.ctx.runner.generation("load")
 
         self.ctx.runner.submit("texts", jobs.read_texts, old, new, in_process=True, on_done=show,
                                on_error=self._texts_failed)
