@@ -302,6 +302,10 @@ def _reordered_clauses(old_text: str, old: Span, new_text: str, new: Span) -> li
     A token diff of ``向A，向B，`` → ``向B，向A，`` keeps the shared 向 in place and
     reports two rewrites; at clause level it is one moved clause.
     """
+    # The clause keys of a span make up its key (clause punctuation keys to ""): clauses that
+    # only changed places leave its length as it was.  Most edited sentences stop here.
+    if len(_clause_key(old_text[old.start : old.end])) != len(_clause_key(new_text[new.start : new.end])):
+        return None
     a, b = _clauses(old_text, old, _SENTENCE_CLAUSE_PUNCT), _clauses(new_text, new, _SENTENCE_CLAUSE_PUNCT)
     ka = [_clause_key(old_text[s:e]) for s, e in a]
     kb = [_clause_key(new_text[s:e]) for s, e in b]
