@@ -17,6 +17,7 @@ no flicker while typing.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QTimer, Signal
@@ -26,7 +27,8 @@ from reportdesk.engine import remap_line
 from reportdesk.ui.palette import char_format
 from reportdesk.ui.qt_offsets import offset_map
 
-_BATCH = 24  # blocks per event-loop turn: a few ms each
+_BATCH = 24  # blocks per event-loop turn at most
+_SLICE = 0.008  # s of re-highlighting per event-loop turn (at least one block)
 LineRanges = tuple[tuple[int, int, int], ...]
 
 
@@ -130,11 +132,17 @@ class DiffHighlighter(QSyntaxHighlighter):
 
     def _work(self, schedule: bool = True) -> None:
         doc = self.document()
+        # Up to _BATCH blocks, but no more than a slice of time: a national report's paragraphs
+        # are long (24 of them took 20-40 ms, 100 on a busy PC).
+        deadline = time.perf_counter() + _SLICE
         batch, self._pending = self._pending[:_BATCH], self._pending[_BATCH:]
-        for b in batch:
+        for i, b in enumerate(batch):
             block = doc.findBlockByNumber(b)
             if block.isValid():
                 self.rehighlightBlock(block)
+            if time.perf_counter() > deadline:
+                self._pending[:0] = batch[i + 1 :]  # first in line again, next turn
+                break
         if schedule:
             if self._pending:
                 self._timer.start()
