@@ -6,6 +6,7 @@ worker thread and tests can call them directly.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
@@ -166,10 +167,22 @@ def open_pair_packed(old_path: str, new_path: str, options: CompareOptions, sid:
 
 
 def unpack_opened(p: PackedOpened) -> Opened:
-    old = pickle.loads(p.old)
-    time.sleep(0)  # the window's thread runs between pieces
-    new = pickle.loads(p.new)
-    return Opened(old, new, unpack_comparison(p.comparison, old, new), {}, p.seconds, screen=p.screen)
+    # Hundreds of thousands of objects, alive as long as the pair is open: a collection in the
+    # middle traversed them all holding the GIL (20-55 ms the window could not paint), so none
+    # runs meanwhile and they go straight to the collector's permanent generation (the window
+    # unfreezes and collects when another pair is opened: see DraftController.apply).
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        old = pickle.loads(p.old)
+        time.sleep(0)  # the window's thread runs between pieces
+        new = pickle.loads(p.new)
+        opened = Opened(old, new, unpack_comparison(p.comparison, old, new), {}, p.seconds, screen=p.screen)
+        gc.freeze()
+    finally:
+        if was:
+            gc.enable()
+    return opened
 
 
 def open_series(paths: list[str], options: CompareOptions, sid: str = "") -> Opened:
