@@ -20,14 +20,12 @@ steps 2–4 around them.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Any, TypeVar
 
 from reportdesk.engine.align import vector as vec
+from reportdesk.engine.align.cells import PairCache
 from reportdesk.engine.align.dp import MAX_CELLS, SAME_TEXT, Joins, dp_align
 from reportdesk.engine.align.sections import SECTION_CELLS, match_sections
 from reportdesk.engine.align.units import Unit, bigrams, dice, in_order_pairs, key_of, units_of
@@ -50,32 +48,16 @@ __all__ = [
 
 _MIN_MOVE_KEY = 6  # characters (without punctuation) a moved sentence needs
 
-# The leftover and rescue passes' candidates, by all they read of their inputs: a re-compare
-# after a keystroke that left every unpaired and weakly paired sentence as it was (most do)
-# finds them again instead of scoring a few hundred thousand sentence pairs.
-_MEMO: OrderedDict[Hashable, list[Any]] = OrderedDict()
-_MEMO_MAX = 16
-T = TypeVar("T")
-_MEMO_LOCK = threading.Lock()
+# The leftover and rescue passes' scores of sentence pairs, kept by the pairs' content for
+# the next compare (``cells``): a keystroke changes a sentence or two of the hundreds scored.
+_LEFTOVER_CELLS: PairCache[tuple[float, float, int, int]] = PairCache()
+_RESCUE_CELLS: PairCache[tuple[float, int, int]] = PairCache()
 
 
-def _units_key(units: list[Unit]) -> tuple[tuple[int, str, str, str], ...]:
-    # key and bigrams follow from the text; the zone and the index are read too
-    return tuple((u.index, u.text, u.key, u.zone) for u in units)
-
-
-def _remembered(key: Hashable, make: Callable[[], list[T]]) -> list[T]:
-    with _MEMO_LOCK:
-        hit = _MEMO.get(key)
-        if hit is not None:
-            _MEMO.move_to_end(key)
-            return list(hit)
-    found = make()
-    with _MEMO_LOCK:
-        _MEMO[key] = found
-        while len(_MEMO) > _MEMO_MAX:
-            _MEMO.popitem(last=False)
-    return list(found)
+def _unit_keys(units: list[Unit], extra: Callable[[int], object]) -> dict[int, Hashable]:
+    # key and bigrams follow from the text; the zone and the index are read too, and the
+    # pass's own value for the sentence (``extra`` of its index)
+    return {u.index: (u.index, u.text, u.key, u.zone, extra(u.index)) for u in units}
 
 
 @dataclass
@@ -204,12 +186,14 @@ def _leftover_round(
     threshold: float,
     pred: list[float],
 ) -> list[tuple[int, int, float]]:
-    cands: list[tuple[float, float, int, int]] = []
-    n_key = _units_key(free_n)
-    for a, b in vec.row_blocks(len(free_o), len(free_n)):  # memory bounded, however many are left
-        block = free_o[a:b]
-        key = ("leftover", _units_key(block), n_key, threshold, tuple(pred[u.index] for u in block))
-        cands += _remembered(key, partial(_leftover_candidates, block, free_n, threshold, pred))
+    def score(rows: list[Unit], cols: list[Unit]) -> list[tuple[float, float, int, int]]:
+        out: list[tuple[float, float, int, int]] = []
+        for a, b in vec.row_blocks(len(rows), len(cols)):  # memory bounded, however many are left
+            out += _leftover_candidates(rows[a:b], cols, threshold, pred)
+        return out
+
+    keys = (_unit_keys(free_o, lambda i: (pred[i], threshold)), _unit_keys(free_n, lambda i: threshold))
+    cands = _LEFTOVER_CELLS.pairs((free_o, free_n), keys, score, lambda t: (t[2], t[3]))
     cands.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
     taken = take_one_to_one(((score, o, n) for score, _dist, o, n in cands), paired_o, paired_n)
     return [(o, n, min(score, 1.0)) for o, n, score in taken]
@@ -285,12 +269,14 @@ def _rescue_candidates(
     cur_n = {n: s for (_, n), s in weak.items()}
     free_o = [u for u in st.old_units if len(u.key) >= 4 and (u.index in cur_o or u.index not in st.paired_o)]
     free_n = [u for u in st.new_units if len(u.key) >= 4 and (u.index in cur_n or u.index not in st.paired_n)]
-    cands: list[tuple[float, int, int]] = []
-    n_key = (_units_key(free_n), tuple(cur_n.get(u.index) for u in free_n))
-    for a, b in vec.row_blocks(len(free_o), len(free_n)):  # memory bounded, as the leftovers
-        block = free_o[a:b]
-        key = ("rescue", _units_key(block), tuple(cur_o.get(u.index) for u in block), n_key, threshold)
-        cands += _remembered(key, partial(_rescue_block, block, free_n, cur_o, cur_n, threshold))
+    def score(rows: list[Unit], cols: list[Unit]) -> list[tuple[float, int, int]]:
+        out: list[tuple[float, int, int]] = []
+        for a, b in vec.row_blocks(len(rows), len(cols)):  # memory bounded, as the leftovers
+            out += _rescue_block(rows[a:b], cols, cur_o, cur_n, threshold)
+        return out
+
+    keys = (_unit_keys(free_o, lambda i: (cur_o.get(i), threshold)), _unit_keys(free_n, lambda i: (cur_n.get(i), threshold)))
+    cands = _RESCUE_CELLS.pairs((free_o, free_n), keys, score, lambda t: (t[1], t[2]))
     cands.sort(key=lambda t: (-t[0], t[1], t[2]))
     return cands
 
