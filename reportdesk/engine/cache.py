@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
@@ -34,7 +34,7 @@ def clear() -> None:
 
 def per_report(fn: Callable[[Report], T]) -> Callable[[Report], T]:
     cache: OrderedDict[int, tuple[weakref.ref[Report], T]] = OrderedDict()
-    by_content: OrderedDict[Hashable, T] = OrderedDict()
+    by_content: OrderedDict[_Content, T] = OrderedDict()
     lock = threading.Lock()
 
     @wraps(fn)
@@ -47,17 +47,16 @@ def per_report(fn: Callable[[Report], T]) -> Callable[[Report], T]:
                 return _copy(hit[1])
         content = _content(report)
         with lock:
-            found = by_content.get(content) if content is not None else None
+            found = by_content.get(content)
         value = fn(report) if found is None else found
         with lock:
             cache[key] = (weakref.ref(report), value)
             while len(cache) > _MAX:
                 cache.popitem(last=False)
-            if content is not None:
-                by_content[content] = value
-                by_content.move_to_end(content)
-                while len(by_content) > _MAX:
-                    by_content.popitem(last=False)
+            by_content[content] = value
+            by_content.move_to_end(content)
+            while len(by_content) > _MAX:
+                by_content.popitem(last=False)
         return _copy(value)
 
     def forget() -> None:
@@ -69,14 +68,26 @@ def per_report(fn: Callable[[Report], T]) -> Callable[[Report], T]:
     return wrapper
 
 
-def _content(report: Report) -> Hashable | None:
-    """What a per-report result may depend on; None when it cannot be hashed."""
-    key = (report.text, report.year, report.paragraphs, report.sections)
-    try:
-        hash(key)  # hashes the paragraphs (frozen dataclasses) once: well under a millisecond
-    except TypeError:
-        return None
-    return key
+class _Content:
+    """What a per-report result may depend on: text, year, paragraphs and sections.  Hashed
+    by the text and year only (a str keeps its hash; hashing every paragraph and sentence
+    dataclass took milliseconds a call), compared whole."""
+
+    __slots__ = ("_hash", "key")
+
+    def __init__(self, report: Report) -> None:
+        self.key = (report.text, report.year, report.paragraphs, report.sections)
+        self._hash = hash((report.text, report.year))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Content) and self._hash == other._hash and self.key == other.key
+
+
+def _content(report: Report) -> _Content:
+    return _Content(report)
 
 
 def _copy(value: T) -> T:
