@@ -190,25 +190,34 @@ def _best_choices(
     eps = 1e-9  # a match beats skipping on ties
     best = [[0.0] * (m + 2) for _ in range(n + 2)]
     choice = [bytearray(m + 1) for _ in range(n + 1)]  # 0 skip a, 1 skip b, 2 pair, 3 split, 4 merge
+    joins = bool(split or merge)
     for i in range(n - 1, -1, -1):
         row, nxt, srow, crow = best[i], best[i + 1], sims[i], choice[i]
         for j in range(m - 1, -1, -1):
-            if nxt[j] >= row[j + 1]:
-                v, c = nxt[j], 0
-            else:
-                v, c = row[j + 1], 1
+            # each step's value is worked out once (the same sums, in the same order)
+            v, w = nxt[j], row[j + 1]
+            c = 0
+            if v < w:
+                v, c = w, 1
             s = srow[j]
-            if s >= threshold and nxt[j + 1] + s - threshold + eps > v:
-                v, c = nxt[j + 1] + s - threshold + eps, 2
-            if split or merge:
+            if s >= threshold:
+                t = nxt[j + 1] + s - threshold + eps
+                if t > v:
+                    v, c = t, 2
+            if joins:
                 s = split.get((i, j), 0.0)
-                if s >= threshold and nxt[j + 2] + s - threshold + eps > v:
-                    v, c = nxt[j + 2] + s - threshold + eps, 3
+                if s >= threshold:
+                    t = nxt[j + 2] + s - threshold + eps
+                    if t > v:
+                        v, c = t, 3
                 s = merge.get((i, j), 0.0)
-                if s >= threshold and best[i + 2][j + 1] + s - threshold + eps > v:
-                    v, c = best[i + 2][j + 1] + s - threshold + eps, 4
+                if s >= threshold:
+                    t = best[i + 2][j + 1] + s - threshold + eps
+                    if t > v:
+                        v, c = t, 4
             row[j] = v
-            crow[j] = c
+            if c:
+                crow[j] = c
     return choice
 
 
