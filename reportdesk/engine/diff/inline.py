@@ -227,11 +227,11 @@ def _same_text_runs(ops: list[InlineOp], old_text: str, new_text: str, fold_widt
     return out
 
 
-_DROP_PUNCT = {ord(c): None for c in _PUNCT}  # str.translate deletes these
+_PUNCT_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_PUNCT)) + "]+")
 
 
 def _clause_key(text: str) -> str:
-    return fold(text).translate(_DROP_PUNCT)
+    return _PUNCT_RUN.sub("", fold(text))
 
 
 def _mark_moved_clauses(ops: list[InlineOp], old_text: str, new_text: str) -> list[InlineOp]:
