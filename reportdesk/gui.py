@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from reportdesk.app.settings import Settings
     from reportdesk.ui.main_window import MainWindow
 
+WARM_UP_AFTER_MS = 500  # after the first comparison is shown: its marks are painted by then
 WARM_UP_LATEST_MS = 10_000  # jieba is loaded by then even if no comparison came
 DEMO_FILES = ("2024年政府工作报告.txt", "2025年政府工作报告.txt")
 
@@ -185,11 +186,12 @@ def compare_ahead(paths: list[str], settings: Settings) -> None:
 
 def warm_up(window: MainWindow) -> None:
     """Load jieba's dictionary in the engine process once the first comparison is on screen
-    (or after a while without one), so the first keystroke's words are cut at once.
+    and painted (or after a while without one), so the first keystroke's words are cut at once.
 
     Not beside the load: the dictionary's load is one C call of a third of a second that
     holds the engine process's GIL, and a comparison whose pieces the token store already
-    holds needs no jieba at all (a comparison that does loads it itself)."""
+    holds needs no jieba at all (a comparison that does loads it itself).  Nor while the
+    window paints the comparison: on a busy two-core PC the two take turns on the CPU."""
     from PySide6.QtCore import QTimer
 
     from reportdesk.engine import warm_up_tokenizer
@@ -204,7 +206,7 @@ def warm_up(window: MainWindow) -> None:
     if not window.runner.is_busy("load"):
         submit()
         return
-    window.comparison_shown.connect(submit)
+    window.comparison_shown.connect(lambda: QTimer.singleShot(WARM_UP_AFTER_MS, window, submit))
     QTimer.singleShot(WARM_UP_LATEST_MS, window, submit)
 
 
