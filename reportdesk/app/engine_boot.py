@@ -26,6 +26,10 @@ def serve(conn: Any) -> None:
     """The engine process's loop: each message ``(id, fn, args)`` runs in a thread; answers
     carry the id.  (The engine is imported there as the first call's function is unpickled.)"""
     sys.setswitchinterval(0.001)  # a fast call waits at most ~1 ms behind a long one
+    try:  # what the calls run (0.3-0.4 s), imported now while the window's Python starts up
+        import reportdesk.app.jobs  # noqa: F401
+    except Exception:  # the first call that needs it says what is wrong
+        pass
     send_lock = threading.Lock()
 
     def run(call_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
