@@ -15,7 +15,6 @@ from typing import Any
 from reportdesk.cli_output import write_json
 from reportdesk.engine import ChangeKind, ReportDeskError, SectionStatus, TargetChangeKind
 
-COMMANDS = ("compare", "text", "targets", "series")
 KIND_ZH = {ChangeKind.INSERT: "新增", ChangeKind.DELETE: "删除", ChangeKind.REPLACE: "修改", ChangeKind.MOVE: "移动"}
 STATUS_ZH = {
     SectionStatus.MATCHED: "对应", SectionStatus.RENAMED: "改名", SectionStatus.MOVED: "移动",

@@ -3,3 +3,4 @@
 ORGANIZATION = "ReportDesk"
 APPLICATION = "ReportDesk"
 LANGUAGES = ("zh_CN", "en")
+COMMANDS = ("compare", "text", "targets", "series")  # reportdesk COMMAND …: the command line, not the window
