@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
         c = self._panel_comparison
         if c is None or c is not self.session.comparison:
             return
+        if (wait := self.drafting.panel_delay_ms()) > 0:  # typed since this was scheduled
+            return self._panel_timer.start(wait)
         self.navigator.set_comparison(c)
         current = self.view.current_change()
         if current is not None:

@@ -24,7 +24,7 @@ def test_gutter_draws_its_bands_once_per_picture(qtbot, view, monkeypatch) -> No
 
     draws: list[int] = []
     real = ChangeGutter._draw
-    monkeypatch.setattr(ChangeGutter, "_draw", lambda self, *a: (draws.append(1), real(self, *a))[1])
+    monkeypatch.setattr(ChangeGutter, "_draw", lambda self, *a, **kw: (draws.append(1), real(self, *a, **kw))[1])
     g = view.gutter
     g.repaint()
     first = g.grab().toImage()
@@ -44,6 +44,30 @@ def test_gutter_draws_its_bands_once_per_picture(qtbot, view, monkeypatch) -> No
     view.show_change(view.comparison().changes[len(view.comparison().changes) // 2])
     g.repaint()
     assert len(draws) > n
+
+
+def test_gutter_redraws_in_quick_succession_are_rough_then_smooth(qtbot, view, monkeypatch) -> None:
+    from reportdesk.ui.change_gutter import ChangeGutter
+
+    smooth: list[bool] = []
+    real = ChangeGutter._draw
+
+    def draw(self, pm, bands, current, smooth_: bool = True, **kw) -> None:  # noqa: ANN001
+        smooth.append(kw.get("smooth", smooth_))
+        real(self, pm, bands, current, **kw)
+
+    monkeypatch.setattr(ChangeGutter, "_draw", draw)
+    g = view.gutter
+    changes = view.comparison().changes
+    view.show_change(changes[len(changes) // 2])
+    g.repaint()
+    view.show_change(changes[len(changes) // 2 + 1])
+    g.repaint()  # a second picture moments after the first: no antialiasing
+    assert smooth[-1] is False
+    qtbot.waitUntil(lambda: smooth[-1] is True, timeout=5000)  # and smooth once the redraws pause
+    n = len(smooth)
+    g.repaint()
+    assert len(smooth) == n, "the smooth picture is kept"
 
 
 def test_overview_strip_redraws_marks_only_when_they_change(qtbot, view, national) -> None:
@@ -84,6 +108,10 @@ def test_few_changed_rows_are_told_cell_by_cell(qtbot) -> None:
 
 
 def test_panels_follow_once_typing_pauses(qtbot, window, pair) -> None:
+    import time
+
+    from reportdesk.ui.controllers.drafting import PANEL_DELAY_MS
+
     w = window
     open_pair(qtbot, w, *pair)
     assert w.drafting.panel_delay_ms() == 0  # nothing typed: a comparison reaches the panels at once
@@ -92,12 +120,20 @@ def test_panels_follow_once_typing_pauses(qtbot, window, pair) -> None:
     pos = w.view.new_text().index("请予审议")
     with qtbot.waitSignal(w.drafting.applied, timeout=LOAD_TIMEOUT):
         type_text(w, pos, "新增")
-    assert w.drafting.panel_delay_ms() > 0  # typing: the panels wait
     qtbot.waitUntil(lambda: settled(w), timeout=LOAD_TIMEOUT)
     # Settled includes the panels: they show the comparison of the text on screen.
     assert shown and shown[-1] is w.session.comparison
-    assert any("新增" in w.navigator.model.change_at(r).new_text
-               for r in range(w.navigator.model.rowCount()) if hasattr(w.navigator.model.change_at(r), "new_text"))
+    model = w.navigator.model
+    assert any("新增" in getattr(model.change_at(r), "new_text", "") for r in range(model.rowCount()))
+    # A keystroke just now: the panels' turn is put off until PANEL_DELAY_MS after it.
+    n = len(shown)
+    w.drafting.last_edit_at = time.perf_counter()
+    assert 0 < w.drafting.panel_delay_ms() <= PANEL_DELAY_MS
+    w._panel_comparison = w.session.comparison
+    w._update_panels()
+    assert len(shown) == n and w.panels_pending()
+    qtbot.waitUntil(lambda: not w.panels_pending(), timeout=LOAD_TIMEOUT)
+    assert len(shown) == n + 1 and w.drafting.panel_delay_ms() == 0
 
 
 def test_overview_strip_reuses_paragraph_positions_while_typing(qtbot, view, monkeypatch) -> None:

@@ -49,8 +49,7 @@ class _heap:  # noqa: N801 - a namespace: what gc.freeze has done in this proces
     pairs_frozen = 0
 FAST_TIMEOUT = 20.0  # s: a fast path takes milliseconds; longer means the engine hangs
 EXACT_TIMEOUT = 300.0  # s: a whole re-compare of a long report on a slow PC
-PANEL_DELAY_MS = 400  # the change list and targets follow the draft this long after typing pauses
-TYPING_SECONDS = 1.0  # an edit this recent means the clerk is typing
+PANEL_DELAY_MS = 400  # the change list and targets follow the draft this long after the last keystroke
 
 log = logging.getLogger(__name__)
 
@@ -171,10 +170,12 @@ class DraftController(QObject):
                       timeout=EXACT_TIMEOUT, post=lambda d: _unpacked(d, old))
 
     def panel_delay_ms(self) -> int:
-        """How long the side panels wait before showing a new comparison: at once, unless the
-        clerk typed within the last second (then they follow once typing pauses)."""
-        typing = self.last_edit_at and time.perf_counter() - self.last_edit_at < TYPING_SECONDS
-        return PANEL_DELAY_MS if typing else 0
+        """How long the side panels still wait before showing a new comparison: until
+        PANEL_DELAY_MS after the last keystroke (0 when the clerk is not typing), so they
+        follow once typing pauses, however late each keystroke's exact pass lands."""
+        if not self.last_edit_at:
+            return 0
+        return max(0, round(PANEL_DELAY_MS - 1000 * (time.perf_counter() - self.last_edit_at)))
 
     def pending(self) -> bool:
         """An edit has not been compared yet (tests and screenshots wait on this)."""
