@@ -215,3 +215,15 @@ def test_targets_table_has_a_header_whole_sections_and_aligns_by_display_width()
     for ln in rows:
         quote_start = ln.index("  目标  ") + len("  目标  ")
         assert width(ln[:quote_start]) == col, ln
+
+
+def test_the_command_names_the_window_start_checks_are_the_cli_commands() -> None:
+    # ``reportdesk X``: X in app.names.COMMANDS runs the command line, else the window opens
+    # (read without importing cli, which imports the engine); a new command must be in both.
+    import argparse
+
+    from reportdesk import cli
+    from reportdesk.app.names import COMMANDS
+
+    subs = [a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert subs and set(subs[0].choices) == set(COMMANDS)

@@ -24,7 +24,7 @@ _early: tuple[Any, Any] | None = None  # (process, the parent's end of its pipe)
 
 def serve(conn: Any) -> None:
     """The engine process's loop: each message ``(id, fn, args)`` runs in a thread; answers
-    carry the id.  (The engine is imported there as the first call's function is unpickled.)"""
+    carry the id; the engine is imported first thing, before any call arrives."""
     sys.setswitchinterval(0.001)  # a fast call waits at most ~1 ms behind a long one
     try:  # what the calls run (0.3-0.4 s), imported now while the window's Python starts up
         import reportdesk.app.jobs  # noqa: F401

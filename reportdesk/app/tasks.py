@@ -17,6 +17,8 @@ from __future__ import annotations
 import _thread
 import logging
 import queue
+import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -161,8 +163,11 @@ class TaskRunner(QObject):
         ch.inbox.put(job)
 
     def _serve(self, inbox: queue.SimpleQueue[_Job | None]) -> None:
-        while (job := inbox.get()) is not None:
-            self._work(job)
+        try:
+            while (job := inbox.get()) is not None:
+                self._work(job)
+        except BaseException:  # a bare _thread bypasses threading.excepthook: the crash log
+            threading.excepthook(threading.ExceptHookArgs((*sys.exc_info(), threading.current_thread())))
 
     def _work(self, job: _Job) -> None:
         try:

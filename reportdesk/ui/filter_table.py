@@ -20,13 +20,16 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 from reportdesk.engine import common_ends
 
 Index = QModelIndex | QPersistentModelIndex
-CELLWISE = 24  # changed rows told to the views cell by cell (see replace_rows)
 
 
 class RowsModel(QAbstractTableModel):
     """A table over ``self._rows`` with ``COLUMN_COUNT`` columns."""
 
     COLUMN_COUNT = 1
+    # Up to this many changed rows are told to the views cell by cell (see replace_rows).
+    # 0 for a model behind a sorting proxy: the proxy re-sorts each changed row among rows
+    # it has not been told about yet, and leaves the table out of order.
+    CELLWISE = 24
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +61,7 @@ class RowsModel(QAbstractTableModel):
         else:
             self._rows = new
         both = min(m_old, m_new)
-        if 0 < both <= CELLWISE:
+        if 0 < both <= self.CELLWISE:
             # Cell by cell: a view repaints a one-cell change's rectangle only (and none when
             # it is scrolled away), but the whole viewport for any larger range (Qt's
             # dataChanged): the change list's 20-40 ms repaint after every keystroke.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QTextEdit, QWidget
 
@@ -31,6 +31,7 @@ from reportdesk.ui.dialogs import prompts
 from reportdesk.ui.dialogs.about import show_about
 from reportdesk.ui.navigator import ChangeNavigator
 from reportdesk.ui.outline import OutlineView
+from reportdesk.ui.panel_follow import PanelFollower
 from reportdesk.ui.status_area import StatusArea
 from reportdesk.ui.targets_panel import TargetsPanel
 from reportdesk.ui.text_pane import TextPane
@@ -75,10 +76,8 @@ class MainWindow(QMainWindow):
         self.view.set_text_font(self.prefs.text_font)
         self.autosaver = Autosaver(self.data_dir, self.snapshot, self._needs_autosave,
                                    self.settings.autosave_seconds, self)
-        self._panel_comparison: Comparison | None = None
-        self._panel_timer = QTimer(self)
-        self._panel_timer.setSingleShot(True)
-        self._panel_timer.timeout.connect(self._update_panels)
+        self.panels = PanelFollower(self.drafting.panel_delay_ms, lambda: self.session.comparison,
+                                    self._update_panels, self)
         self._pending_drop: dict[str, str] = {}
 
     def _restore_layout(self) -> None:
@@ -162,7 +161,10 @@ class MainWindow(QMainWindow):
 
     def _connect_panels(self) -> None:
         self.view.file_dropped.connect(self._pane_drop)
-        # select_change emits nothing back, so the list follows the view without an echo.
+        # select_change emits nothing back, so the list follows the view without an echo;
+        # a list still of an older comparison (typing) is brought up to date first.
+        self.panels.watch(self.navigator.view, self.targets.table)
+        self.view.current_change_changed.connect(lambda _id: self.panels.flush())
         self.view.current_change_changed.connect(self.navigator.select_change)
         self.view.current_change_changed.connect(self.status.show_position)
         self.navigator.change_activated.connect(self.view.show_change)
@@ -240,29 +242,18 @@ class MainWindow(QMainWindow):
             self.targets.set_series({})
 
     def _comparison_applied(self, c: Comparison) -> None:
-        # The panes are updated; the panels follow in a later turn of the event loop, so the
-        # two halves of the work never block it together, and only the newest comparison
-        # reaches them; while the clerk types, once typing pauses (each repaint of the change
-        # list costs 20-40 ms: issue 12's no block over 50 ms while typing).
         self.status.show_counts(c, self.view.current_change())
-        self._panel_comparison = c
-        self._panel_timer.setInterval(self.drafting.panel_delay_ms())
-        self._panel_timer.start()
+        self.panels.follow(c)  # see PanelFollower: later, and once typing pauses
 
     def panels_pending(self) -> bool:
-        return self._panel_timer.isActive()
+        return self.panels.pending()
 
     def is_settled(self) -> bool:
         """A comparison is on screen and nothing is loading, comparing or updating the panels."""
         return (self.session.comparison is not None and not self.runner.is_busy("load")
                 and not self.drafting.pending() and not self.panels_pending())
 
-    def _update_panels(self) -> None:
-        c = self._panel_comparison
-        if c is None or c is not self.session.comparison:
-            return
-        if (wait := self.drafting.panel_delay_ms()) > 0:  # typed since this was scheduled
-            return self._panel_timer.start(wait)
+    def _update_panels(self, c: Comparison) -> None:
         self.navigator.set_comparison(c)
         current = self.view.current_change()
         if current is not None:
@@ -375,7 +366,9 @@ class MainWindow(QMainWindow):
         if pending is not None:  # a recovered draft on its way back to the screen
             return pending
         s = self.session
-        return DraftSnapshot(self.view.new_text(), s.old_path, s.new_path, s.save_path)
+        # The session's copy: while another pair loads, the pane already shows its text (or
+        # none) under this draft's paths.
+        return DraftSnapshot(s.draft_text if s.is_open else self.view.new_text(), s.old_path, s.new_path, s.save_path)
 
     def _needs_autosave(self) -> bool:
         return self.session.dirty or self.files.pending_snapshot() is not None

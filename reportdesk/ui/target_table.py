@@ -101,6 +101,7 @@ def matches_filter(change: str, key: str) -> bool:
 
 
 class TargetTableModel(RowsModel):
+    CELLWISE = 0  # the table sorts (see RowsModel.CELLWISE)
     COLUMN_COUNT = 6  # indicator, last year's target and actual, this year's target, change, tier
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -153,3 +153,17 @@ def test_cancel_restarts_the_engine_when_only_the_load_runs_there(qtbot):
         assert got == []  # dropped
     finally:
         engine.close()
+
+
+def test_a_worker_that_dies_reaches_the_crash_hook(monkeypatch) -> None:
+    # Workers are bare _thread threads (no wait for them to start): an exception escaping
+    # one must still reach threading.excepthook, which writes the crash log.
+    seen: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: seen.append(args.exc_value))
+
+    class Broken:
+        def get(self) -> None:
+            raise RuntimeError("inbox broken")
+
+    TaskRunner._serve(object(), Broken())  # type: ignore[arg-type]
+    assert len(seen) == 1 and str(seen[0]) == "inbox broken"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 
-from reportdesk.ui.filter_table import CELLWISE, RowsModel
+from reportdesk.ui.filter_table import RowsModel
 from tests.ui.main_window_support import (  # noqa: F401 - fixtures
     LOAD_TIMEOUT,
     boxes,
@@ -47,6 +47,7 @@ def test_gutter_draws_its_bands_once_per_picture(qtbot, view, monkeypatch) -> No
 
 
 def test_gutter_redraws_in_quick_succession_are_rough_then_smooth(qtbot, view, monkeypatch) -> None:
+    from reportdesk.ui import change_gutter
     from reportdesk.ui.change_gutter import ChangeGutter
 
     smooth: list[bool] = []
@@ -57,14 +58,21 @@ def test_gutter_redraws_in_quick_succession_are_rough_then_smooth(qtbot, view, m
         real(self, pm, bands, current, **kw)
 
     monkeypatch.setattr(ChangeGutter, "_draw", draw)
+    clock = [1000.0]  # a fake clock: the two redraws are "moments apart" however slow the machine
+    monkeypatch.setattr(change_gutter.time, "perf_counter", lambda: clock[0])
     g = view.gutter
     changes = view.comparison().changes
     view.show_change(changes[len(changes) // 2])
     g.repaint()
     view.show_change(changes[len(changes) // 2 + 1])
+    clock[0] += 0.01
     g.repaint()  # a second picture moments after the first: no antialiasing
     assert smooth[-1] is False
-    qtbot.waitUntil(lambda: smooth[-1] is True, timeout=5000)  # and smooth once the redraws pause
+    burst = len(smooth)
+    # Smooth once the redraws pause: at the timer, though the (frozen) clock says no time
+    # passed — no rough rounds until some jitter lets it out.
+    qtbot.waitUntil(lambda: len(smooth) > burst, timeout=5000)
+    assert smooth[burst:] == [True]
     n = len(smooth)
     g.repaint()
     assert len(smooth) == n, "the smooth picture is kept"
@@ -103,13 +111,38 @@ def test_few_changed_rows_are_told_cell_by_cell(qtbot) -> None:
     many = [f"x{i}" for i in range(100)]
     assert m.replace_rows(many, key=lambda r: r)
     assert len(got) == 1 and got[0] == (0, 0, 99, 2), "a large run is one range"
-    assert CELLWISE < 100
+    assert m.CELLWISE < 100
     assert m.rowCount(QModelIndex()) == 100
 
 
-def test_panels_follow_once_typing_pauses(qtbot, window, pair) -> None:
-    import time
+def test_a_sorted_table_stays_sorted_after_updates_in_place(qtbot) -> None:
+    import random
 
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from reportdesk.ui.target_table import TargetTableModel
+
+    class Sorted(_Rows):
+        CELLWISE = TargetTableModel.CELLWISE  # the targets table sorts: one range, never cells
+
+    m = Sorted()
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(m)
+    proxy.sort(0)
+    rng = random.Random(3)
+    rows = [f"{rng.randrange(1000):04d}" for _ in range(60)]
+    m.replace_rows(rows, key=lambda r: r)
+    for _ in range(200):
+        rows = list(rows)
+        i = rng.randrange(55)
+        for k in range(i, i + rng.randrange(2, 5)):
+            rows[k] = f"{rng.randrange(1000):04d}"
+        m.replace_rows(rows, key=lambda r: r)
+        assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == sorted(rows)
+
+
+def test_panels_follow_once_typing_pauses(qtbot, window, pair, monkeypatch) -> None:
+    from reportdesk.ui.controllers import drafting
     from reportdesk.ui.controllers.drafting import PANEL_DELAY_MS
 
     w = window
@@ -125,15 +158,45 @@ def test_panels_follow_once_typing_pauses(qtbot, window, pair) -> None:
     assert shown and shown[-1] is w.session.comparison
     model = w.navigator.model
     assert any("新增" in getattr(model.change_at(r), "new_text", "") for r in range(model.rowCount()))
-    # A keystroke just now: the panels' turn is put off until PANEL_DELAY_MS after it.
+    # A keystroke "just now" by a clock that stands still: the panels wait, however slow
+    # this machine is, and follow once the clock says typing paused.
+    clock = [w.drafting.last_edit_at + 0.001]
+    monkeypatch.setattr(drafting.time, "perf_counter", lambda: clock[0])
     n = len(shown)
-    w.drafting.last_edit_at = time.perf_counter()
     assert 0 < w.drafting.panel_delay_ms() <= PANEL_DELAY_MS
-    w._panel_comparison = w.session.comparison
-    w._update_panels()
+    w.panels.follow(w.session.comparison)
+    qtbot.wait(2 * PANEL_DELAY_MS)
     assert len(shown) == n and w.panels_pending()
+    clock[0] += 1.0
     qtbot.waitUntil(lambda: not w.panels_pending(), timeout=LOAD_TIMEOUT)
     assert len(shown) == n + 1 and w.drafting.panel_delay_ms() == 0
+
+
+def test_reaching_for_a_waiting_panel_brings_it_up_to_date(qtbot, window, pair, monkeypatch) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from reportdesk.ui.controllers import drafting
+
+    w = window
+    open_pair(qtbot, w, *pair)
+    clock = [10_000.0]  # typing never pauses by this clock: only reaching for a panel updates it
+    monkeypatch.setattr(drafting.time, "perf_counter", lambda: clock[0])
+    with qtbot.waitSignal(w.drafting.applied, timeout=LOAD_TIMEOUT):
+        type_text(w, 0, "一句新增的开头。")
+    qtbot.waitUntil(lambda: not w.drafting.pending(), timeout=LOAD_TIMEOUT)
+    assert w.panels_pending(), "the change list still shows the comparison before the typing"
+    model = w.navigator.model
+
+    def listed() -> bool:
+        return any("一句新增" in getattr(model.change_at(r), "new_text", "") for r in range(model.rowCount()))
+
+    assert not listed()
+    QTest.mouseClick(w.navigator.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(20, 5))
+    assert not w.panels_pending() and listed()
+    c = w.session.comparison
+    assert [model.change_at(r) for r in range(model.hint_count(), model.rowCount())] == list(c.changes)
 
 
 def test_overview_strip_reuses_paragraph_positions_while_typing(qtbot, view, monkeypatch) -> None:
