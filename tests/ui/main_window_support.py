@@ -81,6 +81,17 @@ def pair(tmp_path, corpus_dir) -> tuple[str, str]:
     return out[0], out[1]
 
 
+@pytest.fixture
+def small_pair(tmp_path, corpus_dir) -> tuple[str, str]:
+    """Copies of the Hailar 2018 and 2019 reports (a district: short, quick to compare)."""
+    out = []
+    for year in (2018, 2019):
+        dst = tmp_path / f"呼伦贝尔{year}.txt"
+        shutil.copy(corpus_dir / "hailar" / f"{year}.txt", dst)
+        out.append(str(dst))
+    return out[0], out[1]
+
+
 def make_window(qtbot, folder: Path) -> MainWindow:
     w = MainWindow(Settings.from_ini(folder / "settings.ini"), folder / "data")
     qtbot.addWidget(w)

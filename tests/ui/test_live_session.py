@@ -11,7 +11,6 @@ engine process (in a worker thread).
 from __future__ import annotations
 
 import random
-import shutil
 
 import pytest
 from PySide6.QtCore import Qt
@@ -24,21 +23,12 @@ from tests.ui.main_window_support import (  # noqa: F401 - fixtures
     open_pair,
     screen_is_a_full_compare,
     settled,
+    small_pair,
     type_text,
     window,
 )
 
 TYPED = "发展经济增长5%，。稳就业"
-
-
-@pytest.fixture
-def small_pair(tmp_path, corpus_dir) -> tuple[str, str]:
-    out = []
-    for year in (2018, 2019):
-        dst = tmp_path / f"呼伦贝尔{year}.txt"
-        shutil.copy(corpus_dir / "hailar" / f"{year}.txt", dst)
-        out.append(str(dst))
-    return out[0], out[1]
 
 
 def _random_edit(w, rng: random.Random) -> None:

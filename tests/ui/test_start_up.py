@@ -4,7 +4,6 @@ a comparison that arrived in between."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 
 import pytest
@@ -14,18 +13,9 @@ from tests.ui.main_window_support import (  # noqa: F401 - fixtures
     boxes,
     screen_is_a_full_compare,
     settled,
+    small_pair,
     window,
 )
-
-
-@pytest.fixture
-def small_pair(tmp_path, corpus_dir) -> tuple[str, str]:
-    out = []
-    for year in (2018, 2019):
-        dst = tmp_path / f"呼伦贝尔{year}.txt"
-        shutil.copy(corpus_dir / "hailar" / f"{year}.txt", dst)
-        out.append(str(dst))
-    return out[0], out[1]
 
 
 @pytest.fixture
