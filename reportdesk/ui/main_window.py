@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.data_dir, self.snapshot, self._needs_autosave,
                                    self.settings.autosave_seconds, self)
         self.panels = PanelFollower(self.drafting.panel_delay_ms, lambda: self.session.comparison,
-                                    self._update_panels, self)
+                                    (self._update_list, self._update_panels), self)
         self._pending_drop: dict[str, str] = {}
 
     def _restore_layout(self) -> None:
@@ -253,11 +253,13 @@ class MainWindow(QMainWindow):
         return (self.session.comparison is not None and not self.runner.is_busy("load")
                 and not self.drafting.pending() and not self.panels_pending())
 
-    def _update_panels(self, c: Comparison) -> None:
+    def _update_list(self, c: Comparison) -> None:
         self.navigator.set_comparison(c)
         current = self.view.current_change()
         if current is not None:
             self.navigator.select_change(current)
+
+    def _update_panels(self, c: Comparison) -> None:
         self.targets.set_comparison(c)
         if c.new is not self.session.new_report:
             self.outline_new.set_report(c.new)
@@ -388,6 +390,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.runner.close()
+        self.drafting.idle_gc.collect()
         self.autosaver.shutdown()
         self.prefs.close_dialogs()
         e.accept()

@@ -216,3 +216,29 @@ def test_overview_strip_reuses_paragraph_positions_while_typing(qtbot, view, mon
     fresh = strip.mark_rects()
     strip.set_marks(shifted)
     assert strip.mark_rects() == fresh
+
+
+def test_panels_are_shown_a_step_per_turn_and_flush_runs_them_all(qtbot) -> None:
+    from reportdesk.ui.panel_follow import PanelFollower
+
+    c, newer = object(), object()
+    now = [c]
+    ran: list[tuple[str, object]] = []
+    f = PanelFollower(lambda: 0, lambda: now[0], (lambda x: ran.append(("list", x)), lambda x: ran.append(("rest", x))))
+    f.follow(c)  # type: ignore[arg-type]
+    assert f.pending() and ran == []
+    f._timer.stop()
+    f._due()  # what the timer does when it is due
+    assert ran == [("list", c)] and f.pending(), "the second step waits for its own turn of the event loop"
+    qtbot.waitUntil(lambda: not f.pending(), timeout=5000)
+    assert ran == [("list", c), ("rest", c)]
+    # flush: every step at once; a comparison replaced meanwhile is not shown
+    ran.clear()
+    f.follow(c)  # type: ignore[arg-type]
+    f.flush()
+    assert ran == [("list", c), ("rest", c)] and not f.pending()
+    ran.clear()
+    f.follow(c)  # type: ignore[arg-type]
+    now[0] = newer
+    qtbot.wait(50)
+    assert ran == [] and not f.pending()

@@ -26,6 +26,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reportdesk.app.context import AppContext
+from reportdesk.app.idle_gc import IdleCollector
 from reportdesk.app.jobs import Opened, Recompared, recompare_draft
 from reportdesk.engine import (
     Comparison,
@@ -103,6 +104,7 @@ class DraftController(QObject):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.recompare_now)
         self.last_edit_at = 0.0
+        self.idle_gc = IdleCollector(parent=self)  # full collections wait for a pause in typing
         self.last_latency: float | None = None  # edit → comparison applied, seconds
         self.last_fast_latency: float | None = None  # edit → its lines re-marked, seconds
         self.last_fast_revision = 0  # the newest revision whose lines were re-marked
@@ -145,6 +147,7 @@ class DraftController(QObject):
             return
         revision = s.edit(self.view.new_text())
         self.last_edit_at = time.perf_counter()
+        self.idle_gc.typed()
         if self.live:
             self._send(revision)
         elif self.timer.interval() == 0:
