@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reportdesk.ui.highlight_ranges import Chunk
 from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
-from reportdesk.ui.pane_strip import PREMULTIPLIED, PaneStrip
+from reportdesk.ui.pane_strip import PaneStrip
 from reportdesk.ui.text_pane import TextPane
 
 SMOOTH_MS = 250  # redraws closer than this are drawn without antialiasing (see paintEvent)
-STEEP = 3  # a band rising more than this many gutter heights is drawn straight (see _band)
 
 
 class ChangeGutter(PaneStrip):
@@ -52,9 +51,7 @@ class ChangeGutter(PaneStrip):
     def chunks(self) -> list[Chunk]:
         return list(self._items)
 
-    def set_current(
-        self, old_span: tuple[int, int] | None, new_span: tuple[int, int] | None
-    ) -> None:
+    def set_current(self, old_span: tuple[int, int] | None, new_span: tuple[int, int] | None) -> None:
         """Outline the band of the current change."""
         if old_span is None and new_span is None:
             self._current = None
@@ -93,7 +90,9 @@ class ChangeGutter(PaneStrip):
         cached until the chunks change, a pane's width does, or typing pauses after a
         document's size changed (see PaneStrip)."""
         old, new = self.panes
-        key = tuple((p.document().textWidth(), self._layout_gen) for p in (old, new))
+        key = tuple(
+            (p.document().textWidth(), self._layout_gen) for p in (old, new)
+        )
         if key != self._key:
             self._ys = {}
             self._key = key
@@ -131,19 +130,9 @@ class ChangeGutter(PaneStrip):
         w = float(self.width())
         m = w / 2
         path = QPainterPath(QPointF(0, l0))
-        if max(abs(r0 - l0), abs(r1 - l1)) > STEEP * max(self.height(), 1):
-            # A move whose ends are screens apart crosses the gutter as a near-vertical
-            # sliver: straight edges look the same there, and an antialiased curve thousands
-            # of pixels long costs ~1 ms to rasterise, most of it off the widget.
-            quad = QPolygonF([QPointF(0, l0), QPointF(w, r0), QPointF(w, r1), QPointF(0, l1)])
-            view = QPolygonF(QRectF(-2, -2, w + 4, self.height() + 4))
-            clipped = QPainterPath()
-            clipped.addPolygon(quad.intersected(view))
-            return clipped
-        else:
-            path.cubicTo(QPointF(m, l0), QPointF(m, r0), QPointF(w, r0))
-            path.lineTo(QPointF(w, r1))
-            path.cubicTo(QPointF(m, r1), QPointF(m, l1), QPointF(0, l1))
+        path.cubicTo(QPointF(m, l0), QPointF(m, r0), QPointF(w, r0))
+        path.lineTo(QPointF(w, r1))
+        path.cubicTo(QPointF(m, r1), QPointF(m, l1), QPointF(0, l1))
         path.closeSubpath()
         return path
 
@@ -158,15 +147,7 @@ class ChangeGutter(PaneStrip):
             l0, l1, r0, r1 = oy0 + ls, oy1 + ls, ny0 + rs, ny1 + rs
             if max(l1, r1) < 0 or min(l0, r0) > h:
                 continue
-            out.append(
-                (
-                    round(l0),
-                    round(max(l1, l0 + 1)),
-                    round(r0),
-                    round(max(r1, r0 + 1)),
-                    self._items[i].kind,
-                )
-            )
+            out.append((round(l0), round(max(l1, l0 + 1)), round(r0), round(max(r1, r0 + 1)), self._items[i].kind))
         return tuple(out)
 
     def _current_band(self) -> tuple[int, int, int, int] | None:
@@ -174,37 +155,21 @@ class ChangeGutter(PaneStrip):
             return None
         ls, rs = self._shift(self.panes[0]), self._shift(self.panes[1])
         l0, l1, r0, r1 = self._ys_of(*self._current)
-        return (
-            round(l0 + ls),
-            round(max(l1 + ls, l0 + ls + 2)),
-            round(r0 + rs),
-            round(max(r1 + rs, r0 + rs + 2)),
-        )
+        return round(l0 + ls), round(max(l1 + ls, l0 + ls + 2)), round(r0 + rs), round(max(r1 + rs, r0 + rs + 2))
 
     def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802
         # Antialiased curves cost 10-15 ms a paint, and the gutter repaints after every
         # keystroke and re-compare, mostly with the same bands at the same pixels (issue 12:
         # no event-loop block over 50 ms while typing): drawn once into an image, then copied.
-        dpr = self.devicePixelRatioF()
-        key = (
-            self.width(),
-            self.height(),
-            dpr,
-            self.palette().base().color().rgba(),
-            self.font().key(),
-            self._bands(),
-            self._current_band(),
-        )
+        key = (self.width(), self.height(), self.devicePixelRatioF(), self.palette().base().color().rgba(),
+               self.font().key(), self._bands(), self._current_band())
         if key != self._image_key or (self._rough and not self._smooth.isActive()):
             # Redrawn moments ago (typing, scrolling): without antialiasing, ~4x cheaper, and
             # smooth again once the redraws pause.
             now = time.perf_counter()
             rough = now - self._drawn_at < SMOOTH_MS / 1000 and not self._smooth_due
             self._smooth_due = False
-            pm = QImage(
-                max(round(self.width() * dpr), 1), max(round(self.height() * dpr), 1), PREMULTIPLIED
-            )
-            pm.setDevicePixelRatio(dpr)
+            pm = self._canvas()
             self._draw(pm, key[5], key[6], smooth=not rough)
             self._image, self._image_key, self._rough, self._drawn_at = pm, key, rough, now
             if rough:
@@ -213,13 +178,8 @@ class ChangeGutter(PaneStrip):
         p.drawImage(0, 0, self._image)
         p.end()
 
-    def _draw(
-        self,
-        pm: QImage,
-        bands: tuple[tuple[int, int, int, int, str], ...],
-        current: tuple[int, int, int, int] | None,
-        smooth: bool = True,
-    ) -> None:
+    def _draw(self, pm: QImage, bands: tuple[tuple[int, int, int, int, str], ...],
+              current: tuple[int, int, int, int] | None, smooth: bool = True) -> None:
         p = QPainter(pm)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         p.fillRect(self.rect(), self.palette().base())
@@ -243,7 +203,5 @@ class ChangeGutter(PaneStrip):
         for top_l, top_r, color in moves:
             p.setPen(color.darker(140))
             p.drawText(QPointF(1, top_l + f.pointSizeF() + 2), MOVE_MARKER)
-            p.drawText(
-                QPointF(self.width() - f.pointSizeF() - 3, top_r + f.pointSizeF() + 2), MOVE_MARKER
-            )
+            p.drawText(QPointF(self.width() - f.pointSizeF() - 3, top_r + f.pointSizeF() + 2), MOVE_MARKER)
         p.end()

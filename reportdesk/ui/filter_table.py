@@ -70,9 +70,7 @@ class RowsModel(QAbstractTableModel):
                     cell = self.index(r, col)
                     self.dataChanged.emit(cell, cell)
         elif both:
-            self.dataChanged.emit(
-                self.index(head, 0), self.index(head + both - 1, self.COLUMN_COUNT - 1)
-            )
+            self.dataChanged.emit(self.index(head, 0), self.index(head + both - 1, self.COLUMN_COUNT - 1))
         return bool(m_old or m_new)
 
 
@@ -100,13 +98,8 @@ class FilterBar:
     ``changed`` runs after each new filter (the panels update their counts).
     """
 
-    def __init__(
-        self,
-        proxy: KeyFilter,
-        choices: Sequence[tuple[str, str]],
-        placeholder: str,
-        changed: Callable[[], None],
-    ) -> None:
+    def __init__(self, proxy: KeyFilter, choices: Sequence[tuple[str, str]], placeholder: str,
+                 changed: Callable[[], None]) -> None:
         self.proxy = proxy
         self.changed = changed
         self.box = QComboBox()

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.data_dir, self.snapshot, self._needs_autosave,
                                    self.settings.autosave_seconds, self)
         self.panels = PanelFollower(self.drafting.panel_delay_ms, lambda: self.session.comparison,
-                                    (self._update_list, self._update_panels), self)
+                                    (self._update_list, self._update_docks), self)
         self._pending_drop: dict[str, str] = {}
 
     def _restore_layout(self) -> None:
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.navigator.select_change(current)
 
-    def _update_panels(self, c: Comparison) -> None:
+    def _update_docks(self, c: Comparison) -> None:
         self.targets.set_comparison(c)
         if c.new is not self.session.new_report:
             self.outline_new.set_report(c.new)

@@ -24,16 +24,8 @@ from reportdesk.ui.palette import KIND_COLORS, MOVE_MARKER
 ID_ROLE = Qt.ItemDataRole.UserRole
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
 HINT_ROLE = Qt.ItemDataRole.UserRole + 2
-ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.ToolTipRole,
-        ID_ROLE,
-        CATEGORY_ROLE,
-        HINT_ROLE,
-    }
-)
+ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                   ID_ROLE, CATEGORY_ROLE, HINT_ROLE})  # the roles data() answers
 SHORT = 16  # characters of each side shown in the list
 
 #: (category key, English source label) for the filter box; "" is all.
@@ -142,18 +134,12 @@ class ChangeListModel(RowsModel):
         """The engine names the parts before the first heading in Chinese: show them in the UI's language."""
         return self._labels().get(section, section)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {0: "#", 1: self.tr("Kind"), 2: self.tr("Section"), 3: self.tr("Change")}[
-                section
-            ]
+            return {0: "#", 1: self.tr("Kind"), 2: self.tr("Section"), 3: self.tr("Change")}[section]
         return None
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in ROLES or not index.isValid():
             return None  # asked for a dozen roles per cell and paint: most are not ours
         ch, kind, category, text = self._rows[index.row()]
@@ -161,9 +147,7 @@ class ChangeListModel(RowsModel):
         if isinstance(ch, TargetHint):
             return self._hint_data(ch, col, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(ch.id + 1), self.kind_label(kind), self.section_label(ch.section), text)[
-                col
-            ]
+            return (str(ch.id + 1), self.kind_label(kind), self.section_label(ch.section), text)[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return self._icons.get(kind)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -246,9 +230,7 @@ class ChangeNavigator(QWidget):
         header.resizeSection(0, fm.horizontalAdvance("00000") + 12)
         # The kind column fits the longest kind word in the current language (English is wider).
         kinds = ("changed", "inserted", "deleted", "moved", "target", "number", "hint")
-        header.resizeSection(
-            1, max(fm.horizontalAdvance(self.model.kind_label(k)) for k in kinds) + 32
-        )
+        header.resizeSection(1, max(fm.horizontalAdvance(self.model.kind_label(k)) for k in kinds) + 32)
         header.resizeSection(2, 90)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -304,15 +286,11 @@ class ChangeNavigator(QWidget):
         # 提示 rows head the list but are not changes: count changes only, as the status bar does
         # The 提示 rows head the list (source order): count them without asking every row.
         hints = 0
-        while (
-            hints < self.proxy.rowCount() and self.proxy.index(hints, 0).data(HINT_ROLE) is not None
-        ):
+        while hints < self.proxy.rowCount() and self.proxy.index(hints, 0).data(HINT_ROLE) is not None:
             hints += 1
         total = self.model.rowCount() - self.model.hint_count()
         self.count_label.setText(
-            self.tr("{shown} of {total} changes").format(
-                shown=self.proxy.rowCount() - hints, total=total
-            )
+            self.tr("{shown} of {total} changes").format(shown=self.proxy.rowCount() - hints, total=total)
         )
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

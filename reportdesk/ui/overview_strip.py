@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QWidget
 
 from reportdesk.ui.palette import KIND_COLORS
-from reportdesk.ui.pane_strip import PREMULTIPLIED, PaneStrip
+from reportdesk.ui.pane_strip import PaneStrip
 from reportdesk.ui.text_pane import TextPane
 
 Mark = tuple[str, int, int]  # (kind, start, end) in the pane's code points
@@ -106,21 +106,11 @@ class OverviewStrip(PaneStrip):
         # The marks (hundreds of rectangles) are drawn into an image once per set of marks,
         # size and scale; a repaint (every keystroke, every scroll) copies it and draws the
         # frame of the visible part on top.
-        dpr = self.devicePixelRatioF()
         self._doc_ys()  # sets self._key: its layout generation only grows, so it names these marks
-        key = (
-            self.width(),
-            self.height(),
-            dpr,
-            self._scale(),
-            self._key,
-            self.palette().window().color().rgba(),
-        )
+        key = (self.width(), self.height(), self.devicePixelRatioF(), self._scale(), self._key,
+               self.palette().window().color().rgba())
         if key != self._image_key:
-            pm = QImage(
-                max(round(self.width() * dpr), 1), max(round(self.height() * dpr), 1), PREMULTIPLIED
-            )
-            pm.setDevicePixelRatio(dpr)
+            pm = self._canvas()
             p = QPainter(pm)
             p.fillRect(self.rect(), self.palette().window())
             # Draw weaker kinds first so targets and moves stay visible on top.
@@ -133,9 +123,7 @@ class OverviewStrip(PaneStrip):
         p.drawImage(0, 0, self._image)
         bar = self.pane.verticalScrollBar()
         k = self._scale()
-        frame = QRectF(
-            0.5, bar.value() * k, self.width() - 1.0, max(self.pane.viewport().height() * k, 4.0)
-        )
+        frame = QRectF(0.5, bar.value() * k, self.width() - 1.0, max(self.pane.viewport().height() * k, 4.0))
         p.setPen(QPen(QColor(60, 60, 60, 200), 1))
         p.setBrush(QColor(0, 0, 0, 30))
         p.drawRect(frame)

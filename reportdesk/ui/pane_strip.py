@@ -39,9 +39,7 @@ class PaneStrip(QWidget):
         self._relayout.timeout.connect(self._invalidate)
         for p in panes:
             p.verticalScrollBar().valueChanged.connect(self.update)
-            p.document().documentLayout().documentSizeChanged.connect(
-                lambda _s: self._relayout.start()
-            )
+            p.document().documentLayout().documentSizeChanged.connect(lambda _s: self._relayout.start())
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.WIDTH, 200)
@@ -55,6 +53,13 @@ class PaneStrip(QWidget):
         self._layout_gen += 1
         self._key = None
         self.update()
+
+    def _canvas(self) -> QImage:
+        """An image the size of this widget, at its pixel ratio, to draw the strip into."""
+        dpr = self.devicePixelRatioF()
+        image = QImage(max(round(self.width() * dpr), 1), max(round(self.height() * dpr), 1), PREMULTIPLIED)
+        image.setDevicePixelRatio(dpr)
+        return image
 
     def resizeEvent(self, e: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(e)

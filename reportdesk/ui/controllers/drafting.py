@@ -44,15 +44,15 @@ from reportdesk.engine import (
 
 # Kept for a debounced mode (tests, slow machines): 0 sends each edit at once.
 DEBOUNCE_MS = 0
-
-
-class _heap:  # noqa: N801 - a namespace: what gc.freeze has done in this process
-    pairs_frozen = 0
 FAST_TIMEOUT = 20.0  # s: a fast path takes milliseconds; longer means the engine hangs
 EXACT_TIMEOUT = 300.0  # s: a whole re-compare of a long report on a slow PC
 PANEL_DELAY_MS = 400  # the change list and targets follow the draft this long after the last keystroke
 
 log = logging.getLogger(__name__)
+
+
+class _heap:  # noqa: N801 - a namespace: what gc.freeze has done in this process
+    pairs_frozen = 0
 
 
 def close_sessions(ctx: AppContext, sids: list[str]) -> None:
