@@ -107,23 +107,29 @@ def _exact_only(a: list[Unit], b: list[Unit]) -> list[tuple[int, int, float]]:
 def _dp_core(a: list[Unit], b: list[Unit], threshold: float, joins: Joins | None) -> list[tuple[int, int, float]]:
     if not a or not b:
         return []
-    sims, hot = _similarities(a, b, threshold)
+    sims, hot, pairable = _similarities(a, b, threshold)
     split, merge = _join_scores(a, b, sims, hot) if joins is not None else ({}, {})
-    choice = _best_choices(sims, split, merge, threshold)
-    return _trace(a, b, _Scores(sims, split, merge), choice, joins)
+    best = _best_values(sims, split, merge, threshold, pairable)
+    return _trace(a, b, _Scores(sims, split, merge, threshold, best), joins)
 
 
 @dataclass(frozen=True)
 class _Scores:
-    """Similarities of one section pair: sentence to sentence, and to two joined sentences."""
+    """Similarities of one section pair: sentence to sentence, and to two joined sentences;
+    and the programme's values (``_best_values``)."""
 
     sims: list[list[float]]
     split: dict[tuple[int, int], float]  # a[i] ~ b[j] + b[j+1]
     merge: dict[tuple[int, int], float]  # a[i] + a[i+1] ~ b[j]
+    threshold: float
+    best: list[list[float]]
 
 
-def _similarities(a: list[Unit], b: list[Unit], threshold: float) -> tuple[list[list[float]], list[tuple[int, int]]]:
-    """Sentence-to-sentence similarity matrix, and the cells similar enough to be half of a join.
+def _similarities(
+    a: list[Unit], b: list[Unit], threshold: float
+) -> tuple[list[list[float]], list[tuple[int, int]], dict[int, list[int]]]:
+    """Sentence-to-sentence similarity matrix, the cells similar enough to be half of a join,
+    and per row the columns similar enough to pair.
 
     All cells at once (``vector``), with the same floats the pair-by-pair loop gave.
     """
@@ -141,7 +147,10 @@ def _similarities(a: list[Unit], b: list[Unit], threshold: float) -> tuple[list[
     d = vec.dice_matrix(a, b)
     sims = np.where(ok & same_key, same, np.where(ok, d, 0.0))
     rows, cols = np.nonzero(ok & ~same_key & (d >= _JOIN_GATE))  # row-major, as the loop found them
-    return sims.tolist(), list(zip(rows.tolist(), cols.tolist(), strict=True))
+    pairable: dict[int, list[int]] = {}
+    for i, j in zip(*(x.tolist() for x in np.nonzero(sims >= threshold)), strict=True):
+        pairable.setdefault(i, []).append(j)
+    return sims.tolist(), list(zip(rows.tolist(), cols.tolist(), strict=True)), pairable
 
 
 def _adjacent(u: Unit, v: Unit) -> bool:
@@ -179,56 +188,92 @@ def _join_scores(
     return split, merge
 
 
-def _best_choices(
+_EPS = 1e-9  # a match beats skipping on ties
+
+
+def _best_values(
     sims: list[list[float]],
     split: dict[tuple[int, int], float],
     merge: dict[tuple[int, int], float],
     threshold: float,
-) -> list[bytearray]:
-    """The dynamic programme: per cell, the step of the best alignment of the rest."""
+    pairable: dict[int, list[int]],
+) -> list[list[float]]:
+    """The dynamic programme: per cell, the value of the best alignment of a[i:] with b[j:].
+
+    A cell's value is the largest its steps offer, so every row falls from left to right.
+    A cell that cannot pair (nearly all: ``pairable`` lists the others by row) offers the
+    cells below and to the right only, so a row without such cells is the row below, and a
+    pairing cell's value spreads left only until the row below is as high.  The sums are
+    the same, in the same order, as ``_step``'s; which step a cell takes is worked out only
+    where the best path passes (``_trace``).
+    """
     n, m = len(sims), len(sims[0])
-    eps = 1e-9  # a match beats skipping on ties
     best = [[0.0] * (m + 2) for _ in range(n + 2)]
-    choice = [bytearray(m + 1) for _ in range(n + 1)]  # 0 skip a, 1 skip b, 2 pair, 3 split, 4 merge
     joins = bool(split or merge)
+    hot_at = {i: set(js) for i, js in pairable.items()}
+    for i, j in list(split) + list(merge):
+        hot_at.setdefault(i, set()).add(j)
+    if joins and threshold <= 0:  # then even a missing join's 0.0 counts, everywhere
+        hot_at = {i: set(range(m)) for i in range(n)}
     for i in range(n - 1, -1, -1):
-        row, nxt, srow, crow = best[i], best[i + 1], sims[i], choice[i]
-        for j in range(m - 1, -1, -1):
-            # each step's value is worked out once (the same sums, in the same order)
-            v, w = nxt[j], row[j + 1]
-            c = 0
-            if v < w:
-                v, c = w, 1
+        nxt = best[i + 1]
+        row = best[i] = nxt.copy()
+        hot = hot_at.get(i)
+        if not hot:
+            continue
+        srow = sims[i]
+        for j in sorted(hot, reverse=True):
+            v = nxt[j] if nxt[j] >= row[j + 1] else row[j + 1]
             s = srow[j]
             if s >= threshold:
-                t = nxt[j + 1] + s - threshold + eps
-                if t > v:
-                    v, c = t, 2
+                v = max(v, nxt[j + 1] + s - threshold + _EPS)
             if joins:
                 s = split.get((i, j), 0.0)
                 if s >= threshold:
-                    t = nxt[j + 2] + s - threshold + eps
-                    if t > v:
-                        v, c = t, 3
+                    v = max(v, nxt[j + 2] + s - threshold + _EPS)
                 s = merge.get((i, j), 0.0)
                 if s >= threshold:
-                    t = best[i + 2][j + 1] + s - threshold + eps
-                    if t > v:
-                        v, c = t, 4
+                    v = max(v, best[i + 2][j + 1] + s - threshold + _EPS)
             row[j] = v
-            if c:
-                crow[j] = c
-    return choice
+            k = j - 1
+            while k >= 0 and nxt[k] < v and k not in hot:
+                row[k] = v
+                k -= 1
+    return best
 
 
-def _trace(
-    a: list[Unit], b: list[Unit], scores: _Scores, choice: list[bytearray], joins: Joins | None
-) -> list[tuple[int, int, float]]:
+def _step(sc: _Scores, i: int, j: int) -> int:
+    """The step cell (i, j) takes: 0 skip a, 1 skip b, 2 pair, 3 split, 4 merge (ties as listed)."""
+    best, threshold = sc.best, sc.threshold
+    nxt = best[i + 1]
+    v, w = nxt[j], best[i][j + 1]
+    c = 0
+    if v < w:
+        v, c = w, 1
+    s = sc.sims[i][j]
+    if s >= threshold:
+        t = nxt[j + 1] + s - threshold + _EPS
+        if t > v:
+            v, c = t, 2
+    if not (sc.split or sc.merge):
+        return c
+    s = sc.split.get((i, j), 0.0)
+    if s >= threshold:
+        t = nxt[j + 2] + s - threshold + _EPS
+        if t > v:
+            v, c = t, 3
+    s = sc.merge.get((i, j), 0.0)
+    if s >= threshold and best[i + 2][j + 1] + s - threshold + _EPS > v:
+        c = 4
+    return c
+
+
+def _trace(a: list[Unit], b: list[Unit], scores: _Scores, joins: Joins | None) -> list[tuple[int, int, float]]:
     """Read the chosen steps from the top-left cell; record splits and merges in ``joins``."""
     out = []
     i = j = 0
     while i < len(a) and j < len(b):
-        c = choice[i][j]
+        c = _step(scores, i, j)
         if c == 0:
             i += 1
         elif c == 1:
