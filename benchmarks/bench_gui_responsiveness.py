@@ -155,7 +155,6 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="reportdesk-bench-"))
     settings = Settings.from_ini(tmp / "s.ini")
     compare_ahead([old, new], settings)  # as gui.py does: the engine compares while the window is built
-    from reportdesk.engine import compare, load_report, report_from_text, screen_of
     from reportdesk.ui.main_window import MainWindow
 
     watch = TickWatch()
@@ -241,6 +240,10 @@ def main() -> int:
     panels_after = time.perf_counter() - t0
     pause_gap = watch.stop()
     w.view.flush_highlighting()
+    # Imported here, not at the start: the engine's face imports on first use, and the window's
+    # process must not be charged for the comparing it leaves to the engine process.
+    from reportdesk.engine import compare, load_report, report_from_text, screen_of
+
     draft = report_from_text(w.view.new_text(), path=w.session.new_report.path, title=w.session.new_report.title,
                              year=w.session.new_report.year)
     full = screen_of(compare(load_report(old) if w.session.old_report is None else w.session.old_report, draft))

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from reportdesk.app.settings import Settings
     from reportdesk.ui.main_window import MainWindow
 
+# What showing a comparison needs in the window's process beyond the engine's types: the
+# clutter notice re-diffs words (align, diff, text: ~60-80 ms of imports).  The engine's face
+# imports on first use; these are imported in a background thread while the engine process
+# compares, so neither the window's start nor the comparison's arrival waits for them.
+SHOW_NEEDS = ("clutter_notice",)
 WARM_UP_AFTER_MS = 500  # after the first comparison is shown: its marks are painted by then
 WARM_UP_LATEST_MS = 10_000  # jieba is loaded by then even if no comparison came
 DEMO_FILES = ("2024年政府工作报告.txt", "2025年政府工作报告.txt")
@@ -184,9 +189,31 @@ def compare_ahead(paths: list[str], settings: Settings) -> None:
         engine.post(jobs.compare_ahead, *paths, settings.compare_options())
 
 
+def import_ahead(names: tuple[str, ...] = SHOW_NEEDS) -> None:
+    """Import the sub-modules behind these names of the engine's face in a background thread.
+
+    Safe beside the GUI thread's own imports: Python locks each module while it runs, the
+    engine's modules import no cycle, and a thread asking for a module being imported here
+    waits for it.  Started without waiting for it to run (see TaskRunner._start)."""
+    import _thread
+
+    from reportdesk import engine
+
+    def run() -> None:
+        for name in names:
+            try:
+                getattr(engine, name)
+            except Exception:  # the call that needs it imports it again and says what is wrong
+                return
+
+    _thread.start_new_thread(run, ())
+
+
 def warm_up(window: MainWindow) -> None:
-    """Load jieba's dictionary in the engine process once the first comparison is on screen
-    and painted (or after a while without one), so the first keystroke's words are cut at once.
+    """Import what showing a comparison needs (``import_ahead``) now, while the engine process
+    compares; load jieba's dictionary in the engine process once the first comparison is on
+    screen and painted (or after a while without one), so the first keystroke's words are cut
+    at once.
 
     Not beside the load: the dictionary's load is one C call of a third of a second that
     holds the engine process's GIL, and a comparison whose pieces the token store already
@@ -194,11 +221,12 @@ def warm_up(window: MainWindow) -> None:
     window paints the comparison: on a busy two-core PC the two take turns on the CPU."""
     from PySide6.QtCore import QTimer
 
-    from reportdesk.engine import warm_up_tokenizer
-
+    import_ahead()
     fired: list[bool] = []
 
     def submit() -> None:
+        from reportdesk.engine import warm_up_tokenizer  # named to be sent; imported ahead
+
         if not fired:
             fired.append(True)
             window.runner.submit("warmup", warm_up_tokenizer, on_error=lambda _e: None, in_process=True)

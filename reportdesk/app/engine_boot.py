@@ -26,8 +26,12 @@ def serve(conn: Any) -> None:
     """The engine process's loop: each message ``(id, fn, args)`` runs in a thread; answers
     carry the id; the engine is imported first thing, before any call arrives."""
     sys.setswitchinterval(0.001)  # a fast call waits at most ~1 ms behind a long one
-    try:  # what the calls run (0.3-0.4 s), imported now while the window's Python starts up
+    try:  # what the calls run (0.3-0.4 s), imported now while the window's Python starts up;
+        # the engine's face imports on first use, so all of it is asked for here
         import reportdesk.app.jobs  # noqa: F401
+        from reportdesk.engine import import_all
+
+        import_all()
     except Exception:  # the first call that needs it says what is wrong
         pass
     send_lock = threading.Lock()

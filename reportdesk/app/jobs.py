@@ -15,19 +15,11 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reportdesk.engine import (
-    CompareOptions,
-    Comparison,
-    Report,
-    Screen,
-    compare,
-    live_start,
-    load_report,
-    pack_comparison,
-    report_from_text,
-    target_series,
-    unpack_comparison,
-)
+# The window's process imports this module for its types and to name the jobs it sends
+# the engine process; the comparing itself is looked up on the face when a job runs, so
+# that process never imports it unless it compares by itself (issue 12: start-up).
+from reportdesk import engine
+from reportdesk.engine import CompareOptions, Comparison, Report, Screen, unpack_comparison
 
 
 @dataclass(frozen=True)
@@ -85,11 +77,11 @@ def load(path: str) -> Report:
         st = os.stat(path)
         key = (os.path.abspath(path), st.st_mtime_ns, st.st_size)
     except OSError:
-        return qt_plain(load_report(path))  # let the loader say what is wrong
+        return qt_plain(engine.load_report(path))  # let the loader say what is wrong
     with _loading:
         hit = _loaded.get(key)
         if hit is None:
-            hit = _loaded[key] = qt_plain(load_report(path))
+            hit = _loaded[key] = qt_plain(engine.load_report(path))
             while len(_loaded) > 8:
                 _loaded.pop(next(iter(_loaded)))
         return hit
@@ -102,18 +94,36 @@ def read_texts(old_path: str, new_path: str) -> tuple[str, str]:
 
 def _live(opened: Opened, sid: str) -> Opened:
     """Keep the comparison as live session ``sid`` where it was computed (the engine process)."""
-    return replace(opened, screen=live_start(sid, opened.comparison)) if sid else opened
+    return replace(opened, screen=engine.live_start(sid, opened.comparison)) if sid else opened
 
 
 # The comparison of the pair the program was started with, begun in the engine process
 # before the window exists (``compare_ahead``); the window's own load takes it (or waits
-# for it) instead of comparing a second time.  One at most, taken once.
+# for it) instead of comparing a second time.  One at most, taken once.  Any other opening
+# cancels it: it stops at its next step (each file read, each stage of the comparison)
+# instead of taking the engine's CPU from the comparison the clerk is waiting for.
 _ahead: dict[tuple[str, str, CompareOptions], Future[Comparison | None]] = {}
 _ahead_lock = threading.Lock()
 
 
+class _Unwanted(Exception):
+    """The comparison made ahead was cancelled: another pair was opened first."""
+
+
 def _ahead_key(old_path: str, new_path: str, options: CompareOptions) -> tuple[str, str, CompareOptions]:
     return os.path.abspath(old_path), os.path.abspath(new_path), options
+
+
+def _drop_ahead_locked() -> None:
+    for done in _ahead.values():
+        done.cancel()  # never set running: a pending Future cancels, and says so to its maker
+    _ahead.clear()
+
+
+def drop_ahead() -> None:
+    """Cancel the comparison made ahead, if any: something else is being opened."""
+    with _ahead_lock:
+        _drop_ahead_locked()
 
 
 def compare_ahead(old_path: str, new_path: str, options: CompareOptions) -> None:
@@ -121,12 +131,28 @@ def compare_ahead(old_path: str, new_path: str, options: CompareOptions) -> None
     still being built).  A failure is left for that ``open_pair`` to meet and report."""
     done: Future[Comparison | None] = Future()
     with _ahead_lock:
-        _ahead.clear()
+        _drop_ahead_locked()
         _ahead[_ahead_key(old_path, new_path, options)] = done
+
+    def wanted(_stage: str = "", _fraction: float = 0.0) -> None:
+        if done.cancelled():
+            raise _Unwanted
+
+    def settle(value: Comparison | None) -> None:
+        with _ahead_lock:  # cancelled under the same lock: it cannot come in between
+            if not done.cancelled():
+                done.set_result(value)
+
     try:
-        done.set_result(compare(load(old_path), load(new_path), options))
+        old = load(old_path)
+        wanted()
+        new = load(new_path)
+        wanted()
+        settle(engine.compare(old, new, options, wanted))
+    except _Unwanted:
+        return
     except BaseException:
-        done.set_result(None)
+        settle(None)
         raise
 
 
@@ -134,7 +160,7 @@ def _take_ahead(old: Report, new: Report, options: CompareOptions) -> Comparison
     """The comparison ``compare_ahead`` made (or is making) of these very reports, else None."""
     with _ahead_lock:
         done = _ahead.pop(_ahead_key(old.path, new.path, options), None)
-        _ahead.clear()  # any other pair opened first: the early one is not wanted
+        _drop_ahead_locked()  # any other pair opened first: the early one is not wanted
     c = done.result() if done is not None else None
     return c if c is not None and c.old is old and c.new is new else None
 
@@ -143,7 +169,7 @@ def open_pair(old_path: str, new_path: str, options: CompareOptions, sid: str = 
     t0 = time.perf_counter()
     old = load(old_path)
     new = load(new_path)
-    c = _take_ahead(old, new, options) or compare(old, new, options)
+    c = _take_ahead(old, new, options) or engine.compare(old, new, options)
     return _live(Opened(old, new, c, {}, time.perf_counter() - t0), sid)
 
 
@@ -163,7 +189,7 @@ def open_pair_packed(old_path: str, new_path: str, options: CompareOptions, sid:
     o = open_pair(old_path, new_path, options, sid)
     dump = pickle.dumps
     return PackedOpened(dump(o.old, pickle.HIGHEST_PROTOCOL), dump(o.new, pickle.HIGHEST_PROTOCOL),
-                        pack_comparison(o.comparison, with_new=False), o.seconds, o.screen)
+                        engine.pack_comparison(o.comparison, with_new=False), o.seconds, o.screen)
 
 
 def unpack_opened(p: PackedOpened) -> Opened:
@@ -187,22 +213,24 @@ def unpack_opened(p: PackedOpened) -> Opened:
 
 def open_series(paths: list[str], options: CompareOptions, sid: str = "") -> Opened:
     """Several yearly reports: load all, compare the last two (by year, else by order)."""
+    drop_ahead()
     t0 = time.perf_counter()
     reports = [load(p) for p in paths]
     keyed = sorted(enumerate(reports), key=lambda ir: (ir[1].year or 0, ir[0]))
     ordered = [r for _, r in keyed]
     series = {r.year: r for r in ordered if r.year}
     old, new = ordered[-2], ordered[-1]
-    table = target_series(ordered)
-    return _live(Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0, table), sid)
+    table = engine.target_series(ordered)
+    return _live(Opened(old, new, engine.compare(old, new, options), series, time.perf_counter() - t0, table), sid)
 
 
 def compare_in_series(
     old: Report, new: Report, options: CompareOptions, series: dict[int, Report], table: object | None, sid: str = ""
 ) -> Opened:
     """Another pair of an already loaded series: nothing is read from disk again."""
+    drop_ahead()
     t0 = time.perf_counter()
-    return _live(Opened(old, new, compare(old, new, options), series, time.perf_counter() - t0, table), sid)
+    return _live(Opened(old, new, engine.compare(old, new, options), series, time.perf_counter() - t0, table), sid)
 
 
 def recompare_draft(
@@ -211,9 +239,9 @@ def recompare_draft(
     """Compare ``old`` with the draft's current ``text`` (``base`` gives path, title and year);
     with ``sid``, keep it as that live session (the engine's copy is started afresh)."""
     t0 = time.perf_counter()
-    draft = report_from_text(text, path=base.path, title=base.title, year=base.year)
-    c = compare(old, draft, options)
-    screen = live_start(sid, c, revision) if sid else None
+    draft = engine.report_from_text(text, path=base.path, title=base.title, year=base.year)
+    c = engine.compare(old, draft, options)
+    screen = engine.live_start(sid, c, revision) if sid else None
     return Recompared(revision, draft, c, time.perf_counter() - t0, screen)
 
 

@@ -17,87 +17,182 @@ Code outside ``reportdesk.engine`` imports from here only (checked by
 
 from __future__ import annotations
 
-from reportdesk.engine.comparison.clutter import clutter_notice
-from reportdesk.engine.comparison.navigation import ChangeIndex
-from reportdesk.engine.comparison.parallel import compare_paths
-from reportdesk.engine.comparison.pipeline import Progress, compare
-from reportdesk.engine.diff.document import document_ops
-from reportdesk.engine.errors import ExportError, LoadError, ReportDeskError, SaveError
-from reportdesk.engine.load.loader import load_document, load_report
-from reportdesk.engine.model import (
-    AlignedPair,
-    BlockKind,
-    Change,
-    ChangeKind,
-    CompareOptions,
-    Comparison,
-    Direction,
-    DocFormat,
-    Figure,
-    FigureKind,
-    HintKind,
-    InlineOp,
-    LoadedDocument,
-    OpKind,
-    PairKind,
-    Paragraph,
-    Part,
-    PhraseChanges,
-    PhraseOccurrence,
-    Qualifier,
-    Quantity,
-    RawParagraph,
-    Report,
-    ReviewStatus,
-    Section,
-    SectionMatch,
-    SectionStatus,
-    Sentence,
-    Span,
-    Stats,
-    TargetChange,
-    TargetChangeKind,
-    TargetHint,
-    TargetReview,
-    TargetTier,
-)
-from reportdesk.engine.serialize import comparison_to_dict
-from reportdesk.engine.session import (
-    DraftEdit,
-    Screen,
-    ScreenDelta,
-    SessionLost,
-    apply_delta,
-    change_kind,
-    common_ends,
-    comparison_ranges,
-    flatten,
-    line_edit,
-    live_close,
-    live_edit,
-    live_exact,
-    live_start,
-    pack_comparison,
-    per_line,
-    remap_line,
-    screen_of,
-    target_mark,
-    unpack_comparison,
-)
-from reportdesk.engine.structure.build import build_report, outline, report_from_text
-from reportdesk.engine.targets.extract import extract_targets
-from reportdesk.engine.targets.rows import (
-    HEADLINE_TIERS,
-    UNNAMED,
-    TargetCounts,
-    TargetRow,
-    target_counts,
-    target_rows,
-)
-from reportdesk.engine.targets.serialize import series_to_dict, target_to_dict
-from reportdesk.engine.targets.series import Series, SeriesCell, target_series
-from reportdesk.engine.targets.wording import stated, value_text
-from reportdesk.engine.text.tokenize import warm_up as warm_up_tokenizer
+import importlib
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what mypy and ruff see; at run time the names come on first use (below)
+    from reportdesk.engine.comparison.clutter import clutter_notice
+    from reportdesk.engine.comparison.navigation import ChangeIndex
+    from reportdesk.engine.comparison.parallel import compare_paths
+    from reportdesk.engine.comparison.pipeline import Progress, compare
+    from reportdesk.engine.diff.document import document_ops
+    from reportdesk.engine.errors import ExportError, LoadError, ReportDeskError, SaveError
+    from reportdesk.engine.load.loader import load_document, load_report
+    from reportdesk.engine.model import (
+        AlignedPair,
+        BlockKind,
+        Change,
+        ChangeKind,
+        CompareOptions,
+        Comparison,
+        Direction,
+        DocFormat,
+        Figure,
+        FigureKind,
+        HintKind,
+        InlineOp,
+        LoadedDocument,
+        OpKind,
+        PairKind,
+        Paragraph,
+        Part,
+        PhraseChanges,
+        PhraseOccurrence,
+        Qualifier,
+        Quantity,
+        RawParagraph,
+        Report,
+        ReviewStatus,
+        Section,
+        SectionMatch,
+        SectionStatus,
+        Sentence,
+        Span,
+        Stats,
+        TargetChange,
+        TargetChangeKind,
+        TargetHint,
+        TargetReview,
+        TargetTier,
+    )
+    from reportdesk.engine.serialize import comparison_to_dict
+    from reportdesk.engine.session import live_close, live_edit, live_exact, live_start
+    from reportdesk.engine.session.delta import (
+        DraftEdit,
+        Screen,
+        ScreenDelta,
+        apply_delta,
+        common_ends,
+        line_edit,
+        remap_line,
+        screen_of,
+    )
+    from reportdesk.engine.session.live import SessionLost
+    from reportdesk.engine.session.pack import pack_comparison, unpack_comparison
+    from reportdesk.engine.session.ranges import (
+        change_kind,
+        comparison_ranges,
+        flatten,
+        per_line,
+        target_mark,
+    )
+    from reportdesk.engine.structure.build import build_report, outline, report_from_text
+    from reportdesk.engine.targets.extract import extract_targets
+    from reportdesk.engine.targets.rows import (
+        HEADLINE_TIERS,
+        UNNAMED,
+        TargetCounts,
+        TargetRow,
+        target_counts,
+        target_rows,
+    )
+    from reportdesk.engine.targets.serialize import series_to_dict, target_to_dict
+    from reportdesk.engine.targets.series import Series, SeriesCell, target_series
+    from reportdesk.engine.targets.wording import stated, value_text
+    from reportdesk.engine.text.tokenize import warm_up as warm_up_tokenizer
+
+# Each name and the sub-module that defines it ("module" or "module:attribute" when the
+# face renames it).  A window that only shows results never imports the comparing (align,
+# numpy, jieba…): issue 12, start-up.
+_LAZY: dict[str, str] = {
+    "clutter_notice": "comparison.clutter",
+    "ChangeIndex": "comparison.navigation",
+    "compare_paths": "comparison.parallel",
+    "Progress": "comparison.pipeline",
+    "compare": "comparison.pipeline",
+    "document_ops": "diff.document",
+    "ExportError": "errors",
+    "LoadError": "errors",
+    "ReportDeskError": "errors",
+    "SaveError": "errors",
+    "load_document": "load.loader",
+    "load_report": "load.loader",
+    "AlignedPair": "model",
+    "BlockKind": "model",
+    "Change": "model",
+    "ChangeKind": "model",
+    "CompareOptions": "model",
+    "Comparison": "model",
+    "Direction": "model",
+    "DocFormat": "model",
+    "Figure": "model",
+    "FigureKind": "model",
+    "HintKind": "model",
+    "InlineOp": "model",
+    "LoadedDocument": "model",
+    "OpKind": "model",
+    "PairKind": "model",
+    "Paragraph": "model",
+    "Part": "model",
+    "PhraseChanges": "model",
+    "PhraseOccurrence": "model",
+    "Qualifier": "model",
+    "Quantity": "model",
+    "RawParagraph": "model",
+    "Report": "model",
+    "ReviewStatus": "model",
+    "Section": "model",
+    "SectionMatch": "model",
+    "SectionStatus": "model",
+    "Sentence": "model",
+    "Span": "model",
+    "Stats": "model",
+    "TargetChange": "model",
+    "TargetChangeKind": "model",
+    "TargetHint": "model",
+    "TargetReview": "model",
+    "TargetTier": "model",
+    "comparison_to_dict": "serialize",
+    "DraftEdit": "session.delta",
+    "Screen": "session.delta",
+    "ScreenDelta": "session.delta",
+    "apply_delta": "session.delta",
+    "common_ends": "session.delta",
+    "line_edit": "session.delta",
+    "remap_line": "session.delta",
+    "screen_of": "session.delta",
+    "SessionLost": "session.live",
+    "live_close": "session",
+    "live_edit": "session",
+    "live_exact": "session",
+    "live_start": "session",
+    "pack_comparison": "session.pack",
+    "unpack_comparison": "session.pack",
+    "change_kind": "session.ranges",
+    "comparison_ranges": "session.ranges",
+    "flatten": "session.ranges",
+    "per_line": "session.ranges",
+    "target_mark": "session.ranges",
+    "build_report": "structure.build",
+    "outline": "structure.build",
+    "report_from_text": "structure.build",
+    "extract_targets": "targets.extract",
+    "HEADLINE_TIERS": "targets.rows",
+    "UNNAMED": "targets.rows",
+    "TargetCounts": "targets.rows",
+    "TargetRow": "targets.rows",
+    "target_counts": "targets.rows",
+    "target_rows": "targets.rows",
+    "series_to_dict": "targets.serialize",
+    "target_to_dict": "targets.serialize",
+    "Series": "targets.series",
+    "SeriesCell": "targets.series",
+    "target_series": "targets.series",
+    "stated": "targets.wording",
+    "value_text": "targets.wording",
+    "warm_up_tokenizer": "text.tokenize:warm_up",
+}
 
 __all__ = [
     "AlignedPair",
@@ -166,6 +261,7 @@ __all__ = [
     "stated",
     "value_text",
     "warm_up_tokenizer",
+    "import_all",
     # live session (engine/session)
     "DraftEdit",
     "Screen",
@@ -188,3 +284,28 @@ __all__ = [
     "target_mark",
     "unpack_comparison",
 ]
+
+
+if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name from here
+
+    def __getattr__(name: str) -> Any:
+        """PEP 562: import the sub-module that defines ``name`` on first use and keep the
+        value here, so the next look-up is an ordinary global.  Python's import lock is per
+        module: threads that ask at once wait for the same import and get the same value."""
+        try:
+            module, _, attr = _LAZY[name].partition(":")
+        except KeyError:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), attr or name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})
+
+
+def import_all() -> None:
+    """Import every sub-module behind the face now: the engine process, warm before its first job."""
+    face = sys.modules[__name__]
+    for name in __all__:
+        getattr(face, name)

@@ -23,13 +23,13 @@ def _write_pair(tmp_path):
 @pytest.fixture
 def counted(monkeypatch):
     calls: list[int] = []
-    real = jobs.compare
+    real = jobs.engine.compare
 
-    def compare(old, new, options):
+    def compare(old, new, options, progress=None):
         calls.append(1)
-        return real(old, new, options)
+        return real(old, new, options, progress)
 
-    monkeypatch.setattr(jobs, "compare", compare)
+    monkeypatch.setattr(jobs.engine, "compare", compare)  # jobs looks it up on the face per call
     yield calls
     jobs._ahead.clear()
 
@@ -72,6 +72,48 @@ def test_a_failure_ahead_is_met_again_by_the_load(tmp_path, counted):
         jobs.compare_ahead(a, missing, CompareOptions())
     with pytest.raises(LoadError):
         jobs.open_pair(a, missing, CompareOptions(), "")
+
+
+def test_opening_another_pair_first_cancels_the_comparison_made_ahead(tmp_path, monkeypatch):
+    """The clerk opens something else (a recovered draft, another pair) before the window took
+    the early comparison: it stops at its next stage instead of burning the engine's CPU."""
+    import threading
+
+    a, b = _write_pair(tmp_path)
+    real = jobs.engine.compare
+    at_align, go = threading.Event(), threading.Event()
+    stages: list[str] = []
+
+    def compare(old, new, options, progress=None):
+        if progress is None:  # the window's own comparison
+            return real(old, new, options)
+        progress("align", 0.0)
+        at_align.set()
+        assert go.wait(30)  # hang guard
+        for stage in ("diff", "targets", "done"):
+            progress(stage, 0.5)
+            stages.append(stage)
+        return real(old, new, options)
+
+    monkeypatch.setattr(jobs.engine, "compare", compare)
+    ahead = threading.Thread(target=jobs.compare_ahead, args=(a, b, CompareOptions()))
+    ahead.start()
+    assert at_align.wait(30)
+    o = jobs.open_pair(b, a, CompareOptions(), "")  # another pair, while the early one aligns
+    go.set()
+    ahead.join(30)
+    assert not ahead.is_alive() and stages == [] and not jobs._ahead
+    assert o.old.path == b and o.comparison.new is o.new
+
+
+def test_a_series_opened_first_cancels_it_too(tmp_path):
+    a, b = _write_pair(tmp_path)
+    from concurrent.futures import Future
+
+    done: Future = Future()
+    jobs._ahead[jobs._ahead_key(a, b, CompareOptions())] = done  # as if comparing ahead now
+    jobs.open_series([a, b], CompareOptions(), "")
+    assert done.cancelled() and not jobs._ahead
 
 
 def test_posted_work_runs_in_the_engine_and_the_next_call_takes_it(tmp_path):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QWidget
 
 from reportdesk.app.context import AppContext
 from reportdesk.app.jobs import Opened
-from reportdesk.engine import clutter_notice
 from reportdesk.ui.dialogs import prompts
 
 
@@ -45,6 +44,8 @@ class ClutterController(QObject):
 
     def offer(self, result: Opened) -> None:
         """Once a comparison is on screen: extras left out? Ask (once a run) to keep them."""
+        from reportdesk.engine import clutter_notice  # the word diff: imported ahead by gui.warm_up
+
         notice = clutter_notice(result.comparison)
         if not notice or self.declined:
             return
