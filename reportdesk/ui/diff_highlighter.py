@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
 
 from reportdesk.engine import remap_line
@@ -42,7 +42,11 @@ class DiffHighlighter(QSyntaxHighlighter):
         self._pending: list[int] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        # 1 ms, not 0: zero timers of both panes re-armed in turn run back to back, two or three
+        # slices before any other timer is served (a 25-32 ms stall measured); a precise 1 ms
+        # one lets the rest of the event loop in between slices.
+        self._timer.setInterval(1)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._work)
 
     # ------------------------------------------------------------ API

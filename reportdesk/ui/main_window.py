@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.data_dir, self.snapshot, self._needs_autosave,
                                    self.settings.autosave_seconds, self)
         self.panels = PanelFollower(self.drafting.panel_delay_ms, lambda: self.session.comparison,
-                                    (self._update_list, self._update_docks), self)
+                                    (self._update_list, self._update_docks, self._update_outlines), self)
         self._pending_drop: dict[str, str] = {}
 
     def _restore_layout(self) -> None:
@@ -215,8 +215,9 @@ class MainWindow(QMainWindow):
         s.draft_text = self.view.new_text()
         # A recovered draft stays unsaved until the user saves it.
         s.saved_text = s.draft_text if draft_text is None else result.new.text
-        self.outline_old.set_report(result.old)
-        self.outline_new.set_report(result.new)
+        # Emptied (old headings would jump to wrong places); filled as a step of the panels.
+        self.outline_old.set_report(None)
+        self.outline_new.set_report(None)
         self._show_years(result)
         self.navigator.set_filter()  # a new comparison starts unfiltered
         self.targets.set_filter()
@@ -261,8 +262,11 @@ class MainWindow(QMainWindow):
 
     def _update_docks(self, c: Comparison) -> None:
         self.targets.set_comparison(c)
-        if c.new is not self.session.new_report:
-            self.outline_new.set_report(c.new)
+
+    def _update_outlines(self, c: Comparison) -> None:
+        for outline, report in ((self.outline_new, c.new), (self.outline_old, c.old)):
+            if outline.report is not report:
+                outline.set_report(report)
         self.comparison_shown.emit()
 
     def update_caption(self) -> None:

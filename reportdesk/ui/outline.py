@@ -26,6 +26,7 @@ class OutlineView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.tree)
         self._items: list[QTreeWidgetItem] = []
+        self.report: Report | None = None  # the report shown
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
 
@@ -34,6 +35,7 @@ class OutlineView(QWidget):
         (e.g. “新增”) shown after its title."""
         self.tree.clear()
         self._items = []
+        self.report = report
         if report is None:
             return
         tags = tags or {}
