@@ -91,19 +91,23 @@ def test_exact_pass_overtaken_by_edits_replays_them(monkeypatch: pytest.MonkeyPa
     real = live_mod.compare
     sent: list = []
 
-    def typing_meanwhile(o, n, opts):  # noqa: ANN001, ANN202
+    def typing_meanwhile(o, n, opts, **kw):  # noqa: ANN001, ANN003, ANN202
         sent.append(live_edit("r", line_edit(first, second, 2, 1)))  # arrives while revision 1 compares
-        return real(o, n, opts)
+        return real(o, n, opts, **kw)
 
+    counted: list = []
+    real_phrases = live_mod.compare_phrases
+    monkeypatch.setattr(live_mod, "compare_phrases", lambda o, n: counted.append(n) or real_phrases(o, n))
     monkeypatch.setattr(live_mod, "compare", typing_meanwhile)
     try:
         rebased = live_exact("r", 1)
         monkeypatch.setattr(live_mod, "compare", real)
         assert rebased is not None and not rebased.exact and not rebased.packed
+        assert counted == []  # an overtaken pass sends no comparison: no phrases counted for it
         screen = apply_delta(apply_delta(screen, sent[0]), rebased)  # in the order of their numbers
         assert live_exact("r", 1) is None  # superseded: revision 2 has its own pass
         final = live_exact("r", 2)
-        assert final is not None and final.exact and final.seq == rebased.seq + 1
+        assert final is not None and final.exact and final.seq == rebased.seq + 1 and len(counted) == 1
         screen = apply_delta(screen, final)
         full = compare(old, _draft(base, "\n".join(second)))
         assert screen == screen_of(full)
