@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # ---------------------------------------------------------------- numerals
 
@@ -88,6 +89,7 @@ def _parse_cn_int(s: str) -> int | None:
     return total + section
 
 
+@lru_cache(maxsize=4096)  # a report writes the same few numerals (一, 两, 十四五 …) again and again
 def parse_number(s: str) -> Decimal | None:
     """Parse one number as written: ``1,200`` ``1.6万`` ``一千二百`` ``两`` ``二〇二四`` ``三点五``.
 
