@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from reportdesk.engine.cache import per_report
 from reportdesk.engine.model import BlockKind, PhraseChanges, PhraseOccurrence, Report, Span
@@ -72,20 +73,21 @@ def _occurrences(text: str, phrase: str, lo: int = 0) -> tuple[Span, ...]:
 def _candidates(report: Report, singles: set[str]) -> Counter[str]:
     """Words and word sequences of the body, counted; ``singles`` gets the one-word ones."""
     text = report.text
-    counts: Counter[str] = Counter()
+    found: list[tuple[str, ...]] = []
     for p in report.paragraphs:
         if p.kind not in (BlockKind.BODY, BlockKind.HEADING):
             continue
-        found, one_word = _paragraph_candidates(text[p.start : p.end])
-        counts.update(found)
+        phrases, one_word = _paragraph_candidates(text[p.start : p.end])
+        found.append(phrases)
         singles.update(one_word)
-    return counts
+    # counted in one C loop (adding up a Counter per paragraph went key by key in Python)
+    return Counter(chain.from_iterable(found))
 
 
 @lru_cache(maxsize=4096)
-def _paragraph_candidates(text: str) -> tuple[Counter[str], frozenset[str]]:
-    """``_candidates`` of one paragraph, cached by its text: a draft re-compared after an
-    edit tokenizes and counts only the paragraphs that changed."""
+def _paragraph_candidates(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """``_candidates`` of one paragraph, each occurrence once, cached by its text: a draft
+    re-compared after an edit tokenizes only the paragraphs that changed."""
     from reportdesk.engine.text.tokenize import tokenize
 
     found: list[str] = []
@@ -100,7 +102,7 @@ def _paragraph_candidates(text: str) -> tuple[Counter[str], frozenset[str]]:
             run = []
     if run:
         _count_run(run, found, singles)
-    return Counter(found), frozenset(singles)  # counted in one C loop, in order of first sight
+    return tuple(found), frozenset(singles)
 
 
 def _count_run(run: list[str], found: list[str], singles: set[str]) -> None:
