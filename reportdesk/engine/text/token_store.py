@@ -98,7 +98,8 @@ class TokenStore:
         return self.has(["\0" + name])
 
     def put(self, piece: str, tokens: tuple[tuple[int, int], ...]) -> None:
-        self._put_raw(piece, array("I", [b for _, b in tokens]).tobytes())
+        if self.enabled and self.folder is not None:  # else nothing is kept: pack nothing
+            self._put_raw(piece, array("I", [b for _, b in tokens]).tobytes())
 
     def _put_raw(self, piece: str, raw: bytes) -> None:
         if not self.enabled or self.folder is None:
