@@ -40,7 +40,7 @@ from reportdesk.engine.targets.context import (
 from reportdesk.engine.targets.front import read_front
 from reportdesk.engine.targets.kind import is_spec, kind_of
 from reportdesk.engine.targets.naming import Named, Reading, name
-from reportdesk.engine.targets.numbers import parse_quantities
+from reportdesk.engine.targets.numbers import may_hold_quantity, parse_quantities
 from reportdesk.engine.targets.rules import (
     APPROX_MARKS,
     DECREASE_NAME,
@@ -66,10 +66,12 @@ def extract_targets(report: Report) -> list[Figure]:
             continue
         ok = 0 <= para.section < len(report.sections)
         section = report.sections[para.section] if ok else None
-        ctx = paragraph_context(report, section, para.text, para.section)
+        ctx: ParaContext | None = None  # made when a sentence needs it
         body_from = para.heading_end if para.heading_end > 0 else para.start
         for sent in para.sentences:
-            if sent.end > body_from:
+            # most sentences hold no number: no context is made for them
+            if sent.end > body_from and may_hold_quantity(sent.text):
+                ctx = ctx or paragraph_context(report, section, para.text, para.section)
                 out.extend(_placed(SentenceContext(ctx, sent.text, sent.start)))
     out.sort(key=lambda t: t.start)
     return assign_tiers(report, out)

@@ -49,7 +49,7 @@ from reportdesk.engine.targets.rules import (
     any_of,
 )
 
-__all__ = ["format_number", "parse_number", "parse_quantities"]
+__all__ = ["format_number", "may_hold_quantity", "parse_number", "parse_quantities"]
 
 _NUM_TOKEN = re.compile(rf"百分之(?P<pct>{CN_NUM}|{ARABIC})|(?P<ar>{ARABIC})|(?P<cn>{CN_NUM})")
 _START = re.compile(rf"百分之|[0-9０-９]|[{CN_CHARS}]")
@@ -229,6 +229,12 @@ def _past_noise(text: str, i: int) -> int:
     if m and m.end() - i > _MAX_NUMERAL_CHARS:
         return m.end()
     return i + 1
+
+
+def may_hold_quantity(text: str) -> bool:
+    """False when ``parse_quantities(text)`` is surely empty: not a digit nor a numeral in it
+    (seven sentences in ten of a report)."""
+    return _START.search(text) is not None
 
 
 def parse_quantities(text: str, start: int = 0) -> list[Quantity]:
