@@ -88,14 +88,14 @@ def _candidates(report: Report, singles: set[str]) -> Counter[str]:
 def _paragraph_candidates(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """``_candidates`` of one paragraph, each occurrence once, cached by its text: a draft
     re-compared after an edit tokenizes only the paragraphs that changed."""
-    from reportdesk.engine.text.tokenize import tokenize
+    from reportdesk.engine.text.tokenize import words
 
     found: list[str] = []
     singles: set[str] = set()
     run: list[str] = []
-    for a, b in tokenize(text):
-        w = text[a:b]
-        if _CJK_PLUS.match(w) and not w.isdigit():
+    ws = words(text)
+    for w, wordy in zip(ws, map(_CJK_PLUS.match, ws), strict=True):
+        if wordy and not w.isdigit():
             run.append(w)
         elif run:
             _count_run(run, found, singles)

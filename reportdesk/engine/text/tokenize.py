@@ -181,6 +181,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None, folded: str | No
     return _tokenize(text, start, end, folded)
 
 
+def words(text: str) -> list[str]:
+    """The tokens of ``text`` as strings: ``[text[a:b] for a, b in tokenize(text)]`` without
+    making the spans."""
+    out: list[str] = []
+    for a, b in _chunks(text, 0, len(text)):
+        piece = text[a:b]
+        out += [piece[x:y] for x, y in _tokens_of(piece)]
+    return out
+
+
 # jieba cuts text into runs of Han characters, letters and digits and tokenizes each run
 # alone; these characters are never inside a run, a quantity, or whitespace glued to the
 # token before.  So text cut apart after them (where no space follows) is cut exactly as
