@@ -7,12 +7,17 @@
 2. The re-compares a window asks for: the same pair again with the older report kept
    (``exact``), and a keystroke: one character typed at a random place of the newer
    report (``--edits`` of them, seeded), median and p95.
-3. ``reportdesk compare A B`` as a whole process (interpreter start, imports, jieba's
+3. The floors of a cold compare of national 2024->2025 that keeps jieba and diff-match-patch:
+   jieba's own ``cut`` of exactly the text segments a cold compare hands it (each distinct
+   one once), and diff-match-patch's ``diff_main`` + ``diff_cleanupSemantic`` on exactly
+   the token strings of the sentence pairs that differ; with the ratio to difflib if all
+   else were free (``--floors-only`` runs just this).
+4. ``reportdesk compare A B`` as a whole process (interpreter start, imports, jieba's
    dictionary, reading, comparing, printing) against ``python -c pass``, and against
    itself with the helper process off (REPORTDESK_SERIAL=1): medians of ``--cli-runs``.
 
     python benchmarks/bench_compare.py [--corpus tests/corpus] [--repeat 3] [--edits 100]
-                                       [--pairs national] [--cli-runs 7]
+                                       [--pairs national] [--cli-runs 7] [--floors-only]
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from reportdesk.engine.diff import inline as diff  # noqa: E402
 from reportdesk.engine.load.loader import load_report  # noqa: E402
 from reportdesk.engine.model import Report  # noqa: E402
 from reportdesk.engine.targets import extract as target_extract  # noqa: E402
+from reportdesk.engine.targets import numerals  # noqa: E402
 from reportdesk.engine.text import tokenize  # noqa: E402
 
 
@@ -75,6 +81,7 @@ def empty_caches() -> None:
     sections._PROFILES.clear()
     phrases._paragraph_candidates.cache_clear()
     target_extract._at_zero.cache_clear()
+    numerals.parse_number.cache_clear()
     touches_quantity.cache_clear()
     engine_cache.clear()
 
@@ -156,6 +163,86 @@ def bench_keystrokes(corpus: Path, edits: int) -> None:
     )
 
 
+def _recorded_calls(old: Report, new: Report) -> tuple[list[str], list[tuple[str, str]]]:
+    """One cold compare, recording the text segments given to jieba's ``cut`` and the
+    top-level ``diff_main`` calls (encoded token strings) of the inline diff."""
+    segments: list[str] = []
+    dmp_calls: list[tuple[str, str]] = []
+    depth = [0]
+    cut, diff_main = tokenize._cut, diff._DMP.diff_main
+
+    def cut_rec(tk: object, text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+        segments.append(text[start:end])
+        cut(tk, text, start, end, out)
+
+    def diff_rec(a: str, b: str, *rest: object) -> object:
+        if depth[0] == 0:
+            dmp_calls.append((a, b))
+        depth[0] += 1
+        try:
+            return diff_main(a, b, *rest)
+        finally:
+            depth[0] -= 1
+
+    tokenize._cut = cut_rec
+    diff._DMP.diff_main = diff_rec
+    try:
+        cold_compare(old, new)
+    finally:
+        tokenize._cut = cut
+        del diff._DMP.diff_main  # the class's method again
+    return segments, dmp_calls
+
+
+def bench_floors(corpus: Path, repeat: int) -> None:
+    """What any design keeping jieba and diff-match-patch pays on national 2024->2025."""
+    import diff_match_patch
+
+    old = load_report(corpus / "national" / "2024.txt")
+    new = load_report(corpus / "national" / "2025.txt")
+    segments, dmp_calls = _recorded_calls(old, new)
+    distinct = list(dict.fromkeys(segments))
+    tk = tokenize._JIEBA.get()
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = 0
+
+    def jieba_floor() -> None:
+        for s in distinct:
+            for _ in tk.cut(s, HMM=True):
+                pass
+
+    def jieba_whole() -> None:
+        for r in (old, new):
+            for _ in tk.cut(r.text, HMM=True):
+                pass
+
+    def dmp_floor() -> None:
+        for a, b in dmp_calls:
+            dmp.diff_cleanupSemantic(dmp.diff_main(a, b, False))
+
+    def base() -> None:
+        difflib.SequenceMatcher(None, old.text, new.text, autojunk=False).get_opcodes()
+
+    runs: dict[str, list[float]] = {"ours": [], "jieba": [], "whole": [], "dmp": [], "difflib": []}
+    for _ in range(max(repeat, 3)):  # alternating
+        runs["ours"].append(timed(lambda: cold_compare(old, new)))
+        runs["jieba"].append(timed(jieba_floor))
+        runs["whole"].append(timed(jieba_whole))
+        runs["dmp"].append(timed(dmp_floor))
+        runs["difflib"].append(timed(base))
+    m = {k: 1000 * min(v) for k, v in runs.items()}  # the minimum: a floor, least blurred by load
+    chars = sum(map(len, distinct))
+    print(f"\nfloors of a cold compare, national 2024->2025 (minimum of {max(repeat, 3)} runs, alternating):")
+    print(f"  jieba cut of the {len(distinct)} distinct segments it must cut ({chars} chars): {m['jieba']:.0f} ms"
+          f" (both whole texts in one call each: {m['whole']:.0f} ms)")
+    print(f"  diff-match-patch on the {len(dmp_calls)} sentence pairs that differ (diff + semantic cleanup): {m['dmp']:.0f} ms")
+    floor = m["jieba"] + m["dmp"]
+    print(f"  cold compare {m['ours']:.0f} ms, of it the floors {floor:.0f} ms, the rest {m['ours'] - floor:.0f} ms;"
+          f" difflib {m['difflib']:.0f} ms")
+    print(f"  ratio difflib/ours {m['difflib'] / m['ours']:.1f}x now; {m['difflib'] / floor:.1f}x if all but the floors"
+          f" were free; 10x needs ≤ {m['difflib'] / 10:.0f} ms")
+
+
 def bench_cli(corpus: Path, runs: int) -> None:
     old, new = corpus / "national" / "2024.txt", corpus / "national" / "2025.txt"
     cmd = [sys.executable, "-m", "reportdesk", "compare", str(old), str(new)]
@@ -201,13 +288,18 @@ def main() -> int:
     ap.add_argument("--edits", type=int, default=100)
     ap.add_argument("--pairs", default=None, help="only pairs whose label starts so (national, hailar …)")
     ap.add_argument("--cli-runs", type=int, default=7)
+    ap.add_argument("--floors-only", action="store_true", help="only the floors (section 3)")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     print(machine())
     t = time.perf_counter()
     tokenize.warm_up()
     print(f"jieba dictionary load (cached in {tokenize.cache_dir()}): {1000 * (time.perf_counter() - t):.0f} ms")
+    if args.floors_only:
+        bench_floors(corpus, args.repeat)
+        return 0
     bench_pairs(corpus, args.pairs, args.repeat)
+    bench_floors(corpus, args.repeat)
     bench_keystrokes(corpus, args.edits)
     bench_cli(corpus, args.cli_runs)
     return 0
