@@ -172,6 +172,7 @@ def _start(window: MainWindow, paths: list[str]) -> None:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.snapshot.saved_at))
         if prompts.ask_restore(window, rec.snapshot, when):
             window.files.restore(rec)
+            warm_up(window)  # else the restored comparison's arrival imports the clutter notice
             return
         rec.discard()
     if paths:
