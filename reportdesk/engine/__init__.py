@@ -17,9 +17,10 @@ Code outside ``reportdesk.engine`` imports from here only (checked by
 
 from __future__ import annotations
 
-import importlib
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reportdesk.engine.lazy import lazy_names
 
 if TYPE_CHECKING:  # what mypy and ruff see; at run time the names come on first use (below)
     from reportdesk.engine.comparison.clutter import clutter_notice
@@ -67,25 +68,27 @@ if TYPE_CHECKING:  # what mypy and ruff see; at run time the names come on first
         TargetTier,
     )
     from reportdesk.engine.serialize import comparison_to_dict
-    from reportdesk.engine.session import live_close, live_edit, live_exact, live_start
-    from reportdesk.engine.session.delta import (
+    from reportdesk.engine.session import (
         DraftEdit,
         Screen,
         ScreenDelta,
+        SessionLost,
         apply_delta,
-        common_ends,
-        line_edit,
-        remap_line,
-        screen_of,
-    )
-    from reportdesk.engine.session.live import SessionLost
-    from reportdesk.engine.session.pack import pack_comparison, unpack_comparison
-    from reportdesk.engine.session.ranges import (
         change_kind,
+        common_ends,
         comparison_ranges,
         flatten,
+        line_edit,
+        live_close,
+        live_edit,
+        live_exact,
+        live_start,
+        pack_comparison,
         per_line,
+        remap_line,
+        screen_of,
         target_mark,
+        unpack_comparison,
     )
     from reportdesk.engine.structure.build import build_report, outline, report_from_text
     from reportdesk.engine.targets.extract import extract_targets
@@ -154,26 +157,26 @@ _LAZY: dict[str, str] = {
     "TargetReview": "model",
     "TargetTier": "model",
     "comparison_to_dict": "serialize",
-    "DraftEdit": "session.delta",
-    "Screen": "session.delta",
-    "ScreenDelta": "session.delta",
-    "apply_delta": "session.delta",
-    "common_ends": "session.delta",
-    "line_edit": "session.delta",
-    "remap_line": "session.delta",
-    "screen_of": "session.delta",
-    "SessionLost": "session.live",
+    "DraftEdit": "session",
+    "Screen": "session",
+    "ScreenDelta": "session",
+    "apply_delta": "session",
+    "common_ends": "session",
+    "line_edit": "session",
+    "remap_line": "session",
+    "screen_of": "session",
+    "SessionLost": "session",
     "live_close": "session",
     "live_edit": "session",
     "live_exact": "session",
     "live_start": "session",
-    "pack_comparison": "session.pack",
-    "unpack_comparison": "session.pack",
-    "change_kind": "session.ranges",
-    "comparison_ranges": "session.ranges",
-    "flatten": "session.ranges",
-    "per_line": "session.ranges",
-    "target_mark": "session.ranges",
+    "pack_comparison": "session",
+    "unpack_comparison": "session",
+    "change_kind": "session",
+    "comparison_ranges": "session",
+    "flatten": "session",
+    "per_line": "session",
+    "target_mark": "session",
     "build_report": "structure.build",
     "outline": "structure.build",
     "report_from_text": "structure.build",
@@ -287,21 +290,7 @@ __all__ = [
 
 
 if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name from here
-
-    def __getattr__(name: str) -> Any:
-        """PEP 562: import the sub-module that defines ``name`` on first use and keep the
-        value here, so the next look-up is an ordinary global.  Python's import lock is per
-        module: threads that ask at once wait for the same import and get the same value."""
-        try:
-            module, _, attr = _LAZY[name].partition(":")
-        except KeyError:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-        value = getattr(importlib.import_module(f"{__name__}.{module}"), attr or name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *__all__})
+    __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals(), __all__)
 
 
 def import_all() -> None:

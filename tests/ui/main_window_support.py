@@ -68,28 +68,27 @@ def save_dialog(monkeypatch) -> SaveDialog:
     return d
 
 
+def copy_reports(folder: Path, corpus_dir: Path, region: str, years: tuple[int, int], name: str) -> tuple[str, str]:
+    """Copies of two corpus reports in ``folder`` (tests may overwrite them), named ``name.format(year)``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for year in years:
+        dst = folder / name.format(year)
+        shutil.copy(corpus_dir / region / f"{year}.txt", dst)
+        out.append(str(dst))
+    return out[0], out[1]
+
+
 @pytest.fixture
 def pair(tmp_path, corpus_dir) -> tuple[str, str]:
     """Copies of the national 2024 and 2025 reports (tests may overwrite them)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    out = []
-    for year in (2024, 2025):
-        dst = folder / f"{year}年政府工作报告.txt"
-        shutil.copy(corpus_dir / "national" / f"{year}.txt", dst)
-        out.append(str(dst))
-    return out[0], out[1]
+    return copy_reports(tmp_path / "in", corpus_dir, "national", (2024, 2025), "{}年政府工作报告.txt")
 
 
 @pytest.fixture
 def small_pair(tmp_path, corpus_dir) -> tuple[str, str]:
     """Copies of the Hailar 2018 and 2019 reports (a district: short, quick to compare)."""
-    out = []
-    for year in (2018, 2019):
-        dst = tmp_path / f"呼伦贝尔{year}.txt"
-        shutil.copy(corpus_dir / "hailar" / f"{year}.txt", dst)
-        out.append(str(dst))
-    return out[0], out[1]
+    return copy_reports(tmp_path, corpus_dir, "hailar", (2018, 2019), "呼伦贝尔{}.txt")
 
 
 def make_window(qtbot, folder: Path) -> MainWindow:

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 # ruff: noqa: F811 - pytest fixtures are imported from main_window_support
-import shutil
-
 import pytest
 
 from tests.conftest import CORPUS
@@ -13,6 +11,7 @@ from tests.ui.main_window_support import (  # noqa: F401 - fixtures
     LOAD_TIMEOUT,
     Btn,
     boxes,
+    copy_reports,
     open_pair,
     settled,
     window,
@@ -22,12 +21,7 @@ from tests.ui.main_window_support import (  # noqa: F401 - fixtures
 @pytest.fixture
 def sichuan(tmp_path) -> tuple[str, str]:
     """Sichuan 2025 and 2026: the 2026 text was copied from a web page (字体 大 中 小, 分享, 打印本页)."""
-    out = []
-    for year in (2025, 2026):
-        dst = tmp_path / f"四川{year}.txt"
-        shutil.copy(CORPUS / "sichuan" / f"{year}.txt", dst)
-        out.append(str(dst))
-    return out[0], out[1]
+    return copy_reports(tmp_path, CORPUS, "sichuan", (2025, 2026), "四川{}.txt")
 
 
 def _clutter_changes(w) -> list[str]:

@@ -75,9 +75,7 @@ def test_a_comparison_that_came_first_stays(qtbot, window, small_pair, held):
 def test_outlines_follow_as_a_panel_step_and_never_show_the_previous_pair(qtbot, window, small_pair, tmp_path, corpus_dir):
     """The outline trees are filled after the first comparison is painted (a step of the panels,
     not the same turn of the event loop), and a newly opened pair never shows the old headings."""
-    import shutil
-
-    from tests.ui.main_window_support import open_pair
+    from tests.ui.main_window_support import copy_reports, open_pair
 
     w = window
     open_pair(qtbot, w, *small_pair)
@@ -87,12 +85,7 @@ def test_outlines_follow_as_a_panel_step_and_never_show_the_previous_pair(qtbot,
 
     applied = []
     w.drafting.applied.connect(lambda _c: applied.append((w.outline_new.titles(), w.outline_old.titles())))
-    others = []
-    for year in (2016, 2017):
-        dst = tmp_path / f"{year}.txt"
-        shutil.copy(corpus_dir / "hailar" / f"{year}.txt", dst)
-        others.append(str(dst))
-    open_pair(qtbot, w, *others)
+    open_pair(qtbot, w, *copy_reports(tmp_path / "more", corpus_dir, "hailar", (2016, 2017), "{}.txt"))
     assert applied and applied[0] == ([], [])  # emptied at open, not yet filled when it paints
     assert w.outline_new.report is w.session.new_report is not new
     assert len(w.outline_new.titles()) == len(w.session.new_report.sections)

@@ -8,8 +8,9 @@ are defined here, light, and import ``live`` when called (issue 12: start-up).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reportdesk.engine.lazy import lazy_names
 
 if TYPE_CHECKING:
     from reportdesk.engine.model import Comparison
@@ -83,7 +84,6 @@ __all__ = [
 ]
 
 
-
 def live_start(sid: str, c: Comparison, revision: int = 0) -> Screen:
     from reportdesk.engine.session import live
 
@@ -109,16 +109,4 @@ def live_close(sid: str) -> None:
 
 
 if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any name from here
-
-    def __getattr__(name: str) -> Any:
-        """PEP 562: the sub-module defining ``name`` is imported on first use; see the engine's face."""
-        try:
-            module = _LAZY[name]
-        except KeyError:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *__all__})
+    __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals(), __all__)
